@@ -1,0 +1,140 @@
+// Lint: type-checked TypeScript, React hooks, and the layer table of ARCHITECTURE.md
+// enforced as import restrictions (each layer lists what it may not reach).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = {
+  regex: '^(node:|(fs|path|os|crypto|http|https|net|child_process|url|util|stream|zlib|worker_threads)(/|$))',
+  message: 'This layer runs in the renderer too: no Node built-ins.',
+};
+const electronOnly = { name: 'electron', message: 'Only electron/ may import electron.' };
+const noNativeOrDb = {
+  regex: '^(better-sqlite3|drizzle-orm|drizzle-kit)(/|$)',
+  message: 'Only src/db touches the database.',
+};
+const noReact = { regex: '^react(-dom)?(/|$)', message: 'React belongs to src/renderer only.' };
+
+/** `layers` are the sibling folders under src/ that this layer must not import. */
+const notFrom = (layers, message) => ({
+  regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`,
+  message,
+});
+
+const restrict = (files, patterns, paths = [electronOnly]) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'migrations/**', 'assets/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+    },
+  },
+  {
+    files: ['*.config.ts', '*.config.js', '*.config.mjs', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  // The layer table.
+  restrict(
+    ['src/domain/**'],
+    [
+      { regex: '^\\.\\./', message: 'src/domain imports nothing of the project outside itself.' },
+      nodeBuiltins,
+      noNativeOrDb,
+      noReact,
+    ],
+  ),
+  restrict(
+    ['src/contract/**'],
+    [
+      notFrom(
+        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer'],
+        'src/contract may import src/domain only.',
+      ),
+      nodeBuiltins,
+      noNativeOrDb,
+      noReact,
+    ],
+  ),
+  restrict(
+    ['src/db/**'],
+    [
+      notFrom(
+        ['contract', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer'],
+        'src/db may import src/domain only.',
+      ),
+      noReact,
+    ],
+  ),
+  restrict(
+    ['src/pdf/**', 'src/signing/**', 'src/export/**'],
+    [
+      notFrom(
+        ['contract', 'db', 'services', 'server', 'cli', 'renderer'],
+        'Documents, signatures and exports may import src/domain only (and each other).',
+      ),
+      noNativeOrDb,
+      noReact,
+    ],
+  ),
+  restrict(
+    ['src/services/**'],
+    [notFrom(['server', 'cli', 'renderer'], 'Services are called by adapters, never the other way round.'), noReact],
+  ),
+  restrict(
+    ['src/server/**', 'src/cli/**'],
+    [
+      notFrom(['db', 'pdf', 'signing', 'export', 'renderer'], 'Adapters reach the disk only through src/services.'),
+      noNativeOrDb,
+      noReact,
+    ],
+  ),
+  restrict(
+    ['src/renderer/**'],
+    [
+      notFrom(
+        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export'],
+        'The renderer may import src/contract and src/domain only.',
+      ),
+      nodeBuiltins,
+      noNativeOrDb,
+    ],
+  ),
+  restrict(
+    ['electron/**'],
+    [
+      {
+        regex: '^\\.\\./src/(db|pdf|signing|export|server|cli|renderer)(/|$)',
+        message: 'electron/ reaches the back end through src/services.',
+      },
+      noNativeOrDb,
+      noReact,
+    ],
+    [],
+  ),
+  restrict(['tests/**'], []),
+);

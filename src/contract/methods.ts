@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { auditEntrySchema, auditVerificationSchema } from '../domain/audit';
+import { clinicSchema, clinicSettingsSchema } from '../domain/clinic';
+import { patientInputSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+import type { Role } from '../domain/roles';
+import { roleSchema } from '../domain/roles';
+import { sessionInfoSchema } from '../domain/session';
+import { credentialsSchema, displayNameSchema, passwordSchema, userSchema, usernameSchema } from '../domain/user';
+
+/**
+ * Who may call a method:
+ * - `public`: anyone, signed in or not (set-up, sign-in, session status);
+ * - `signed-in`: any active user;
+ * - a list of roles.
+ */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+  access: Access;
+  /** Callable while the session is locked by inactivity (unlock, sign out). */
+  whileLocked?: boolean;
+  /** Callable before a forced password change is done. */
+  beforePasswordChange?: boolean;
+  /** Whether the call counts as user activity for the inactivity lock (default true). */
+  activity?: boolean;
+}
+
+const define = <I extends z.ZodType, O extends z.ZodType>(definition: MethodDefinition<I, O>) => definition;
+
+const empty = z.object({}).strict();
+const idSchema = z.number().int().positive();
+const clinical: readonly Role[] = ['physician', 'nurse'];
+const chartReaders: readonly Role[] = ['physician', 'nurse', 'auditor'];
+const oversight: readonly Role[] = ['admin', 'auditor'];
+
+export const methods = {
+  'session.get': define({
+    input: empty,
+    output: sessionInfoSchema,
+    access: 'public',
+    whileLocked: true,
+    beforePasswordChange: true,
+    activity: false,
+  }),
+  /** The UI reports keyboard and pointer use so that typing alone keeps a session awake. */
+  'session.heartbeat': define({
+    input: empty,
+    output: sessionInfoSchema,
+    access: 'signed-in',
+    beforePasswordChange: true,
+  }),
+
+  'setup.initialize': define({
+    input: z
+      .object({
+        clinic: clinicSettingsSchema.omit({ autoLockMinutes: true }),
+        admin: z.object({
+          username: usernameSchema,
+          displayName: displayNameSchema,
+          credentials: credentialsSchema,
+          password: passwordSchema,
+        }),
+      })
+      .strict(),
+    output: sessionInfoSchema,
+    access: 'public',
+  }),
+
+  'auth.signIn': define({
+    input: z.object({ username: z.string().trim().toLowerCase().max(64), password: passwordSchema }).strict(),
+    output: sessionInfoSchema,
+    access: 'public',
+  }),
+  'auth.signOut': define({
+    input: empty,
+    output: sessionInfoSchema,
+    access: 'signed-in',
+    whileLocked: true,
+    beforePasswordChange: true,
+  }),
+  'auth.unlock': define({
+    input: z.object({ password: passwordSchema }).strict(),
+    output: sessionInfoSchema,
+    access: 'signed-in',
+    whileLocked: true,
+    beforePasswordChange: true,
+  }),
+  'auth.changePassword': define({
+    input: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
+    output: sessionInfoSchema,
+    access: 'signed-in',
+    beforePasswordChange: true,
+  }),
+
+  'clinic.get': define({ input: empty, output: clinicSchema, access: 'signed-in' }),
+  'clinic.update': define({ input: clinicSettingsSchema.strict(), output: clinicSchema, access: ['admin'] }),
+
+  'users.list': define({ input: empty, output: z.array(userSchema), access: ['admin'] }),
+  'users.create': define({
+    input: z
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        credentials: credentialsSchema,
+        role: roleSchema,
+        temporaryPassword: passwordSchema,
+      })
+      .strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+  'users.setActive': define({
+    input: z.object({ userId: idSchema, active: z.boolean() }).strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+  'users.resetPassword': define({
+    input: z.object({ userId: idSchema, temporaryPassword: passwordSchema }).strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+
+  'patients.search': define({
+    input: z
+      .object({
+        query: z.string().max(200),
+        limit: z.number().int().min(1).max(100).default(50),
+      })
+      .strict(),
+    output: z.object({ patients: z.array(patientSummarySchema) }),
+    access: chartReaders,
+  }),
+  /** Opening a chart is audited: who looked at which record, when. */
+  'patients.get': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: patientSchema,
+    access: chartReaders,
+  }),
+  'patients.create': define({
+    input: z.object({ patient: patientInputSchema }).strict(),
+    output: patientSchema,
+    access: clinical,
+  }),
+  'patients.update': define({
+    input: z
+      .object({
+        patientId: idSchema,
+        /** The version the user edited; a newer one on disk is a conflict, not an overwrite. */
+        expectedVersion: z.number().int().positive(),
+        patient: patientInputSchema,
+      })
+      .strict(),
+    output: patientSchema,
+    access: clinical,
+  }),
+
+  'audit.list': define({
+    input: z
+      .object({
+        beforeSeq: idSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(auditEntrySchema) }),
+    access: oversight,
+  }),
+  'audit.verify': define({ input: empty, output: auditVerificationSchema, access: oversight }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { AuditEntry, AuditVerification } from '../domain/audit';
+import { genesisHash } from '../domain/audit';
+import type { JsonValue } from '../domain/canonical-json';
+import { canonicalJson } from '../domain/canonical-json';
+
+export interface AuditRecord {
+  at: string;
+  actorUserId: number | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  details: Record<string, JsonValue>;
+}
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The text that is hashed: every field of the entry but the hash itself. */
+function entryText(seq: number, record: AuditRecord, detailsJson: string, prevHash: string): string {
+  return canonicalJson({
+    seq,
+    at: record.at,
+    actorUserId: record.actorUserId,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    details: detailsJson,
+    prevHash,
+  });
+}
+
+function chainHash(prevHash: string, text: string): string {
+  return createHash('sha256').update(prevHash).update(text).digest('hex');
+}
+
+const statements = new WeakMap<Database.Database, { head: Database.Statement; insert: Database.Statement }>();
+
+function prepared(raw: Database.Database) {
+  let cached = statements.get(raw);
+  if (cached === undefined) {
+    cached = {
+      head: raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: raw.prepare(
+        `INSERT INTO audit_log (seq, at, actor_user_id, action, entity_type, entity_id, details, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    statements.set(raw, cached);
+  }
+  return cached;
+}
+
+/** Current head of the chain: the number of entries and the last hash. */
+export function auditHead(raw: Database.Database): { seq: number; hash: string } {
+  const head = prepared(raw).head.get() as { seq: number; hash: string } | undefined;
+  return head ?? { seq: 0, hash: genesisHash };
+}
+
+/**
+ * Appends one entry. Must run inside the transaction that makes the change it describes,
+ * so the record and its audit entry commit together or not at all.
+ */
+export function appendAudit(raw: Database.Database, record: AuditRecord): AuditEntry {
+  if (!raw.inTransaction) throw new Error('appendAudit must run inside the transaction of the change');
+  const head = auditHead(raw);
+  const seq = head.seq + 1;
+  const detailsJson = canonicalJson(record.details);
+  const hash = chainHash(head.hash, entryText(seq, record, detailsJson, head.hash));
+  prepared(raw).insert.run(
+    seq,
+    record.at,
+    record.actorUserId,
+    record.action,
+    record.entityType,
+    record.entityId,
+    detailsJson,
+    head.hash,
+    hash,
+  );
+  return { seq, ...record, prevHash: head.hash, hash };
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actorUserId: row.actor_user_id,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    details: JSON.parse(row.details) as Record<string, JsonValue>,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export function listAudit(raw: Database.Database, options: { beforeSeq?: number; limit: number }): AuditEntry[] {
+  const rows = raw
+    .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+    .all(options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit) as AuditRow[];
+  return rows.map(toEntry);
+}
+
+/**
+ * Walks the whole chain. An edited entry no longer matches its hash; a deleted or
+ * reordered one breaks the sequence or the link to its predecessor. (Removing entries
+ * from the end is caught by comparing with a checkpoint of the head, as exports carry.)
+ */
+export function verifyAuditChain(raw: Database.Database): AuditVerification {
+  let expectedPrev = genesisHash;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const row of raw.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    const broken = (reason: string): AuditVerification => ({
+      ok: false,
+      entries: count,
+      firstBrokenSeq: row.seq,
+      reason,
+    });
+    if (row.seq !== expectedSeq) return broken(`expected entry ${expectedSeq} but found ${row.seq} (entry missing)`);
+    if (row.prev_hash !== expectedPrev)
+      return broken('link to the previous entry does not match (entry removed or moved)');
+    let details: Record<string, JsonValue>;
+    try {
+      details = JSON.parse(row.details) as Record<string, JsonValue>;
+    } catch {
+      return broken('details are not valid JSON');
+    }
+    const record: AuditRecord = {
+      at: row.at,
+      actorUserId: row.actor_user_id,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      details,
+    };
+    const recomputed = chainHash(row.prev_hash, entryText(row.seq, record, row.details, row.prev_hash));
+    if (recomputed !== row.hash) return broken('entry content does not match its hash (entry edited)');
+    expectedPrev = row.hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  return { ok: true, entries: count, headHash: expectedPrev };
+}

@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import type { Clinic, ClinicSettings } from '../domain/clinic';
+import type { Drizzle } from './open';
+import { clinic } from './schema';
+
+export function getClinic(db: Drizzle): Clinic | undefined {
+  const row = db.select().from(clinic).where(eq(clinic.id, 1)).get();
+  if (row === undefined) return undefined;
+  return {
+    name: row.name,
+    address: row.address,
+    timeZone: row.timeZone,
+    autoLockMinutes: row.autoLockMinutes,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function insertClinic(db: Drizzle, settings: ClinicSettings, now: string): void {
+  db.insert(clinic)
+    .values({ id: 1, ...settings, createdAt: now, updatedAt: now })
+    .run();
+}
+
+export function updateClinic(db: Drizzle, settings: ClinicSettings, now: string): void {
+  db.update(clinic)
+    .set({ ...settings, updatedAt: now })
+    .where(eq(clinic.id, 1))
+    .run();
+}

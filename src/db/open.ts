@@ -1,0 +1,44 @@
+import Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { applyMigrations } from './migrate';
+import * as schema from './schema';
+
+export type Drizzle = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface Ledger {
+  raw: Database.Database;
+  db: Drizzle;
+  path: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsDir?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the ledger file and brings its schema up to date.
+ * WAL for concurrent readers; `synchronous=FULL` because WAL's default NORMAL can lose the
+ * last commits on power loss, and a committed clinical record must never be lost.
+ */
+export function openLedger(path: string, options: OpenOptions = {}): Ledger {
+  const raw = new Database(path, { readonly: options.readonly ?? false });
+  try {
+    raw.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      raw.pragma('journal_mode = WAL');
+    }
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    const db = drizzle(raw, { schema });
+    if (!options.readonly) {
+      applyMigrations(raw, db, path, options.migrationsDir);
+    }
+    return { raw, db, path, close: () => raw.close() };
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+}

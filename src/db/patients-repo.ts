@@ -1,0 +1,156 @@
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import type { Allergies, Patient, PatientFields, PatientSummary } from '../domain/patient';
+import { searchKey, searchTerms } from '../domain/search-key';
+import type { Drizzle } from './open';
+import { patients } from './schema';
+
+type PatientRow = typeof patients.$inferSelect;
+
+function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    familyName: row.familyName,
+    givenNames: row.givenNames,
+    preferredName: row.preferredName,
+    dateOfBirth: row.dateOfBirth,
+    sex: row.sex,
+    phone: row.phone,
+    emergencyContact:
+      row.emergencyContact === null ? null : (JSON.parse(row.emergencyContact) as Patient['emergencyContact']),
+    allergies: JSON.parse(row.allergies) as Allergies,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const summaryColumns = {
+  id: patients.id,
+  mrn: patients.mrn,
+  familyName: patients.familyName,
+  givenNames: patients.givenNames,
+  preferredName: patients.preferredName,
+  dateOfBirth: patients.dateOfBirth,
+  sex: patients.sex,
+};
+
+function storedColumns(fields: PatientFields) {
+  return {
+    ...fields,
+    emergencyContact: fields.emergencyContact === null ? null : JSON.stringify(fields.emergencyContact),
+    allergies: JSON.stringify(fields.allergies),
+    searchText: searchKey(`${fields.familyName} ${fields.givenNames} ${fields.preferredName}`),
+    familyKey: searchKey(fields.familyName),
+  };
+}
+
+export function getPatient(db: Drizzle, id: number): Patient | undefined {
+  const row = db.select().from(patients).where(eq(patients.id, id)).get();
+  return row === undefined ? undefined : toPatient(row);
+}
+
+export function findPatientIdByMrn(db: Drizzle, mrn: string): number | undefined {
+  return db.select({ id: patients.id }).from(patients).where(eq(patients.mrn, mrn)).get()?.id;
+}
+
+export function insertPatient(db: Drizzle, fields: PatientFields, now: string): Patient {
+  const row = db
+    .insert(patients)
+    .values({ ...storedColumns(fields), version: 1, createdAt: now, updatedAt: now })
+    .returning()
+    .get();
+  return toPatient(row);
+}
+
+export function updatePatient(db: Drizzle, id: number, version: number, fields: PatientFields, now: string): Patient {
+  const row = db
+    .update(patients)
+    .set({ ...storedColumns(fields), version: version + 1, updatedAt: now })
+    .where(and(eq(patients.id, id), eq(patients.version, version)))
+    .returning()
+    .get();
+  if (row === undefined) throw new Error(`patient ${id} version ${version} vanished inside its own transaction`);
+  return toPatient(row);
+}
+
+/** The smallest string greater than every string that starts with `prefix`. */
+function prefixEnd(prefix: string): string {
+  return `${prefix}\u{10FFFF}`;
+}
+
+function byName(a: PatientSummary, b: PatientSummary): number {
+  return searchKey(a.familyName).localeCompare(searchKey(b.familyName)) || a.givenNames.localeCompare(b.givenNames);
+}
+
+/**
+ * Search as you type: by name (any part, accent- and case-insensitive, prefix of each
+ * word), by MRN prefix, or by exact date of birth; an empty query lists charts A–Z. Family-name matches come first in
+ * alphabetical order, since that is how charts are filed.
+ */
+export function searchPatients(
+  db: Drizzle,
+  query: { terms: string; dateOfBirth: string | null; limit: number },
+): PatientSummary[] {
+  if (query.terms.trim() === '') {
+    return db
+      .select(summaryColumns)
+      .from(patients)
+      .orderBy(asc(patients.familyKey), asc(patients.givenNames))
+      .limit(query.limit)
+      .all();
+  }
+  const found = new Map<number, PatientSummary>();
+  const add = (rows: PatientSummary[]) => {
+    for (const row of rows) if (found.size < query.limit && !found.has(row.id)) found.set(row.id, row);
+  };
+  if (query.dateOfBirth !== null) {
+    add(
+      db
+        .select(summaryColumns)
+        .from(patients)
+        .where(eq(patients.dateOfBirth, query.dateOfBirth))
+        .orderBy(asc(patients.familyKey), asc(patients.givenNames))
+        .limit(query.limit)
+        .all(),
+    );
+  }
+  const mrn = query.terms.trim().toUpperCase();
+  if (/^[A-Z0-9][A-Z0-9-]*$/.test(mrn)) {
+    add(
+      db
+        .select(summaryColumns)
+        .from(patients)
+        .where(and(gte(patients.mrn, mrn), lt(patients.mrn, prefixEnd(mrn))))
+        .orderBy(asc(patients.mrn))
+        .limit(query.limit)
+        .all(),
+    );
+  }
+  const terms = searchTerms(query.terms);
+  const [first] = terms;
+  if (terms.length === 1 && first !== undefined) {
+    add(
+      db
+        .select(summaryColumns)
+        .from(patients)
+        .where(and(gte(patients.familyKey, first), lt(patients.familyKey, prefixEnd(first))))
+        .orderBy(asc(patients.familyKey), asc(patients.givenNames))
+        .limit(query.limit)
+        .all(),
+    );
+  }
+  if (terms.length > 0 && found.size < query.limit) {
+    const match = terms.map((term) => `"${term}"*`).join(' ');
+    const nameRows = db.$client
+      .prepare(
+        `SELECT p.id, p.mrn, p.family_name AS familyName, p.given_names AS givenNames,
+                p.preferred_name AS preferredName, p.date_of_birth AS dateOfBirth, p.sex
+           FROM patients_fts JOIN patients p ON p.id = patients_fts.rowid
+          WHERE patients_fts MATCH ? LIMIT ?`,
+      )
+      .all(match, query.limit) as PatientSummary[];
+    add(nameRows.sort(byName));
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { JsonValue } from './canonical-json';
+
+/** The hash that precedes the first entry of every chain. */
+export const genesisHash = '0'.repeat(64);
+
+const jsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValueSchema),
+    z.record(z.string(), jsonValueSchema),
+  ]),
+);
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  at: z.string(),
+  actorUserId: z.number().int().positive().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  details: z.record(z.string(), jsonValueSchema),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    entries: z.number().int(),
+    /** The first entry whose hash or link does not match, and why. */
+    firstBrokenSeq: z.number().int(),
+    reason: z.string(),
+  }),
+]);
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;

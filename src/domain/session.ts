@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { clinicSchema } from './clinic';
+import { roleSchema } from './roles';
+
+export const sessionUserSchema = z.object({
+  id: z.number().int().positive(),
+  username: z.string(),
+  displayName: z.string(),
+  credentials: z.string(),
+  role: roleSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/**
+ * What the UI needs to know about its session. `locked` keeps the user (and the screen
+ * behind the lock) so that unlocking with the password resumes exactly where they were.
+ */
+export const sessionInfoSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not-initialized') }),
+  z.object({ state: z.literal('signed-out'), clinic: clinicSchema }),
+  z.object({
+    state: z.enum(['active', 'locked', 'must-change-password']),
+    clinic: clinicSchema,
+    user: sessionUserSchema,
+    /** Server time (UTC ISO) and when the session will lock if nothing happens. */
+    serverTime: z.string(),
+    locksAt: z.string(),
+  }),
+]);
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -1,0 +1,129 @@
+import { passwordProblems } from '../domain/password-policy';
+import { findUserByUsername, updateUser } from '../db/users-repo';
+import type { UserRow } from '../db/users-repo';
+import { formatDateTime } from '../domain/time';
+import type { Handlers, ServiceContext } from './context';
+import { requireClinic, requireUser } from './context';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
+import { CommittedRefusal, ServiceError } from './service-error';
+import { sessionInfo } from './session-info';
+
+export const maxFailedSignIns = 5;
+export const lockoutMinutes = 15;
+
+/** Refuses a new password that breaks the clinic's rules, naming each broken rule. */
+export function assertPasswordAllowed(password: string, username: string, field: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length > 0) {
+    throw new ServiceError(
+      'WEAK_PASSWORD',
+      `The password does not meet the rules: ${problems.join('; ').toLowerCase()}.`,
+      problems.map((message) => ({ path: field, message })),
+    );
+  }
+}
+
+/**
+ * Counts a wrong password. The fifth in a row locks the account for 15 minutes; both are
+ * audited and committed even though the call itself is refused.
+ */
+function recordFailure(context: ServiceContext, user: UserRow, action: string): CommittedRefusal {
+  const failures = user.failedSignIns + 1;
+  if (failures >= maxFailedSignIns) {
+    const until = new Date(context.now.getTime() + lockoutMinutes * 60_000).toISOString();
+    updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: until }, context.nowIso);
+    context.audit(action, 'user', user.id, { username: user.username, failures });
+    context.audit('auth.account-locked', 'user', user.id, { username: user.username, lockedUntil: until });
+    context.session.userId = null;
+    context.session.state = 'signed-out';
+    return lockedRefusal(context, until);
+  }
+  updateUser(context.ledger.db, user.id, { failedSignIns: failures }, context.nowIso);
+  context.audit(action, 'user', user.id, { username: user.username, failures });
+  const left = maxFailedSignIns - failures;
+  return new CommittedRefusal(
+    'INVALID_CREDENTIALS',
+    `The username or password is not right. ${left} more ${left === 1 ? 'try' : 'tries'} before the account locks for ${lockoutMinutes} minutes.`,
+  );
+}
+
+function lockedRefusal(context: ServiceContext, until: string): CommittedRefusal {
+  const clinic = requireClinic(context);
+  return new CommittedRefusal(
+    'ACCOUNT_LOCKED',
+    `This account is locked after ${maxFailedSignIns} wrong passwords. Try again after ${formatDateTime(until, clinic.timeZone)}, or ask an administrator.`,
+  );
+}
+
+export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unlock' | 'auth.changePassword'> = {
+  'auth.signIn': (context, input) => {
+    const user = findUserByUsername(context.ledger.db, input.username);
+    if (user === undefined) {
+      verifyAgainstDecoy(input.password);
+      context.audit('auth.sign-in-failed', 'user', null, { username: input.username, reason: 'unknown username' });
+      return new CommittedRefusal('INVALID_CREDENTIALS', 'The username or password is not right.');
+    }
+    if (user.lockedUntil !== null && user.lockedUntil > context.nowIso) {
+      return lockedRefusal(context, user.lockedUntil);
+    }
+    if (!verifyPassword(input.password, user.passwordHash)) {
+      return recordFailure(context, user, 'auth.sign-in-failed');
+    }
+    if (!user.active) {
+      context.audit('auth.sign-in-refused', 'user', user.id, { username: user.username, reason: 'deactivated' });
+      return new CommittedRefusal('ACCOUNT_DISABLED', 'This account has been deactivated. Ask an administrator.');
+    }
+    context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: null }, context.nowIso);
+    context.session.userId = user.id;
+    context.session.state = 'active';
+    context.session.lastActivityMs = context.now.getTime();
+    context.audit('auth.signed-in', 'user', user.id, { sessionId: context.session.id });
+    return sessionInfo(context);
+  },
+
+  'auth.signOut': (context) => {
+    const user = requireUser(context);
+    context.audit('auth.signed-out', 'user', user.id, { sessionId: context.session.id });
+    context.session.userId = null;
+    context.session.state = 'signed-out';
+    context.user = null;
+    return sessionInfo(context);
+  },
+
+  'auth.unlock': (context, input) => {
+    const user = requireUser(context);
+    if (!verifyPassword(input.password, user.passwordHash)) {
+      return recordFailure(context, user, 'auth.unlock-failed');
+    }
+    context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0 }, context.nowIso);
+    if (context.session.state === 'locked') {
+      context.audit('auth.unlocked', 'user', user.id, { sessionId: context.session.id });
+    }
+    context.session.state = 'active';
+    context.session.lastActivityMs = context.now.getTime();
+    return sessionInfo(context);
+  },
+
+  'auth.changePassword': (context, input) => {
+    const user = requireUser(context);
+    if (!verifyPassword(input.currentPassword, user.passwordHash)) {
+      throw new ServiceError('INVALID_CREDENTIALS', 'The current password is not right.', [
+        { path: 'currentPassword', message: 'The current password is not right' },
+      ]);
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new ServiceError('WEAK_PASSWORD', 'Choose a new password that differs from the current one.', [
+        { path: 'newPassword', message: 'Choose a password that differs from the current one' },
+      ]);
+    }
+    assertPasswordAllowed(input.newPassword, user.username, 'newPassword');
+    context.user = updateUser(
+      context.ledger.db,
+      user.id,
+      { passwordHash: hashPassword(input.newPassword), mustChangePassword: false },
+      context.nowIso,
+    );
+    context.audit('auth.password-changed', 'user', user.id);
+    return sessionInfo(context);
+  },
+};

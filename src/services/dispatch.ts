@@ -1,0 +1,121 @@
+import type { CallResult } from '../contract/errors';
+import { failure, issuesFromZod } from '../contract/errors';
+import type { MethodDefinition, MethodName } from '../contract/methods';
+import { isMethodName, methods } from '../contract/methods';
+import { getClinic } from '../db/clinic-repo';
+import type { Ledger } from '../db/open';
+import { findUserById } from '../db/users-repo';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
+import { clinicHandlers } from './clinic';
+import type { Handler, Handlers, ServiceContext } from './context';
+import { createServiceContext } from './context';
+import { patientHandlers } from './patients';
+import { CommittedRefusal, ServiceError } from './service-error';
+import type { Session } from './session';
+import { setupHandlers } from './setup';
+import { userHandlers } from './users';
+
+const handlers: Handlers<MethodName> = {
+  ...setupHandlers,
+  ...authHandlers,
+  ...clinicHandlers,
+  ...userHandlers,
+  ...patientHandlers,
+  ...auditHandlers,
+};
+
+export interface DispatchContext {
+  ledger: Ledger;
+  session: Session;
+  /** Injected so tests can move time (inactivity lock, lockout expiry). */
+  clock?: () => Date;
+  /** Where unexpected failures are reported; their details never reach the caller. */
+  onInternalError?: (error: unknown, method: string) => void;
+}
+
+type Refusal = { ok: false; error: { code: Parameters<typeof failure>[0]; message: string } };
+
+/** Applies the access rules of `definition` to this session. Null means allowed. */
+function refusal(definition: MethodDefinition, context: ServiceContext): Refusal | null {
+  if (definition.access === 'public') return null;
+  if (context.clinic === undefined)
+    return failure('NOT_INITIALIZED', 'This clinic is not set up yet. Run the set-up first.');
+  const user = context.user;
+  if (user === null || context.session.state === 'signed-out') {
+    return failure('NOT_SIGNED_IN', 'You are signed out. Sign in to continue.');
+  }
+  if (context.session.state === 'locked' && definition.whileLocked !== true) {
+    return failure(
+      'SESSION_LOCKED',
+      'The screen locked after a period of inactivity. Enter your password to continue.',
+    );
+  }
+  if (user.mustChangePassword && definition.beforePasswordChange !== true) {
+    return failure('PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
+  }
+  if (definition.access !== 'signed-in' && !definition.access.includes(user.role)) {
+    return failure('FORBIDDEN', 'Your role does not allow this action.');
+  }
+  return null;
+}
+
+/**
+ * Locks an idle session, and signs out one whose user is gone or deactivated since.
+ * Mutates only the in-memory session.
+ */
+function refreshSession(context: ServiceContext): void {
+  const { session, clinic } = context;
+  if (session.state === 'signed-out') return;
+  if (context.user === null || !context.user.active) {
+    session.userId = null;
+    session.state = 'signed-out';
+    context.user = null;
+    return;
+  }
+  const idleMs = context.now.getTime() - session.lastActivityMs;
+  if (session.state === 'active' && clinic !== undefined && idleMs >= clinic.autoLockMinutes * 60_000) {
+    session.state = 'locked';
+  }
+}
+
+/**
+ * The one entry point of the back end: parse → authorize → one synchronous transaction
+ * (record and audit entry together, or nothing) → parse output. Errors are values.
+ */
+export function dispatch(context: DispatchContext, method: string, rawInput: unknown): CallResult<unknown> {
+  if (typeof method !== 'string' || !isMethodName(method)) {
+    return failure('UNKNOWN_METHOD', `There is no method called "${String(method)}".`);
+  }
+  const definition: MethodDefinition = methods[method];
+  const parsed = definition.input.safeParse(rawInput);
+  if (!parsed.success) {
+    return failure('INVALID_INPUT', 'Some of the information is missing or not valid.', issuesFromZod(parsed.error));
+  }
+  const handler = handlers[method] as Handler<MethodName>;
+  const { ledger, session } = context;
+  const sessionBefore = { ...session };
+  const now = context.clock?.() ?? new Date();
+  try {
+    const run = ledger.raw.transaction((): CallResult<unknown> => {
+      const user = session.userId === null ? null : (findUserById(ledger.db, session.userId) ?? null);
+      const service = createServiceContext(ledger, session, user, getClinic(ledger.db), now);
+      refreshSession(service);
+      const refused = refusal(definition, service);
+      if (refused !== null) return refused;
+      if (definition.activity !== false && session.state === 'active') session.lastActivityMs = now.getTime();
+      const result = handler(service, parsed.data as never);
+      if (result instanceof CommittedRefusal) return failure(result.code, result.message);
+      return { ok: true, value: definition.output.parse(result) };
+    });
+    return run.immediate();
+  } catch (error) {
+    Object.assign(session, sessionBefore);
+    if (error instanceof ServiceError) return failure(error.code, error.message, error.issues);
+    context.onInternalError?.(error, method);
+    return failure(
+      'INTERNAL',
+      'Something went wrong and nothing was saved. Try again; if it keeps happening, tell your administrator.',
+    );
+  }
+}

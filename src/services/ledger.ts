@@ -1,0 +1,4 @@
+/** What adapters need to open a ledger file; they reach the disk only through here. */
+export { openLedger, type Ledger, type OpenOptions } from '../db/open';
+export { NewerDatabaseError } from '../db/migrate';
+export { verifyAuditChain, auditHead } from '../db/audit-log';

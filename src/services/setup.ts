@@ -1,0 +1,45 @@
+import { defaultAutoLockMinutes } from '../domain/clinic';
+import { insertClinic, getClinic } from '../db/clinic-repo';
+import { countUsers, insertUser } from '../db/users-repo';
+import type { Handlers } from './context';
+import { assertPasswordAllowed } from './auth';
+import { hashPassword } from './passwords';
+import { ServiceError } from './service-error';
+import { sessionInfo } from './session-info';
+
+export const setupHandlers: Handlers<'setup.initialize' | 'session.get' | 'session.heartbeat'> = {
+  'setup.initialize': (context, input) => {
+    if (context.clinic !== undefined || countUsers(context.ledger.db) > 0) {
+      throw new ServiceError('ALREADY_INITIALIZED', 'This clinic is already set up. Sign in instead.');
+    }
+    assertPasswordAllowed(input.admin.password, input.admin.username, 'admin.password');
+    const settings = { ...input.clinic, autoLockMinutes: defaultAutoLockMinutes };
+    insertClinic(context.ledger.db, settings, context.nowIso);
+    context.clinic = getClinic(context.ledger.db);
+    const admin = insertUser(
+      context.ledger.db,
+      {
+        ...input.admin,
+        role: 'admin',
+        passwordHash: hashPassword(input.admin.password),
+        mustChangePassword: false,
+      },
+      context.nowIso,
+    );
+    context.user = admin;
+    context.audit('clinic.created', 'clinic', 1, { ...settings });
+    context.audit('user.created', 'user', admin.id, {
+      username: admin.username,
+      displayName: admin.displayName,
+      credentials: admin.credentials,
+      role: admin.role,
+    });
+    context.session.userId = admin.id;
+    context.session.state = 'active';
+    context.session.lastActivityMs = context.now.getTime();
+    context.audit('auth.signed-in', 'user', admin.id, { sessionId: context.session.id });
+    return sessionInfo(context);
+  },
+  'session.get': (context) => sessionInfo(context),
+  'session.heartbeat': (context) => sessionInfo(context),
+};

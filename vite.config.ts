@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The renderer: built to dist/renderer and served by Electron or by browser mode. */
+export default defineConfig({
+  root: 'src/renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: false,
+    // Browser mode and Electron both forbid inline scripts and styles (CSP).
+    assetsInlineLimit: 0,
+  },
+});
