@@ -17,6 +17,8 @@ export const errorCodes = [
   'NOT_FOUND',
   'DUPLICATE',
   'CONFLICT',
+  'NOT_READY_TO_SIGN',
+  'FROZEN',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

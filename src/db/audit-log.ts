@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './hash';
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditVerification } from '../domain/audit';
 import { genesisHash } from '../domain/audit';
@@ -41,7 +41,7 @@ function entryText(seq: number, record: AuditRecord, detailsJson: string, prevHa
 }
 
 function chainHash(prevHash: string, text: string): string {
-  return createHash('sha256').update(prevHash).update(text).digest('hex');
+  return sha256Hex(prevHash + text);
 }
 
 const statements = new WeakMap<Database.Database, { head: Database.Statement; insert: Database.Statement }>();

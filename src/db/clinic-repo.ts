@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Clinic, ClinicSettings } from '../domain/clinic';
 import type { Drizzle } from './open';
+import { prepared } from './prepared';
 import { clinic } from './schema';
 
 export function getClinic(db: Drizzle): Clinic | undefined {
-  const row = db.select().from(clinic).where(eq(clinic.id, 1)).get();
+  const row = prepared(db, 'getClinic', () => db.select().from(clinic).where(eq(clinic.id, 1)).prepare()).get();
   if (row === undefined) return undefined;
   return {
     name: row.name,

@@ -38,6 +38,13 @@ function latestAppliedMigration(raw: Database.Database): number {
   return row.latest ?? 0;
 }
 
+/** Refuses a database that has migrations this build does not know, before anything writes to it. */
+export function assertNotNewer(raw: Database.Database, path: string, migrationsDir = defaultMigrationsDir): void {
+  if (latestAppliedMigration(raw) > latestKnownMigration(migrationsDir)) {
+    throw new NewerDatabaseError(path);
+  }
+}
+
 /**
  * Applies the committed migrations, refusing a database that has migrations this build
  * does not know: opening it could only corrupt it.
@@ -48,8 +55,6 @@ export function applyMigrations(
   path: string,
   migrationsDir = defaultMigrationsDir,
 ): void {
-  if (latestAppliedMigration(raw) > latestKnownMigration(migrationsDir)) {
-    throw new NewerDatabaseError(path);
-  }
+  assertNotNewer(raw, path, migrationsDir);
   migrate(db, { migrationsFolder: migrationsDir });
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { applyMigrations } from './migrate';
+import { applyMigrations, assertNotNewer } from './migrate';
 import * as schema from './schema';
 
 export type Drizzle = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -28,10 +28,16 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   try {
     raw.pragma('busy_timeout = 5000');
     if (!options.readonly) {
+      // Checked first: switching to WAL rewrites the file header, and a newer version's file
+      // must be left exactly as it was.
+      assertNotNewer(raw, path, options.migrationsDir);
       raw.pragma('journal_mode = WAL');
     }
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
+    // INSERT OR REPLACE deletes the row it replaces; only with recursive triggers does that
+    // delete fire the append-only triggers (otherwise an audit entry could be replaced).
+    raw.pragma('recursive_triggers = ON');
     const db = drizzle(raw, { schema });
     if (!options.readonly) {
       applyMigrations(raw, db, path, options.migrationsDir);

@@ -1,7 +1,8 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Allergies, Patient, PatientFields, PatientSummary } from '../domain/patient';
 import { searchKey, searchTerms } from '../domain/search-key';
 import type { Drizzle } from './open';
+import { prepared } from './prepared';
 import { patients } from './schema';
 
 type PatientRow = typeof patients.$inferSelect;
@@ -46,20 +47,58 @@ function storedColumns(fields: PatientFields) {
 }
 
 export function getPatient(db: Drizzle, id: number): Patient | undefined {
-  const row = db.select().from(patients).where(eq(patients.id, id)).get();
+  const row = prepared(db, 'getPatient', () =>
+    db
+      .select()
+      .from(patients)
+      .where(eq(patients.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   return row === undefined ? undefined : toPatient(row);
 }
 
 export function findPatientIdByMrn(db: Drizzle, mrn: string): number | undefined {
-  return db.select({ id: patients.id }).from(patients).where(eq(patients.mrn, mrn)).get()?.id;
+  return prepared(db, 'findPatientIdByMrn', () =>
+    db
+      .select({ id: patients.id })
+      .from(patients)
+      .where(eq(patients.mrn, sql.placeholder('mrn')))
+      .prepare(),
+  ).get({ mrn })?.id;
 }
 
+const insertColumns = [
+  'mrn',
+  'familyName',
+  'givenNames',
+  'preferredName',
+  'dateOfBirth',
+  'sex',
+  'phone',
+  'emergencyContact',
+  'allergies',
+  'searchText',
+  'familyKey',
+  'createdAt',
+  'updatedAt',
+] as const;
+
 export function insertPatient(db: Drizzle, fields: PatientFields, now: string): Patient {
-  const row = db
-    .insert(patients)
-    .values({ ...storedColumns(fields), version: 1, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  const insert = prepared(db, 'insertPatient', () =>
+    db
+      .insert(patients)
+      .values({
+        ...(Object.fromEntries(insertColumns.map((column) => [column, sql.placeholder(column)])) as Record<
+          (typeof insertColumns)[number],
+          ReturnType<typeof sql.placeholder>
+        >),
+        version: 1,
+      })
+      .returning()
+      .prepare(),
+  );
+  const row = insert.get({ ...storedColumns(fields), createdAt: now, updatedAt: now });
+  if (row === undefined) throw new Error('patient insert returned no row');
   return toPatient(row);
 }
 

@@ -1,7 +1,8 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
 import type { Drizzle } from './open';
+import { prepared } from './prepared';
 import { users } from './schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -21,7 +22,13 @@ export function toUser(row: UserRow): User {
 }
 
 export function findUserById(db: Drizzle, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return prepared(db, 'findUserById', () =>
+    db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 export function findUserByUsername(db: Drizzle, username: string): UserRow | undefined {

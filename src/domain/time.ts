@@ -7,7 +7,12 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** Calendar date "yyyy-MM-dd" that exists (rejects 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Plain arithmetic: this runs on every date field of every call, and luxon is slow here.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** Today's calendar date in the clinic's zone. */
@@ -15,10 +20,21 @@ export function localDate(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
 }
 
+/**
+ * Month abbreviations written out rather than taken from the ICU locale data: en-GB prints
+ * "Sept" with current CLDR, which breaks the dd-Mmm-yyyy layout and made "14-Sep-1945"
+ * unsearchable. Printed and parsed dates must not change with the runtime's ICU version.
+ */
+const monthAbbreviations = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function dayMonthYear(date: DateTime): string {
+  return `${date.toFormat('dd')}-${monthAbbreviations[date.month - 1] ?? ''}-${date.toFormat('yyyy')}`;
+}
+
 /** "07-Mar-2026": the only date layout we print (never 07/03/2026, which reads two ways). */
 export function formatDate(isoDate: string): string {
   const date = DateTime.fromISO(isoDate, { zone: 'utc', locale: 'en-GB' });
-  return date.isValid ? date.toFormat('dd-LLL-yyyy') : 'Not known';
+  return date.isValid ? dayMonthYear(date) : 'Not known';
 }
 
 /** "2 h 30 min", "40 min". */
@@ -45,7 +61,7 @@ export function formatUtcOffset(offsetMin: number): string {
 export function formatDateTime(instantIso: string, zone: string, options: { offset?: boolean } = {}): string {
   const local = DateTime.fromISO(instantIso, { zone: 'utc' }).setZone(zone).setLocale('en-GB');
   if (!local.isValid) return 'Not known';
-  const text = local.toFormat('dd-LLL-yyyy HH:mm');
+  const text = `${dayMonthYear(local)} ${local.toFormat('HH:mm')}`;
   return options.offset === false ? text : `${text} ${formatUtcOffset(local.offset)}`;
 }
 
@@ -69,6 +85,10 @@ export function formatAge(dateOfBirth: string, today: string): string {
 export function parseDateQuery(text: string): string | null {
   const trimmed = text.trim();
   if (isCalendarDate(trimmed)) return trimmed;
-  const parsed = DateTime.fromFormat(trimmed, 'dd-LLL-yyyy', { zone: 'utc', locale: 'en-GB' });
-  return parsed.isValid ? parsed.toISODate() : null;
+  const match = /^(\d{2})-([A-Za-z]{3})-(\d{4})$/.exec(trimmed);
+  if (match === null) return null;
+  const month = monthAbbreviations.findIndex((name) => name.toLowerCase() === match[2]?.toLowerCase()) + 1;
+  if (month === 0) return null;
+  const iso = `${match[3]}-${String(month).padStart(2, '0')}-${match[1]}`;
+  return isCalendarDate(iso) ? iso : null;
 }

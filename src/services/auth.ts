@@ -7,6 +7,7 @@ import { requireClinic, requireUser } from './context';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { CommittedRefusal, ServiceError } from './service-error';
 import { sessionInfo } from './session-info';
+import { signInSession, signOutSession } from './session';
 
 export const maxFailedSignIns = 5;
 export const lockoutMinutes = 15;
@@ -27,15 +28,14 @@ export function assertPasswordAllowed(password: string, username: string, field:
  * Counts a wrong password. The fifth in a row locks the account for 15 minutes; both are
  * audited and committed even though the call itself is refused.
  */
-function recordFailure(context: ServiceContext, user: UserRow, action: string): CommittedRefusal {
+export function recordFailure(context: ServiceContext, user: UserRow, action: string): CommittedRefusal {
   const failures = user.failedSignIns + 1;
   if (failures >= maxFailedSignIns) {
     const until = new Date(context.now.getTime() + lockoutMinutes * 60_000).toISOString();
     updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: until }, context.nowIso);
     context.audit(action, 'user', user.id, { username: user.username, failures });
     context.audit('auth.account-locked', 'user', user.id, { username: user.username, lockedUntil: until });
-    context.session.userId = null;
-    context.session.state = 'signed-out';
+    signOutSession(context.session);
     return lockedRefusal(context, until);
   }
   updateUser(context.ledger.db, user.id, { failedSignIns: failures }, context.nowIso);
@@ -57,6 +57,11 @@ function lockedRefusal(context: ServiceContext, until: string): CommittedRefusal
 
 export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unlock' | 'auth.changePassword'> = {
   'auth.signIn': (context, input) => {
+    // Public, so dispatch does not check set-up; without this a sign-in before set-up was
+    // answered INVALID_CREDENTIALS and left an audit entry ahead of "clinic.created".
+    if (context.clinic === undefined) {
+      throw new ServiceError('NOT_INITIALIZED', 'This clinic is not set up yet. Run the set-up first.');
+    }
     const user = findUserByUsername(context.ledger.db, input.username);
     if (user === undefined) {
       verifyAgainstDecoy(input.password);
@@ -74,9 +79,7 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       return new CommittedRefusal('ACCOUNT_DISABLED', 'This account has been deactivated. Ask an administrator.');
     }
     context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: null }, context.nowIso);
-    context.session.userId = user.id;
-    context.session.state = 'active';
-    context.session.lastActivityMs = context.now.getTime();
+    signInSession(context.session, user.id, context.now.getTime());
     context.audit('auth.signed-in', 'user', user.id, { sessionId: context.session.id });
     return sessionInfo(context);
   },
@@ -84,8 +87,7 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
   'auth.signOut': (context) => {
     const user = requireUser(context);
     context.audit('auth.signed-out', 'user', user.id, { sessionId: context.session.id });
-    context.session.userId = null;
-    context.session.state = 'signed-out';
+    signOutSession(context.session);
     context.user = null;
     return sessionInfo(context);
   },

@@ -6,6 +6,9 @@ import { getClinic } from '../db/clinic-repo';
 import type { Ledger } from '../db/open';
 import { findUserById } from '../db/users-repo';
 import { auditHandlers } from './audit';
+import { chairsideHandlers } from './chairside';
+import { formularyHandlers } from './formulary';
+import { recordHandlers } from './records';
 import { authHandlers } from './auth';
 import { clinicHandlers } from './clinic';
 import type { Handler, Handlers, ServiceContext } from './context';
@@ -13,6 +16,7 @@ import { createServiceContext } from './context';
 import { patientHandlers } from './patients';
 import { CommittedRefusal, ServiceError } from './service-error';
 import type { Session } from './session';
+import { lockSession, signOutSession } from './session';
 import { setupHandlers } from './setup';
 import { userHandlers } from './users';
 
@@ -23,6 +27,9 @@ const handlers: Handlers<MethodName> = {
   ...userHandlers,
   ...patientHandlers,
   ...auditHandlers,
+  ...formularyHandlers,
+  ...recordHandlers,
+  ...chairsideHandlers,
 };
 
 export interface DispatchContext {
@@ -68,14 +75,13 @@ function refreshSession(context: ServiceContext): void {
   const { session, clinic } = context;
   if (session.state === 'signed-out') return;
   if (context.user === null || !context.user.active) {
-    session.userId = null;
-    session.state = 'signed-out';
+    signOutSession(session);
     context.user = null;
     return;
   }
   const idleMs = context.now.getTime() - session.lastActivityMs;
   if (session.state === 'active' && clinic !== undefined && idleMs >= clinic.autoLockMinutes * 60_000) {
-    session.state = 'locked';
+    lockSession(session);
   }
 }
 

@@ -6,6 +6,7 @@ import { assertPasswordAllowed } from './auth';
 import { hashPassword } from './passwords';
 import { ServiceError } from './service-error';
 import { sessionInfo } from './session-info';
+import { signInSession } from './session';
 
 export const setupHandlers: Handlers<'setup.initialize' | 'session.get' | 'session.heartbeat'> = {
   'setup.initialize': (context, input) => {
@@ -34,9 +35,7 @@ export const setupHandlers: Handlers<'setup.initialize' | 'session.get' | 'sessi
       credentials: admin.credentials,
       role: admin.role,
     });
-    context.session.userId = admin.id;
-    context.session.state = 'active';
-    context.session.lastActivityMs = context.now.getTime();
+    signInSession(context.session, admin.id, context.now.getTime());
     context.audit('auth.signed-in', 'user', admin.id, { sessionId: context.session.id });
     return sessionInfo(context);
   },

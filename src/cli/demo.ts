@@ -1,0 +1,152 @@
+import type { CallResult } from '../contract/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import type { Role } from '../domain/roles';
+import { dispatch } from '../services/dispatch';
+import type { Ledger } from '../services/ledger';
+import type { Session } from '../services/session';
+import { createSession } from '../services/session';
+import { localDate } from '../domain/time';
+import { completeExam, demoFormulary, planWith } from './demo-clinical';
+import { demoPatients } from './demo-data';
+
+export interface DemoUser {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+  credentials: string;
+}
+
+/** Demo accounts. Their passwords are printed by `dosing-ledger demo`: never use them for real. */
+export const demoUsers: DemoUser[] = [
+  { username: 'admin', password: 'Lighthouse-demo-2026', role: 'admin', displayName: 'Morgan Reyes', credentials: '' },
+  { username: 'dr.ruiz', password: 'Anchor-demo-2026', role: 'physician', displayName: 'Ana Ruiz', credentials: 'MD' },
+  { username: 'nurse.chen', password: 'Compass-demo-2026', role: 'nurse', displayName: 'Li Chen', credentials: 'RN' },
+  { username: 'auditor.okafor', password: 'Tidewater-demo-2026', role: 'auditor', displayName: 'Chidi Okafor', credentials: 'CPA' },
+];
+
+type Call = ReturnType<typeof caller>;
+
+/** Calls the back end exactly as the app does; a refusal stops the demo with its message. */
+function caller(ledger: Ledger) {
+  return <M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M> => {
+    const result = dispatch({ ledger, session }, method, input) as CallResult<MethodOutput<M>>;
+    if (!result.ok) {
+      const details = (result.error.issues ?? []).map((issue) => ` ${issue.path}: ${issue.message}`).join(';');
+      throw new Error(`demo: ${method} was refused: ${result.error.message}${details}`);
+    }
+    return result.value;
+  };
+}
+
+/**
+ * Fills an empty ledger with a demo clinic through dispatch, so every record is validated
+ * and audited like real use: set-up, one user per role, `patientCount` fictional patients.
+ */
+export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZone?: string } = {}): void {
+  const call = caller(ledger);
+  const [admin, ...staff] = demoUsers;
+  if (admin === undefined) throw new Error('demo: no admin account defined');
+  const adminSession = createSession();
+  call(adminSession, 'setup.initialize', {
+    clinic: {
+      name: 'Harbor Infusion Clinic (demo)',
+      address: '1 Harbor Way, Portland, ME 04101',
+      timeZone: options.timeZone ?? 'America/New_York',
+    },
+    admin: { username: admin.username, displayName: admin.displayName, credentials: admin.credentials, password: admin.password },
+  });
+  const sessions = new Map<Role, Session>();
+  for (const user of staff) {
+    const temporaryPassword = `${user.password}-first`;
+    call(adminSession, 'users.create', {
+      username: user.username,
+      displayName: user.displayName,
+      credentials: user.credentials,
+      role: user.role,
+      temporaryPassword,
+    });
+    const session = createSession();
+    call(session, 'auth.signIn', { username: user.username, password: temporaryPassword });
+    call(session, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: user.password });
+    sessions.set(user.role, session);
+  }
+  const nurse = sessions.get('nurse');
+  if (nurse === undefined) throw new Error('demo: no nurse account defined');
+  const patientIds = demoPatients(options.patientCount ?? 200).map((patient) => call(nurse, 'patients.create', { patient }).id);
+  const physician = sessions.get('physician');
+  if (physician === undefined) throw new Error('demo: no physician account defined');
+  call(adminSession, 'formulary.update', { content: demoFormulary });
+  seedClinicalRecords(call, physician, patientIds.slice(0, 12), localDate(new Date(), options.timeZone ?? 'America/New_York'));
+  for (const session of [adminSession, ...sessions.values()]) call(session, 'auth.signOut', {});
+}
+
+const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.password ?? '';
+
+/**
+ * Exams and plans as a physician would leave them after a few weeks: most signed, one
+ * amended, one past a soft limit with its reason, one discontinued, some still drafts.
+ */
+function seedClinicalRecords(call: Call, physician: Session, patientIds: number[], today: string): void {
+  const sign = (versionId: number) =>
+    call(physician, 'records.sign', { versionId, meaning: 'authored', username: 'dr.ruiz', password: physicianPassword });
+  const exam = (patientId: number, overrides: Parameters<typeof completeExam>[1] = {}, signIt = true) => {
+    const record = call(physician, 'records.create', { type: 'exam', patientId });
+    const versionId = record.versions[0]?.id ?? 0;
+    call(physician, 'records.saveDraft', { type: 'exam', versionId, content: completeExam(today, overrides) });
+    if (signIt) sign(versionId);
+    return record.id;
+  };
+  const plan = (patientId: number, examRecordId: number, overrides: Parameters<typeof planWith>[1] = {}, signIt = true) => {
+    const record = call(physician, 'records.create', { type: 'plan', patientId, examRecordId });
+    const draft = record.versions[0];
+    if (draft?.recordType !== 'plan') throw new Error('demo: plan draft missing');
+    call(physician, 'records.saveDraft', { type: 'plan', versionId: draft.id, content: planWith(draft.content.weight, overrides) });
+    if (signIt) sign(draft.id);
+    return record.id;
+  };
+  const amendPlan = (recordId: number, reason: string, overrides: Parameters<typeof planWith>[1]) => {
+    const record = call(physician, 'records.amend', { recordId, reason });
+    const draft = record.versions.at(-1);
+    if (draft?.recordType !== 'plan') throw new Error('demo: amendment draft missing');
+    call(physician, 'records.saveDraft', { type: 'plan', versionId: draft.id, content: { ...draft.content, ...overrides } });
+    sign(draft.id);
+  };
+  const weights = ['72.4', '58.1', '91', '66.25', '80.5', '54.9', '103.2', '69'];
+  patientIds.forEach((patientId, index) => {
+    const weight = { value: weights[index % weights.length] ?? '70', unit: 'kg' as const, measuredOn: today, source: 'measured' as const };
+    switch (index) {
+      case 8:
+        exam(patientId, { weight, candidacy: { decision: 'not-a-candidate', rationale: 'Uncontrolled hypertension today.' } });
+        return;
+      case 9:
+        exam(patientId, { weight }, false);
+        return;
+      case 10:
+        plan(patientId, exam(patientId, { weight }), {}, false);
+        return;
+      case 11:
+        return;
+    }
+    const examId = exam(patientId, index === 5 ? { weight: { ...weight, value: '160', unit: 'lb', source: 'stated' } } : { weight });
+    if (index === 2) {
+      plan(patientId, examId, {
+        doseMgPerKg: '1.2',
+        overrideReasons: {
+          doseMgPerKg: 'Tolerated 1.2 mg/kg in the previous series without adverse events',
+          totalMg: 'Weight-based dose above the usual total; reviewed with the patient',
+        },
+      });
+      return;
+    }
+    const planId = plan(patientId, examId, { doseMgPerKg: index === 1 ? '0.75' : '0.5' });
+    if (index === 1) amendPlan(planId, 'Dissociation at 0.75 mg/kg: dose reduced', { doseMgPerKg: '0.5' });
+    if (index === 3) {
+      call(physician, 'records.discontinue', {
+        recordId: planId,
+        reason: 'Patient moved to another clinic',
+        password: physicianPassword,
+      });
+    }
+  });
+}

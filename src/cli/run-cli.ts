@@ -1,0 +1,143 @@
+import { existsSync, rmSync } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
+import { NewerDatabaseError, openLedger, verifyAllSignedVersions, verifyAuditChain } from '../services/ledger';
+import type { Ledger } from '../services/ledger';
+import { startServer } from '../server/serve';
+import { demoUsers, seedDemo } from './demo';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const usage = `Usage: dosing-ledger <command> [options]
+
+Commands
+  start [--demo] [--db FILE]       Run the app (Electron, or browser mode where Electron is absent)
+  demo --db FILE [--patients N]    Create a demo clinic in a new database file
+  serve --db FILE [--port N]       Browser mode: serve the app on 127.0.0.1 and print its address
+  audit verify --db FILE           Check the audit trail's hash chain and every signed record
+                                   (exit 0 intact, 1 broken)
+  help                             Show this text`;
+
+/** Exit codes: 0 success, 1 the check failed, 2 the command could not run (bad input). */
+class UsageError extends Error {}
+
+function options<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], spec: T) {
+  try {
+    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function requiredDb(values: Record<string, unknown>): string {
+  const db = values.db;
+  if (typeof db !== 'string' || db === '') throw new UsageError('--db FILE is required');
+  return db;
+}
+
+function withLedger<T>(path: string, run: (ledger: Ledger) => T): T {
+  const ledger = openLedger(path);
+  try {
+    return run(ledger);
+  } finally {
+    ledger.close();
+  }
+}
+
+function demo(args: string[], io: CliIo): number {
+  const { values } = options(args, { db: { type: 'string' }, patients: { type: 'string', default: '200' } });
+  const path = requiredDb(values);
+  const patientCount = Number(values.patients);
+  if (!Number.isInteger(patientCount) || patientCount < 0 || patientCount > 100_000) {
+    throw new UsageError('--patients must be a whole number from 0 to 100000');
+  }
+  if (existsSync(path)) throw new UsageError(`${path} already exists; the demo only writes a new file`);
+  try {
+    withLedger(path, (ledger) => seedDemo(ledger, { patientCount }));
+  } catch (error) {
+    // A half-made demo is worse than none: remove it so the command can simply be re-run.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    throw error;
+  }
+  io.out(`Demo clinic written to ${path} with ${patientCount} fictional patients.`);
+  io.out('Demo accounts (for trying the app only):');
+  for (const user of demoUsers) io.out(`  ${user.role.padEnd(10)} ${user.username.padEnd(16)} ${user.password}`);
+  return 0;
+}
+
+function auditVerify(args: string[], io: CliIo): number {
+  const { values } = options(args, { db: { type: 'string' } });
+  const path = requiredDb(values);
+  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
+  const { chain, records } = withLedger(path, (ledger) => ({
+    chain: verifyAuditChain(ledger.raw),
+    records: verifyAllSignedVersions(ledger.db),
+  }));
+  if (chain.ok) {
+    io.out(`Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`);
+  } else {
+    io.out(`Audit chain BROKEN at entry ${chain.firstBrokenSeq}: ${chain.reason} (${chain.entries} entries verified before it)`);
+  }
+  if (records.failures.length === 0) {
+    io.out(`Signed records intact: ${records.checked} signed versions match their SHA-256 and signatures`);
+  }
+  for (const failure of records.failures) {
+    io.out(`Signed record ${failure.recordId} version ${failure.versionId} BROKEN: ${failure.problems.join('; ')}`);
+  }
+  return chain.ok && records.failures.length === 0 ? 0 : 1;
+}
+
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values } = options(args, { db: { type: 'string' }, port: { type: 'string', default: '0' } });
+  const path = requiredDb(values);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0–65535');
+  const ledger = openLedger(path);
+  const server = await startServer({ ledger, port });
+  io.out(`Dosing Ledger is running at ${server.url}`);
+  io.out('Open that address in Chromium or Chrome on this computer. Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  ledger.close();
+  return 0;
+}
+
+/** Runs one CLI command and returns its exit code; never calls process.exit itself. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'demo':
+        return demo(rest, io);
+      case 'serve':
+        return await serve(rest, io);
+      case 'audit':
+        if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
+        return auditVerify(rest.slice(1), io);
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(usage);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`dosing-ledger: ${error.message}`);
+      io.err('Run "dosing-ledger help" for the commands.');
+      return 2;
+    }
+    if (error instanceof NewerDatabaseError) {
+      io.err(`dosing-ledger: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { decimalSchema } from './quantity';
+import { drugLimitsSchema } from './limits';
+
+/**
+ * The clinic's own list of drugs, concentrations and limits, and its screening checklist.
+ * Versioned: each change is a new version, and each plan records the version in force.
+ * Nothing here ships with doses: a new clinic starts with no drugs and no limits.
+ */
+export const drugSchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use lower-case letters, digits and hyphens for the drug code'),
+  name: z.string().trim().min(1, 'Enter the drug name').max(100),
+  concentrationsMgPerMl: z.array(decimalSchema('concentration (mg/mL)')).min(1, 'Add at least one concentration').max(10),
+  limits: drugLimitsSchema,
+});
+export type Drug = z.infer<typeof drugSchema>;
+
+export const screeningItemSchema = z.object({
+  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and hyphens'),
+  label: z.string().trim().min(1, 'Enter the question').max(300),
+});
+export type ScreeningItem = z.infer<typeof screeningItemSchema>;
+
+export const formularyContentSchema = z
+  .object({
+    drugs: z.array(drugSchema).max(50),
+    screeningItems: z.array(screeningItemSchema).max(100),
+  })
+  .superRefine((content, context) => {
+    const unique = (ids: string[], what: string) => {
+      if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', message: `Each ${what} code must be unique` });
+    };
+    unique(content.drugs.map((drug) => drug.id), 'drug');
+    unique(content.screeningItems.map((item) => item.id), 'screening item');
+  });
+export type FormularyContent = z.infer<typeof formularyContentSchema>;
+
+export const formularySchema = z.object({
+  version: z.number().int().nonnegative(),
+  content: formularyContentSchema,
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+export type Formulary = z.infer<typeof formularySchema>;
+
+/**
+ * Screening questions a new clinic starts with; the clinic edits them. They ask about the
+ * patient, they do not decide anything.
+ */
+export const starterScreeningItems: ScreeningItem[] = [
+  { id: 'bp-uncontrolled', label: 'Blood pressure uncontrolled today' },
+  { id: 'active-psychosis', label: 'Active psychosis or mania' },
+  { id: 'pregnant', label: 'Pregnant or possibly pregnant' },
+  { id: 'ketamine-hypersensitivity', label: 'Known hypersensitivity to ketamine' },
+  { id: 'fasting', label: 'Not fasted as instructed' },
+  { id: 'no-escort', label: 'No escort home after the infusion' },
+];
+
+export const emptyFormulary: FormularyContent = { drugs: [], screeningItems: starterScreeningItems };

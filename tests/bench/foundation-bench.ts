@@ -1,0 +1,158 @@
+/**
+ * Foundation benchmark (run by `npm run bench`, never by `npm test`): seeds 100k patients,
+ * then reports as JSON the search latency through dispatch (p50/p95) and the cost of
+ * creating a patient through dispatch against a raw single-row insert with the same
+ * pragmas. Absolute numbers are noisy on shared machines: compare ratios and medians.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { demoPatients } from '../../src/cli/demo-data';
+import { patientInputSchema } from '../../src/domain/patient';
+import { searchKey } from '../../src/domain/search-key';
+import { insertPatient } from '../../src/db/patients-repo';
+import { openLedger } from '../../src/services/ledger';
+import { dispatch } from '../../src/services/dispatch';
+import { createSession } from '../../src/services/session';
+
+const patientCount = Number(process.env.BENCH_PATIENTS ?? 100_000);
+const searchRuns = 2_000;
+const createRuns = 1_000;
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Number((sorted[Math.max(0, index)] ?? Number.NaN).toFixed(3));
+}
+
+function time(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dosing-ledger-bench-'));
+try {
+  const ledger = openLedger(join(dir, 'ledger.sqlite'));
+  const admin = createSession();
+  const nurse = createSession();
+  const call = (session: typeof admin, method: string, input: unknown) => {
+    const result = dispatch({ ledger, session }, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+  call(admin, 'setup.initialize', {
+    clinic: { name: 'Bench Clinic', address: '', timeZone: 'UTC' },
+    admin: { username: 'admin', displayName: 'Bench Admin', credentials: '', password: 'Bench-password-2026' },
+  });
+  call(admin, 'users.create', {
+    username: 'nurse',
+    displayName: 'Bench Nurse',
+    credentials: 'RN',
+    role: 'nurse',
+    temporaryPassword: 'Bench-temporary-2026',
+  });
+  call(nurse, 'auth.signIn', { username: 'nurse', password: 'Bench-temporary-2026' });
+  call(nurse, 'auth.changePassword', { currentPassword: 'Bench-temporary-2026', newPassword: 'Bench-password-2027' });
+
+  // Seeding is not what is measured: one transaction straight into the table.
+  const seedStart = performance.now();
+  const now = new Date().toISOString();
+  ledger.raw.transaction(() => {
+    for (const patient of demoPatients(patientCount, 7))
+      insertPatient(ledger.db, patientInputSchema.parse(patient), now);
+  })();
+  const seedMs = performance.now() - seedStart;
+
+  const queries = [
+    'a',
+    'm',
+    'ru',
+    'ngu',
+    'zoe',
+    'lukasz',
+    'ana maria',
+    'garcia marquez',
+    'DEMO-000',
+    'DEMO-0123',
+    '1961-03-14',
+    '14-Mar-1961',
+    '王',
+    'عائشة',
+    'okafor chi',
+    'zzzz',
+  ];
+  const searchSamples: number[] = [];
+  const perQuery: Record<string, number[]> = {};
+  for (let run = 0; run < searchRuns; run += 1) {
+    const query = queries[run % queries.length] ?? '';
+    const ms = time(() => call(nurse, 'patients.search', { query, limit: 50 }));
+    searchSamples.push(ms);
+    (perQuery[query] ??= []).push(ms);
+  }
+
+  const fresh = demoPatients(createRuns, 99).map((patient, index) => ({ ...patient, mrn: `BENCH-${index}` }));
+
+  // The baseline: the same patient rows, the same file and pragmas (so the same indexes and
+  // search triggers), one plain prepared INSERT per transaction: no validation, no roles,
+  // no audit entry. The ratio is what the architecture costs on top of the write itself.
+  const raw = new Database(join(dir, 'ledger.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  const insert = raw.prepare(
+    `INSERT INTO patients (mrn, family_name, given_names, preferred_name, date_of_birth, sex, phone,
+       emergency_contact, allergies, search_text, family_key, version, created_at, updated_at)
+     VALUES (@mrn, @familyName, @givenNames, @preferredName, @dateOfBirth, @sex, @phone,
+       @emergencyContact, @allergies, @searchText, @familyKey, 1, @now, @now)`,
+  );
+  // Interleaved, so that drift in the machine's speed affects both sides alike.
+  const createSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (const patient of fresh) {
+    createSamples.push(time(() => call(nurse, 'patients.create', { patient })));
+    rawSamples.push(
+      time(() =>
+        insert.run({
+          ...patient,
+          mrn: `RAW-${patient.mrn}`,
+          emergencyContact: JSON.stringify(patient.emergencyContact),
+          allergies: JSON.stringify(patient.allergies),
+          searchText: searchKey(`${patient.familyName} ${patient.givenNames} ${patient.preferredName}`),
+          familyKey: searchKey(patient.familyName),
+          now,
+        }),
+      ),
+    );
+  }
+  raw.close();
+  ledger.close();
+
+  const createP50 = percentile(createSamples, 50);
+  const rawP50 = percentile(rawSamples, 50);
+  const report = {
+    patients: patientCount,
+    seedSeconds: Number((seedMs / 1000).toFixed(1)),
+    search: {
+      runs: searchRuns,
+      p50Ms: percentile(searchSamples, 50),
+      p95Ms: percentile(searchSamples, 95),
+      maxMs: percentile(searchSamples, 100),
+      targetP95Ms: 10,
+      perQueryP95Ms: Object.fromEntries(
+        Object.entries(perQuery).map(([query, samples]) => [query, percentile(samples, 95)]),
+      ),
+    },
+    createPatient: {
+      runs: createRuns,
+      dispatchP50Ms: createP50,
+      rawInsertP50Ms: rawP50,
+      ratio: Number((createP50 / rawP50).toFixed(2)),
+      targetRatio: 2,
+    },
+  };
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
