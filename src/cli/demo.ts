@@ -22,7 +22,13 @@ export const demoUsers: DemoUser[] = [
   { username: 'admin', password: 'Lighthouse-demo-2026', role: 'admin', displayName: 'Morgan Reyes', credentials: '' },
   { username: 'dr.ruiz', password: 'Anchor-demo-2026', role: 'physician', displayName: 'Ana Ruiz', credentials: 'MD' },
   { username: 'nurse.chen', password: 'Compass-demo-2026', role: 'nurse', displayName: 'Li Chen', credentials: 'RN' },
-  { username: 'auditor.okafor', password: 'Tidewater-demo-2026', role: 'auditor', displayName: 'Chidi Okafor', credentials: 'CPA' },
+  {
+    username: 'auditor.okafor',
+    password: 'Tidewater-demo-2026',
+    role: 'auditor',
+    displayName: 'Chidi Okafor',
+    credentials: 'CPA',
+  },
 ];
 
 type Call = ReturnType<typeof caller>;
@@ -54,7 +60,12 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
       address: '1 Harbor Way, Portland, ME 04101',
       timeZone: options.timeZone ?? 'America/New_York',
     },
-    admin: { username: admin.username, displayName: admin.displayName, credentials: admin.credentials, password: admin.password },
+    admin: {
+      username: admin.username,
+      displayName: admin.displayName,
+      credentials: admin.credentials,
+      password: admin.password,
+    },
   });
   const sessions = new Map<Role, Session>();
   for (const user of staff) {
@@ -73,11 +84,18 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
   }
   const nurse = sessions.get('nurse');
   if (nurse === undefined) throw new Error('demo: no nurse account defined');
-  const patientIds = demoPatients(options.patientCount ?? 200).map((patient) => call(nurse, 'patients.create', { patient }).id);
+  const patientIds = demoPatients(options.patientCount ?? 200).map(
+    (patient) => call(nurse, 'patients.create', { patient }).id,
+  );
   const physician = sessions.get('physician');
   if (physician === undefined) throw new Error('demo: no physician account defined');
   call(adminSession, 'formulary.update', { content: demoFormulary });
-  seedClinicalRecords(call, physician, patientIds.slice(0, 12), localDate(new Date(), options.timeZone ?? 'America/New_York'));
+  seedClinicalRecords(
+    call,
+    physician,
+    patientIds.slice(0, 12),
+    localDate(new Date(), options.timeZone ?? 'America/New_York'),
+  );
   for (const session of [adminSession, ...sessions.values()]) call(session, 'auth.signOut', {});
 }
 
@@ -89,7 +107,12 @@ const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.p
  */
 function seedClinicalRecords(call: Call, physician: Session, patientIds: number[], today: string): void {
   const sign = (versionId: number) =>
-    call(physician, 'records.sign', { versionId, meaning: 'authored', username: 'dr.ruiz', password: physicianPassword });
+    call(physician, 'records.sign', {
+      versionId,
+      meaning: 'authored',
+      username: 'dr.ruiz',
+      password: physicianPassword,
+    });
   const exam = (patientId: number, overrides: Parameters<typeof completeExam>[1] = {}, signIt = true) => {
     const record = call(physician, 'records.create', { type: 'exam', patientId });
     const versionId = record.versions[0]?.id ?? 0;
@@ -97,11 +120,20 @@ function seedClinicalRecords(call: Call, physician: Session, patientIds: number[
     if (signIt) sign(versionId);
     return record.id;
   };
-  const plan = (patientId: number, examRecordId: number, overrides: Parameters<typeof planWith>[1] = {}, signIt = true) => {
+  const plan = (
+    patientId: number,
+    examRecordId: number,
+    overrides: Parameters<typeof planWith>[1] = {},
+    signIt = true,
+  ) => {
     const record = call(physician, 'records.create', { type: 'plan', patientId, examRecordId });
     const draft = record.versions[0];
     if (draft?.recordType !== 'plan') throw new Error('demo: plan draft missing');
-    call(physician, 'records.saveDraft', { type: 'plan', versionId: draft.id, content: planWith(draft.content.weight, overrides) });
+    call(physician, 'records.saveDraft', {
+      type: 'plan',
+      versionId: draft.id,
+      content: planWith(draft.content.weight, overrides),
+    });
     if (signIt) sign(draft.id);
     return record.id;
   };
@@ -109,15 +141,27 @@ function seedClinicalRecords(call: Call, physician: Session, patientIds: number[
     const record = call(physician, 'records.amend', { recordId, reason });
     const draft = record.versions.at(-1);
     if (draft?.recordType !== 'plan') throw new Error('demo: amendment draft missing');
-    call(physician, 'records.saveDraft', { type: 'plan', versionId: draft.id, content: { ...draft.content, ...overrides } });
+    call(physician, 'records.saveDraft', {
+      type: 'plan',
+      versionId: draft.id,
+      content: { ...draft.content, ...overrides },
+    });
     sign(draft.id);
   };
   const weights = ['72.4', '58.1', '91', '66.25', '80.5', '54.9', '103.2', '69'];
   patientIds.forEach((patientId, index) => {
-    const weight = { value: weights[index % weights.length] ?? '70', unit: 'kg' as const, measuredOn: today, source: 'measured' as const };
+    const weight = {
+      value: weights[index % weights.length] ?? '70',
+      unit: 'kg' as const,
+      measuredOn: today,
+      source: 'measured' as const,
+    };
     switch (index) {
       case 8:
-        exam(patientId, { weight, candidacy: { decision: 'not-a-candidate', rationale: 'Uncontrolled hypertension today.' } });
+        exam(patientId, {
+          weight,
+          candidacy: { decision: 'not-a-candidate', rationale: 'Uncontrolled hypertension today.' },
+        });
         return;
       case 9:
         exam(patientId, { weight }, false);
@@ -128,7 +172,10 @@ function seedClinicalRecords(call: Call, physician: Session, patientIds: number[
       case 11:
         return;
     }
-    const examId = exam(patientId, index === 5 ? { weight: { ...weight, value: '160', unit: 'lb', source: 'stated' } } : { weight });
+    const examId = exam(
+      patientId,
+      index === 5 ? { weight: { ...weight, value: '160', unit: 'lb', source: 'stated' } } : { weight },
+    );
     if (index === 2) {
       plan(patientId, examId, {
         doseMgPerKg: '1.2',

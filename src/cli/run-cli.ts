@@ -1,10 +1,13 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { NewerDatabaseError, openLedger, verifyAllSignedVersions, verifyAuditChain } from '../services/ledger';
 import type { Ledger } from '../services/ledger';
 import { startServer } from '../server/serve';
 import { demoUsers, seedDemo } from './demo';
+import { defaultDbPath, launch } from './launch';
 
 export interface CliIo {
   out(line: string): void;
@@ -63,9 +66,13 @@ function demo(args: string[], io: CliIo): number {
     throw error;
   }
   io.out(`Demo clinic written to ${path} with ${patientCount} fictional patients.`);
+  printDemoAccounts(io);
+  return 0;
+}
+
+function printDemoAccounts(io: CliIo): void {
   io.out('Demo accounts (for trying the app only):');
   for (const user of demoUsers) io.out(`  ${user.role.padEnd(10)} ${user.username.padEnd(16)} ${user.password}`);
-  return 0;
 }
 
 function auditVerify(args: string[], io: CliIo): number {
@@ -79,7 +86,9 @@ function auditVerify(args: string[], io: CliIo): number {
   if (chain.ok) {
     io.out(`Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`);
   } else {
-    io.out(`Audit chain BROKEN at entry ${chain.firstBrokenSeq}: ${chain.reason} (${chain.entries} entries verified before it)`);
+    io.out(
+      `Audit chain BROKEN at entry ${chain.firstBrokenSeq}: ${chain.reason} (${chain.entries} entries verified before it)`,
+    );
   }
   if (records.failures.length === 0) {
     io.out(`Signed records intact: ${records.checked} signed versions match their SHA-256 and signatures`);
@@ -108,6 +117,24 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** `npm start` / `npm run demo`: Electron where it can run, browser mode otherwise. */
+async function start(args: string[], io: CliIo): Promise<number> {
+  const { values } = options(args, { demo: { type: 'boolean', default: false }, db: { type: 'string' } });
+  const demoMode = values.demo === true;
+  let dbPath = typeof values.db === 'string' && values.db !== '' ? values.db : undefined;
+  if (demoMode) {
+    dbPath ??= defaultDbPath(process.platform, process.env, homedir(), true);
+    if (!existsSync(dbPath)) {
+      mkdirSync(dirname(dbPath), { recursive: true });
+      demo(['--db', dbPath], io);
+    } else {
+      io.out(`Using the demo clinic in ${dbPath}.`);
+      printDemoAccounts(io);
+    }
+  }
+  return await launch({ dbPath, demo: demoMode, log: (line) => io.out(line) });
+}
+
 /** Runs one CLI command and returns its exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -117,6 +144,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return demo(rest, io);
       case 'serve':
         return await serve(rest, io);
+      case 'start':
+        return await start(rest, io);
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
         return auditVerify(rest.slice(1), io);

@@ -9,7 +9,12 @@ import { eq } from 'drizzle-orm';
 /** The version in force: the newest, or version 0 (no drugs, starter checklist) before any. */
 export function currentFormulary(db: Drizzle): Formulary {
   const row = db
-    .select({ version: formularyVersions.version, content: formularyVersions.content, createdAt: formularyVersions.createdAt, createdBy: users.displayName })
+    .select({
+      version: formularyVersions.version,
+      content: formularyVersions.content,
+      createdAt: formularyVersions.createdAt,
+      createdBy: users.displayName,
+    })
     .from(formularyVersions)
     .leftJoin(users, eq(users.id, formularyVersions.createdBy))
     .orderBy(desc(formularyVersions.version))

@@ -90,7 +90,12 @@ export function deleteDraft(db: Drizzle, id: number): void {
 }
 
 /** The canonical document a signature binds, for a stored version. */
-export function documentOf(record: RecordRow, version: VersionRow, computed: JsonValue, signedAt: string): VersionDocument {
+export function documentOf(
+  record: RecordRow,
+  version: VersionRow,
+  computed: JsonValue,
+  signedAt: string,
+): VersionDocument {
   return {
     recordType: record.type,
     recordId: record.id,
@@ -114,7 +119,13 @@ export function hashDocument(document: VersionDocument): string {
 }
 
 /** Freezes a draft: from here on the triggers refuse any change to the row. */
-export function markSigned(db: Drizzle, id: number, computed: JsonValue, contentSha256: string, now: string): VersionRow {
+export function markSigned(
+  db: Drizzle,
+  id: number,
+  computed: JsonValue,
+  contentSha256: string,
+  now: string,
+): VersionRow {
   const row = db
     .update(recordVersions)
     .set({ status: 'signed', computed: canonicalJson(computed), contentSha256, signedAt: now, updatedAt: now })
@@ -127,7 +138,13 @@ export function markSigned(db: Drizzle, id: number, computed: JsonValue, content
 
 export function insertSignature(
   db: Drizzle,
-  signature: { versionId: number; signerUserId: number; printedName: string; meaning: SignatureMeaning; contentSha256: string },
+  signature: {
+    versionId: number;
+    signerUserId: number;
+    printedName: string;
+    meaning: SignatureMeaning;
+    contentSha256: string;
+  },
   now: string,
 ): SignatureRow {
   return db
@@ -139,7 +156,12 @@ export function insertSignature(
 
 export function listSignatures(db: Drizzle, versionIds: number[]): SignatureRow[] {
   if (versionIds.length === 0) return [];
-  return db.select().from(signatures).where(inArray(signatures.versionId, versionIds)).orderBy(asc(signatures.id)).all();
+  return db
+    .select()
+    .from(signatures)
+    .where(inArray(signatures.versionId, versionIds))
+    .orderBy(asc(signatures.id))
+    .all();
 }
 
 export function insertEvent(
@@ -156,7 +178,12 @@ export function insertEvent(
 
 export function listEvents(db: Drizzle, recordIds: number[]): EventRow[] {
   if (recordIds.length === 0) return [];
-  return db.select().from(recordEvents).where(inArray(recordEvents.recordId, recordIds)).orderBy(asc(recordEvents.id)).all();
+  return db
+    .select()
+    .from(recordEvents)
+    .where(inArray(recordEvents.recordId, recordIds))
+    .orderBy(asc(recordEvents.id))
+    .all();
 }
 
 /** Every signed version with its record, for whole-database verification. */
@@ -175,7 +202,14 @@ export function checkSignedVersion(
   record: RecordRow,
   version: VersionRow,
   versionSignatures: SignatureRow[],
-): { versionId: number; version: number; ok: boolean; storedSha256: string; recomputedSha256: string; problems: string[] } {
+): {
+  versionId: number;
+  version: number;
+  ok: boolean;
+  storedSha256: string;
+  recomputedSha256: string;
+  problems: string[];
+} {
   const problems: string[] = [];
   const stored = version.contentSha256 ?? '';
   let recomputed = '';
@@ -191,7 +225,8 @@ export function checkSignedVersion(
   } catch {
     problems.push('the stored content is not valid JSON');
   }
-  if (recomputed !== stored) problems.push('the content does not match its SHA-256: the version was altered after signing');
+  if (recomputed !== stored)
+    problems.push('the content does not match its SHA-256: the version was altered after signing');
   if (version.updatedAt !== version.signedAt) problems.push('the version was touched after signing');
   if (versionSignatures.length === 0) problems.push('no signature is recorded for this signed version');
   for (const signature of versionSignatures) {
@@ -199,18 +234,34 @@ export function checkSignedVersion(
       problems.push(`the signature by ${signature.printedName} binds a different SHA-256`);
     }
   }
-  return { versionId: version.id, version: version.version, ok: problems.length === 0, storedSha256: stored, recomputedSha256: recomputed, problems };
+  return {
+    versionId: version.id,
+    version: version.version,
+    ok: problems.length === 0,
+    storedSha256: stored,
+    recomputedSha256: recomputed,
+    problems,
+  };
 }
 
 /** Checks every signed version in the database (for `dosing-ledger audit verify`). */
-export function verifyAllSignedVersions(db: Drizzle): { checked: number; failures: { recordId: number; versionId: number; problems: string[] }[] } {
+export function verifyAllSignedVersions(db: Drizzle): {
+  checked: number;
+  failures: { recordId: number; versionId: number; problems: string[] }[];
+} {
   const signed = allSignedVersions(db);
   const bySignature = new Map<number, SignatureRow[]>();
-  for (const signature of listSignatures(db, signed.map(({ version }) => version.id))) {
+  for (const signature of listSignatures(
+    db,
+    signed.map(({ version }) => version.id),
+  )) {
     bySignature.set(signature.versionId, [...(bySignature.get(signature.versionId) ?? []), signature]);
   }
   const failures = signed
-    .map(({ record, version }) => ({ record, check: checkSignedVersion(record, version, bySignature.get(version.id) ?? []) }))
+    .map(({ record, version }) => ({
+      record,
+      check: checkSignedVersion(record, version, bySignature.get(version.id) ?? []),
+    }))
     .filter(({ check }) => !check.ok)
     .map(({ record, check }) => ({ recordId: record.id, versionId: check.versionId, problems: check.problems }));
   return { checked: signed.length, failures };

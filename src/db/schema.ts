@@ -154,7 +154,10 @@ export const recordVersions = sqliteTable(
   },
   (table) => [
     uniqueIndex('record_versions_record_version').on(table.recordId, table.version),
-    check('record_versions_signed_has_hash', sql`${table.status} = 'draft' OR (${table.contentSha256} IS NOT NULL AND ${table.signedAt} IS NOT NULL)`),
+    check(
+      'record_versions_signed_has_hash',
+      sql`${table.status} = 'draft' OR (${table.contentSha256} IS NOT NULL AND ${table.signedAt} IS NOT NULL)`,
+    ),
   ],
 );
 

@@ -132,15 +132,27 @@ export function deriveDose(entry: DoseEntry): DoseDerivation {
     return { exact, rounded, lines, missing };
   }
   const drugVolumeMl = totalMg.dividedBy(concentration);
-  put('drugVolumeMl', drugVolumeMl, `${show(roundToStep(totalMg, roundingSteps.totalMg), 'mg')} ÷ ${show(concentration, 'mg/mL')}`);
+  put(
+    'drugVolumeMl',
+    drugVolumeMl,
+    `${show(roundToStep(totalMg, roundingSteps.totalMg), 'mg')} ÷ ${show(concentration, 'mg/mL')}`,
+  );
   const diluent = new Exact(entry.diluentVolumeMl);
   const finalVolumeMl = diluent.plus(drugVolumeMl);
-  put('finalVolumeMl', finalVolumeMl, `${show(diluent, 'mL')} diluent + ${show(roundToStep(drugVolumeMl, roundingSteps.drugVolumeMl), 'mL')} drug`);
+  put(
+    'finalVolumeMl',
+    finalVolumeMl,
+    `${show(diluent, 'mL')} diluent + ${show(roundToStep(drugVolumeMl, roundingSteps.drugVolumeMl), 'mL')} drug`,
+  );
   put(
     'finalConcentrationMgPerMl',
     totalMg.dividedBy(finalVolumeMl),
     `${show(roundToStep(totalMg, roundingSteps.totalMg), 'mg')} ÷ ${show(roundToStep(finalVolumeMl, roundingSteps.finalVolumeMl), 'mL')}`,
   );
-  put('rateMlPerH', finalVolumeMl.dividedBy(hours), `${show(roundToStep(finalVolumeMl, roundingSteps.finalVolumeMl), 'mL')} over ${duration}`);
+  put(
+    'rateMlPerH',
+    finalVolumeMl.dividedBy(hours),
+    `${show(roundToStep(finalVolumeMl, roundingSteps.finalVolumeMl), 'mL')} over ${duration}`,
+  );
   return { exact, rounded, lines, missing };
 }

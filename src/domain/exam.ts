@@ -47,7 +47,10 @@ export const icd10Schema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((value) => value === '' || /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(value), 'Enter an ICD-10 code such as M79.7, or leave it empty');
+  .refine(
+    (value) => value === '' || /^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(value),
+    'Enter an ICD-10 code such as M79.7, or leave it empty',
+  );
 
 export const candidacyDecisions = ['candidate', 'not-a-candidate', 'deferred'] as const;
 export const candidacyLabels: Record<(typeof candidacyDecisions)[number], string> = {
@@ -72,7 +75,12 @@ export const examContentSchema = z.object({
   examDate: isoDateSchema.nullable(),
   indication: z.object({ text: text(300), icd10: icd10Schema }),
   history: z.object({
-    answers: z.object(Object.fromEntries(historyItemNames.map((name) => [name, answerSchema])) as Record<HistoryItem, typeof answerSchema>),
+    answers: z.object(
+      Object.fromEntries(historyItemNames.map((name) => [name, answerSchema])) as Record<
+        HistoryItem,
+        typeof answerSchema
+      >,
+    ),
     notes: text(4000),
     currentMedications: text(4000),
     allergiesReviewed: z.boolean(),
@@ -100,7 +108,11 @@ export function examSigningProblems(exam: ExamContent): { path: string; message:
   need(exam.examDate !== null, 'examDate', 'Enter the exam date');
   need(exam.indication.text.trim() !== '', 'indication.text', 'Enter the indication');
   for (const name of historyItemNames) {
-    need(exam.history.answers[name] !== null, `history.answers.${name}`, `Answer the history question: ${historyItems[name]}`);
+    need(
+      exam.history.answers[name] !== null,
+      `history.answers.${name}`,
+      `Answer the history question: ${historyItems[name]}`,
+    );
   }
   need(exam.history.allergiesReviewed, 'history.allergiesReviewed', 'Confirm that allergies were reviewed');
   exam.screening.forEach((item, index) => {

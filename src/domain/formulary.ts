@@ -13,13 +13,19 @@ export const drugSchema = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use lower-case letters, digits and hyphens for the drug code'),
   name: z.string().trim().min(1, 'Enter the drug name').max(100),
-  concentrationsMgPerMl: z.array(decimalSchema('concentration (mg/mL)')).min(1, 'Add at least one concentration').max(10),
+  concentrationsMgPerMl: z
+    .array(decimalSchema('concentration (mg/mL)'))
+    .min(1, 'Add at least one concentration')
+    .max(10),
   limits: drugLimitsSchema,
 });
 export type Drug = z.infer<typeof drugSchema>;
 
 export const screeningItemSchema = z.object({
-  id: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and hyphens'),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Use lower-case letters, digits and hyphens'),
   label: z.string().trim().min(1, 'Enter the question').max(300),
 });
 export type ScreeningItem = z.infer<typeof screeningItemSchema>;
@@ -31,10 +37,17 @@ export const formularyContentSchema = z
   })
   .superRefine((content, context) => {
     const unique = (ids: string[], what: string) => {
-      if (new Set(ids).size !== ids.length) context.addIssue({ code: 'custom', message: `Each ${what} code must be unique` });
+      if (new Set(ids).size !== ids.length)
+        context.addIssue({ code: 'custom', message: `Each ${what} code must be unique` });
     };
-    unique(content.drugs.map((drug) => drug.id), 'drug');
-    unique(content.screeningItems.map((item) => item.id), 'screening item');
+    unique(
+      content.drugs.map((drug) => drug.id),
+      'drug',
+    );
+    unique(
+      content.screeningItems.map((item) => item.id),
+      'screening item',
+    );
   });
 export type FormularyContent = z.infer<typeof formularyContentSchema>;
 

@@ -27,7 +27,10 @@ export const rangeLimitSchema = z
     );
     for (let index = 1; index < ordered.length; index += 1) {
       if (toDecimal(ordered[index - 1] ?? '0').greaterThan(toDecimal(ordered[index] ?? '0'))) {
-        context.addIssue({ code: 'custom', message: 'Bounds must increase: hard minimum ≤ soft minimum ≤ soft maximum ≤ hard maximum' });
+        context.addIssue({
+          code: 'custom',
+          message: 'Bounds must increase: hard minimum ≤ soft minimum ≤ soft maximum ≤ hard maximum',
+        });
         return;
       }
     }

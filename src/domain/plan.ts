@@ -4,7 +4,6 @@ import { deriveDose } from './dose';
 import type { Drug } from './formulary';
 import type { LimitCheck, LimitFinding } from './limits';
 import { checkLimits, hasAnyLimit } from './limits';
-import { isoDateSchema } from './patient';
 import { decimalSchema, toDecimal, wholeNumberSchema } from './quantity';
 import { weightKg, weightSchema } from './weight';
 
@@ -94,7 +93,11 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
     if (!ok) problems.push({ path, message });
   };
   const drug = drugs.find((candidate) => candidate.id === plan.drugId) ?? null;
-  need(drug !== null, 'drugId', plan.drugId === null ? 'Choose the drug' : 'This drug is no longer on the clinic list: choose again');
+  need(
+    drug !== null,
+    'drugId',
+    plan.drugId === null ? 'Choose the drug' : 'This drug is no longer on the clinic list: choose again',
+  );
   need(plan.concentrationMgPerMl !== null, 'concentrationMgPerMl', 'Choose the concentration');
   if (drug !== null && plan.concentrationMgPerMl !== null) {
     need(
@@ -120,7 +123,10 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
   if (weightAgeDays !== null) need(weightAgeDays >= 0, 'weight.measuredOn', 'The weight date is in the future');
   const exactWeightKg = plan.weight === null ? null : weightKg(plan.weight);
   const derivation =
-    plan.doseBasis === null || plan.durationMin === null || plan.concentrationMgPerMl === null || plan.diluentVolumeMl === null
+    plan.doseBasis === null ||
+    plan.durationMin === null ||
+    plan.concentrationMgPerMl === null ||
+    plan.diluentVolumeMl === null
       ? null
       : deriveDose({
           basis: plan.doseBasis,
@@ -138,11 +144,15 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
       ? []
       : checkLimits(
           {
-            ...(plan.doseBasis === 'mg/kg' && plan.doseMgPerKg !== null ? { doseMgPerKg: toDecimal(plan.doseMgPerKg) } : {}),
+            ...(plan.doseBasis === 'mg/kg' && plan.doseMgPerKg !== null
+              ? { doseMgPerKg: toDecimal(plan.doseMgPerKg) }
+              : {}),
             ...(derivation?.exact.totalMg ? { totalMg: derivation.exact.totalMg } : {}),
             ...(derivation?.exact.rateMgPerKgPerH ? { rateMgPerKgPerH: derivation.exact.rateMgPerKgPerH } : {}),
             ...(plan.durationMin !== null ? { durationMin: toDecimal(plan.durationMin) } : {}),
-            ...(plan.concentrationMgPerMl !== null ? { concentrationMgPerMl: toDecimal(plan.concentrationMgPerMl) } : {}),
+            ...(plan.concentrationMgPerMl !== null
+              ? { concentrationMgPerMl: toDecimal(plan.concentrationMgPerMl) }
+              : {}),
           },
           weightAgeDays,
           limits,
@@ -154,7 +164,10 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
     if (finding.level === 'hard') problems.push({ path: finding.check, message: finding.message });
   }
   for (const check of reasonsNeeded) {
-    problems.push({ path: `overrideReasons.${check}`, message: "Give a reason for going outside your clinic's configured range" });
+    problems.push({
+      path: `overrideReasons.${check}`,
+      message: "Give a reason for going outside your clinic's configured range",
+    });
   }
   return {
     drug,
@@ -166,4 +179,3 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
     signingProblems: problems,
   };
 }
-

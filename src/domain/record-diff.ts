@@ -9,7 +9,9 @@ export interface FieldChange {
 
 function flatten(value: JsonValue | undefined, prefix: string, into: Map<string, JsonValue>): void {
   if (value !== null && typeof value === 'object') {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
     if (entries.length === 0) into.set(prefix, value);
     for (const [key, item] of entries) {
       if (item !== undefined) flatten(item, prefix === '' ? key : `${prefix}.${key}`, into);

@@ -9,7 +9,9 @@ export const planComputedSchema = z.object({
   evaluatedOn: z.string(),
   drugName: z.string(),
   derived: z.record(z.string(), z.string()),
-  lines: z.array(z.object({ quantity: z.string(), label: z.string(), formula: z.string(), shown: z.string(), rounding: z.string() })),
+  lines: z.array(
+    z.object({ quantity: z.string(), label: z.string(), formula: z.string(), shown: z.string(), rounding: z.string() }),
+  ),
   findings: z.array(z.object({ check: z.string(), level: z.enum(['soft', 'hard']), message: z.string() })),
   limits: drugLimitsSchema,
   noLimitsConfigured: z.boolean(),
@@ -46,8 +48,16 @@ const versionBase = z.object({
 });
 
 export const recordVersionViewSchema = z.discriminatedUnion('recordType', [
-  versionBase.extend({ recordType: z.literal('exam'), content: examContentSchema, computed: examComputedSchema.nullable() }),
-  versionBase.extend({ recordType: z.literal('plan'), content: planContentSchema, computed: planComputedSchema.nullable() }),
+  versionBase.extend({
+    recordType: z.literal('exam'),
+    content: examContentSchema,
+    computed: examComputedSchema.nullable(),
+  }),
+  versionBase.extend({
+    recordType: z.literal('plan'),
+    content: planContentSchema,
+    computed: planComputedSchema.nullable(),
+  }),
 ]);
 export type RecordVersionView = z.infer<typeof recordVersionViewSchema>;
 

@@ -12,7 +12,14 @@ export const scaleIds = Object.keys(scaleDefinitions) as ScaleId[];
 const itemsSchema = (scale: ScaleId) => {
   const { items, maxItemScore, name } = scaleDefinitions[scale];
   return z
-    .array(z.number().int().min(0, `${name} answers are 0–${maxItemScore}`).max(maxItemScore, `${name} answers are 0–${maxItemScore}`).nullable())
+    .array(
+      z
+        .number()
+        .int()
+        .min(0, `${name} answers are 0–${maxItemScore}`)
+        .max(maxItemScore, `${name} answers are 0–${maxItemScore}`)
+        .nullable(),
+    )
     .length(items, `${name} has ${items} items`);
 };
 

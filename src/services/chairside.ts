@@ -13,14 +13,19 @@ export const chairsideHandlers: Handlers<'chairside.get' | 'chairside.status'> =
     const patient = getPatient(context.ledger.db, input.patientId);
     if (patient === undefined) throw new ServiceError('NOT_FOUND', `There is no patient with ID ${input.patientId}.`);
     const all = recordViews(context, listPatientRecords(context.ledger.db, patient.id));
-    const plan = all.find((record) => record.type === 'plan' && record.versions.some((version) => version.status === 'signed')) ?? null;
+    const plan =
+      all.find((record) => record.type === 'plan' && record.versions.some((version) => version.status === 'signed')) ??
+      null;
     const current = plan?.versions.filter((version) => version.status === 'signed').at(-1) ?? null;
     const exam =
       all
         .filter((record) => record.type === 'exam')
         .flatMap((record) => record.versions)
         .find((version) => current !== null && version.id === current.examVersionId) ?? null;
-    context.audit('chairside.viewed', 'patient', patient.id, { planRecordId: plan?.id ?? null, versionId: current?.id ?? null });
+    context.audit('chairside.viewed', 'patient', patient.id, {
+      planRecordId: plan?.id ?? null,
+      versionId: current?.id ?? null,
+    });
     return { patient, plan, currentVersionId: current?.id ?? null, exam };
   },
 

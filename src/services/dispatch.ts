@@ -94,15 +94,16 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
     return failure('UNKNOWN_METHOD', `There is no method called "${String(method)}".`);
   }
   const definition: MethodDefinition = methods[method];
-  const parsed = definition.input.safeParse(rawInput);
-  if (!parsed.success) {
-    return failure('INVALID_INPUT', 'Some of the information is missing or not valid.', issuesFromZod(parsed.error));
-  }
   const handler = handlers[method] as Handler<MethodName>;
   const { ledger, session } = context;
   const sessionBefore = { ...session };
-  const now = context.clock?.() ?? new Date();
   try {
+    // Inside the try: a hostile input object (a throwing getter) must still give a value.
+    const parsed = definition.input.safeParse(rawInput);
+    if (!parsed.success) {
+      return failure('INVALID_INPUT', 'Some of the information is missing or not valid.', issuesFromZod(parsed.error));
+    }
+    const now = context.clock?.() ?? new Date();
     const run = ledger.raw.transaction((): CallResult<unknown> => {
       const user = session.userId === null ? null : (findUserById(ledger.db, session.userId) ?? null);
       const service = createServiceContext(ledger, session, user, getClinic(ledger.db), now);

@@ -1,4 +1,3 @@
-import type { JsonValue } from '../domain/canonical-json';
 import { diffRecords } from '../domain/record-diff';
 import { currentFormulary, insertFormulary } from '../db/formulary-repo';
 import type { Handlers } from './context';
@@ -8,7 +7,7 @@ export const formularyHandlers: Handlers<'formulary.get' | 'formulary.update'> =
   'formulary.get': (context) => currentFormulary(context.ledger.db),
   'formulary.update': (context, input) => {
     const before = currentFormulary(context.ledger.db);
-    const changes = diffRecords(before.content as unknown as JsonValue, input.content as unknown as JsonValue);
+    const changes = diffRecords(before.content, input.content);
     if (changes.length === 0) return before;
     const version = insertFormulary(context.ledger.db, input.content, requireUser(context).id, context.nowIso);
     context.audit('formulary.updated', 'formulary', version, {

@@ -110,7 +110,9 @@ export function recordViews(context: ServiceContext, rows: RecordRow[]): RecordV
       patientId: record.patientId,
       createdAt: record.createdAt,
       discontinued:
-        discontinued === undefined ? null : { at: discontinued.at, reason: discontinued.reason, printedName: discontinued.printedName },
+        discontinued === undefined
+          ? null
+          : { at: discontinued.at, reason: discontinued.reason, printedName: discontinued.printedName },
       versions: views,
     };
   });
@@ -161,14 +163,22 @@ function isDiscontinued(context: ServiceContext, recordId: number): boolean {
 }
 
 /** The signed exam a plan rests on: it must be this patient's and say "candidate". */
-function signedCandidateExam(context: ServiceContext, patientId: number, examRecordId: number): { version: VersionRow; content: ExamContent } {
+function signedCandidateExam(
+  context: ServiceContext,
+  patientId: number,
+  examRecordId: number,
+): { version: VersionRow; content: ExamContent } {
   const exam = existingRecord(context, examRecordId, 'exam');
   if (exam.patientId !== patientId) throw new ServiceError('INVALID_INPUT', 'That exam belongs to another patient.');
   const version = latestSigned(versionsOf(context, exam.id));
-  if (version === undefined) throw new ServiceError('NOT_READY_TO_SIGN', 'The exam must be signed before a plan can rest on it.');
+  if (version === undefined)
+    throw new ServiceError('NOT_READY_TO_SIGN', 'The exam must be signed before a plan can rest on it.');
   const content = JSON.parse(version.content) as ExamContent;
   if (content.candidacy.decision !== 'candidate') {
-    throw new ServiceError('NOT_READY_TO_SIGN', 'The signed exam does not record the patient as a candidate, so no plan can rest on it.');
+    throw new ServiceError(
+      'NOT_READY_TO_SIGN',
+      'The signed exam does not record the patient as a candidate, so no plan can rest on it.',
+    );
   }
   return { version, content };
 }
@@ -177,9 +187,11 @@ function checkSigner(context: ServiceContext, username: string | undefined, pass
   const user = requireUser(context);
   if (!context.session.signedOnce) {
     if (username === undefined || username === '') {
-      throw new ServiceError('INVALID_INPUT', 'Enter your user ID and password: the first signing in a session needs both.', [
-        { path: 'username', message: 'Enter your user ID' },
-      ]);
+      throw new ServiceError(
+        'INVALID_INPUT',
+        'Enter your user ID and password: the first signing in a session needs both.',
+        [{ path: 'username', message: 'Enter your user ID' }],
+      );
     }
     if (findUserByUsername(context.ledger.db, username)?.id !== user.id) {
       throw new ServiceError('INVALID_CREDENTIALS', 'The user ID is not the one signed in. Only you can sign as you.', [
@@ -187,7 +199,8 @@ function checkSigner(context: ServiceContext, username: string | undefined, pass
       ]);
     }
   }
-  if (!verifyPassword(password, user.passwordHash)) return recordFailure(context, user, 'record.signing-password-wrong');
+  if (!verifyPassword(password, user.passwordHash))
+    return recordFailure(context, user, 'record.signing-password-wrong');
   return null;
 }
 
@@ -202,7 +215,10 @@ function examComputed(content: ExamContent): ExamComputed {
   };
 }
 
-function planComputed(context: ServiceContext, content: PlanContent): { computed: PlanComputed; problems: { path: string; message: string }[]; formularyVersion: number } {
+function planComputed(
+  context: ServiceContext,
+  content: PlanContent,
+): { computed: PlanComputed; problems: { path: string; message: string }[]; formularyVersion: number } {
   const formulary = currentFormulary(context.ledger.db);
   const today = localDate(context.now, requireClinic(context).timeZone);
   const evaluation = evaluatePlan(content, formulary.content.drugs, today);
@@ -260,12 +276,12 @@ export const recordHandlers: Handlers<
     let content: JsonValue;
     let examVersionId: number | null = null;
     if (input.type === 'exam') {
-      content = emptyExam(formulary.content.screeningItems) as unknown as JsonValue;
+      content = emptyExam(formulary.content.screeningItems);
     } else {
       const exam = signedCandidateExam(context, input.patientId, input.examRecordId);
       examVersionId = exam.version.id;
       const weight = exam.content.weight === null ? null : { ...exam.content.weight, from: 'exam' as const };
-      content = { ...emptyPlan, weight } as unknown as JsonValue;
+      content = { ...emptyPlan, weight };
     }
     const record = insertRecord(context.ledger.db, input.type, input.patientId, user.id, context.nowIso);
     const version = insertVersion(
@@ -282,13 +298,18 @@ export const recordHandlers: Handlers<
       },
       context.nowIso,
     );
-    context.audit('record.created', record.type, record.id, { patientId: record.patientId, versionId: version.id, examVersionId });
+    context.audit('record.created', record.type, record.id, {
+      patientId: record.patientId,
+      versionId: version.id,
+      examVersionId,
+    });
     return viewOf(context, record);
   },
 
   'records.saveDraft': (context, input) => {
     const { record, version } = ownDraft(context, input.versionId);
-    if (record.type !== input.type) throw new ServiceError('INVALID_INPUT', `Version ${version.id} is not a ${input.type}.`);
+    if (record.type !== input.type)
+      throw new ServiceError('INVALID_INPUT', `Version ${version.id} is not a ${input.type}.`);
     const before = JSON.parse(version.content) as JsonValue;
     const after = input.content as unknown as JsonValue;
     const changes = diffRecords(before, after);
@@ -306,7 +327,11 @@ export const recordHandlers: Handlers<
     deleteDraft(context.ledger.db, version.id);
     const recordDeleted = version.version === 1;
     if (recordDeleted) context.ledger.raw.prepare('DELETE FROM records WHERE id = ?').run(record.id);
-    context.audit('record.draft-discarded', record.type, record.id, { versionId: version.id, version: version.version, recordDeleted });
+    context.audit('record.draft-discarded', record.type, record.id, {
+      versionId: version.id,
+      version: version.version,
+      recordDeleted,
+    });
     return { recordId: record.id, recordDeleted };
   },
 
@@ -321,15 +346,16 @@ export const recordHandlers: Handlers<
     if (record.type === 'exam') {
       const content = JSON.parse(version.content) as ExamContent;
       problems = examSigningProblems(content);
-      computed = examComputed(content) as unknown as JsonValue;
+      computed = examComputed(content);
     } else {
       const content = JSON.parse(version.content) as PlanContent;
       if (version.examVersionId === null) throw new Error('plan without an exam link');
       const examVersion = getVersion(context.ledger.db, version.examVersionId);
-      if (examVersion?.status !== 'signed') throw new ServiceError('NOT_READY_TO_SIGN', 'The exam this plan rests on is not signed.');
+      if (examVersion?.status !== 'signed')
+        throw new ServiceError('NOT_READY_TO_SIGN', 'The exam this plan rests on is not signed.');
       const evaluated = planComputed(context, content);
       problems = evaluated.problems;
-      computed = evaluated.computed as unknown as JsonValue;
+      computed = evaluated.computed;
       formularyVersion = evaluated.formularyVersion;
     }
     if (problems.length > 0) {
@@ -342,13 +368,24 @@ export const recordHandlers: Handlers<
     const draft =
       formularyVersion === version.formularyVersion
         ? version
-        : updateDraft(context.ledger.db, version.id, { content: JSON.parse(version.content) as JsonValue, formularyVersion }, context.nowIso);
+        : updateDraft(
+            context.ledger.db,
+            version.id,
+            { content: JSON.parse(version.content) as JsonValue, formularyVersion },
+            context.nowIso,
+          );
     const frozen = { ...draft, updatedAt: context.nowIso };
     const sha256 = hashDocument(documentOf(record, frozen, computed, context.nowIso));
     markSigned(context.ledger.db, version.id, computed, sha256, context.nowIso);
     insertSignature(
       context.ledger.db,
-      { versionId: version.id, signerUserId: user.id, printedName: formatPrintedName(user), meaning: input.meaning, contentSha256: sha256 },
+      {
+        versionId: version.id,
+        signerUserId: user.id,
+        printedName: formatPrintedName(user),
+        meaning: input.meaning,
+        contentSha256: sha256,
+      },
       context.nowIso,
     );
     context.session.signedOnce = true;
@@ -371,7 +408,8 @@ export const recordHandlers: Handlers<
     if (latest?.status !== 'signed') {
       throw new ServiceError('CONFLICT', 'This record already has an open draft. Finish or discard it first.');
     }
-    if (isDiscontinued(context, record.id)) throw new ServiceError('FROZEN', 'This plan is discontinued and cannot be amended.');
+    if (isDiscontinued(context, record.id))
+      throw new ServiceError('FROZEN', 'This plan is discontinued and cannot be amended.');
     const draft = insertVersion(
       context.ledger.db,
       {
@@ -386,7 +424,11 @@ export const recordHandlers: Handlers<
       },
       context.nowIso,
     );
-    context.audit('record.amendment-started', record.type, record.id, { versionId: draft.id, amends: latest.id, reason: input.reason });
+    context.audit('record.amendment-started', record.type, record.id, {
+      versionId: draft.id,
+      amends: latest.id,
+      reason: input.reason,
+    });
     return viewOf(context, record);
   },
 
@@ -394,13 +436,22 @@ export const recordHandlers: Handlers<
     const user = requireUser(context);
     const record = existingRecord(context, input.recordId, 'plan');
     const versions = versionsOf(context, record.id);
-    if (latestSigned(versions) === undefined) throw new ServiceError('CONFLICT', 'Only a signed plan can be discontinued. Discard the draft instead.');
-    if (versions.at(-1)?.status === 'draft') throw new ServiceError('CONFLICT', 'This plan has an open draft. Sign or discard it first.');
+    if (latestSigned(versions) === undefined)
+      throw new ServiceError('CONFLICT', 'Only a signed plan can be discontinued. Discard the draft instead.');
+    if (versions.at(-1)?.status === 'draft')
+      throw new ServiceError('CONFLICT', 'This plan has an open draft. Sign or discard it first.');
     if (isDiscontinued(context, record.id)) throw new ServiceError('CONFLICT', 'This plan is already discontinued.');
-    if (!verifyPassword(input.password, user.passwordHash)) return recordFailure(context, user, 'record.signing-password-wrong');
+    if (!verifyPassword(input.password, user.passwordHash))
+      return recordFailure(context, user, 'record.signing-password-wrong');
     insertEvent(
       context.ledger.db,
-      { recordId: record.id, kind: 'discontinued', reason: input.reason, userId: user.id, printedName: formatPrintedName(user) },
+      {
+        recordId: record.id,
+        kind: 'discontinued',
+        reason: input.reason,
+        userId: user.id,
+        printedName: formatPrintedName(user),
+      },
       context.nowIso,
     );
     context.audit('record.discontinued', record.type, record.id, { reason: input.reason });

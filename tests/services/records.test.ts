@@ -49,7 +49,12 @@ describe('exams and plans', () => {
   it('refuses to sign an incomplete exam and says what is missing', () => {
     const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
     const versionId = exam.versions[0]?.id ?? 0;
-    const result = app.call(physician, 'records.sign', { versionId, meaning: 'authored', username: 'physician', password: staffPassword });
+    const result = app.call(physician, 'records.sign', {
+      versionId,
+      meaning: 'authored',
+      username: 'physician',
+      password: staffPassword,
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('NOT_READY_TO_SIGN');
@@ -67,7 +72,11 @@ describe('exams and plans', () => {
     // 1.5 mg/kg is past the soft maximum (1): signing needs a reason.
     const content = planWith(draft.content.weight, { doseMgPerKg: '1.5' });
     app.ok(physician, 'records.saveDraft', { type: 'plan', versionId: draft.id, content });
-    const noReason = app.call(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
+    const noReason = app.call(physician, 'records.sign', {
+      versionId: draft.id,
+      meaning: 'authored',
+      password: staffPassword,
+    });
     expect(noReason.ok === false && noReason.error.code).toBe('NOT_READY_TO_SIGN');
     app.ok(physician, 'records.saveDraft', {
       type: 'plan',
@@ -77,7 +86,11 @@ describe('exams and plans', () => {
         overrideReasons: { doseMgPerKg: 'Tolerated 1.5 mg/kg in prior series', totalMg: 'Same as prior series' },
       },
     });
-    const signed = app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
+    const signed = app.ok(physician, 'records.sign', {
+      versionId: draft.id,
+      meaning: 'authored',
+      password: staffPassword,
+    });
     const v1 = signed.versions[0];
     expect(v1?.displayStatus).toBe('Signed');
     if (v1?.recordType !== 'plan' || v1.computed === null) throw new Error('expected a signed plan');
@@ -86,7 +99,9 @@ describe('exams and plans', () => {
     expect(v1.signatures[0]?.printedName).toBe('Test physician, MD');
 
     // The database itself refuses to alter the signed row.
-    expect(() => app.ledger.raw.prepare("UPDATE record_versions SET content = '{}' WHERE id = ?").run(v1.id)).toThrow(/frozen/);
+    expect(() => app.ledger.raw.prepare("UPDATE record_versions SET content = '{}' WHERE id = ?").run(v1.id)).toThrow(
+      /frozen/,
+    );
     expect(() => app.ledger.raw.prepare('DELETE FROM record_versions WHERE id = ?').run(v1.id)).toThrow(/frozen/);
     expect(() => app.ledger.raw.prepare('DELETE FROM signatures').run()).toThrow(/cannot be deleted/);
 
@@ -121,8 +136,12 @@ describe('exams and plans', () => {
     expect(verifyAllSignedVersions(app.ledger.db).failures).toEqual([]);
     const raw = new Database(app.path);
     raw.exec('DROP TRIGGER record_versions_signed_no_update');
-    const row = raw.prepare('SELECT content FROM record_versions WHERE id = ?').get(exam.versionId) as { content: string };
-    raw.prepare('UPDATE record_versions SET content = ? WHERE id = ?').run(row.content.replace('72.4', '72.5'), exam.versionId);
+    const row = raw.prepare('SELECT content FROM record_versions WHERE id = ?').get(exam.versionId) as {
+      content: string;
+    };
+    raw
+      .prepare('UPDATE record_versions SET content = ? WHERE id = ?')
+      .run(row.content.replace('72.4', '72.5'), exam.versionId);
     raw.close();
     const failures = verifyAllSignedVersions(app.ledger.db).failures;
     expect(failures.map((failure) => failure.versionId)).toEqual([exam.versionId]);

@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import type { Ledger } from '../src/services/ledger';
+import { NewerDatabaseError, openLedger } from '../src/services/ledger';
+import type { LedgerIpc } from './ipc';
+import { createLedgerIpc, registerLedgerIpc } from './ipc';
+import {
+  appPaths,
+  findAppRoot,
+  isNativeModuleLoadError,
+  nativeModuleExitCode,
+  parseLaunchArguments,
+  productName,
+  windowTitle,
+} from './paths';
+import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
+import type { RequestPolicy } from './window';
+import { hardenSession, hardenWebContents, hardenWindow, windowOptions } from './window';
+
+/*
+ * Lifecycle only; the policies live in window.ts, protocol.ts, ipc.ts and paths.ts.
+ * Everything up to `start()` runs synchronously at load, i.e. before 'ready', which is when
+ * schemes, the sandbox switch and userData must be settled.
+ */
+
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+// Every renderer sandboxed, whatever a future window's options say.
+app.enableSandbox();
+
+const launch = parseLaunchArguments(process.argv, process.cwd());
+const paths = appPaths({
+  appRoot: findAppRoot(fileURLToPath(import.meta.url), existsSync),
+  appData: app.getPath('appData'),
+  launch,
+});
+// Set explicitly: started as `electron dist/electron/main.mjs` the app would be called
+// "Electron" and share Electron's profile folder.
+app.setName(productName);
+app.setPath('userData', paths.userData);
+
+const requestPolicy: RequestPolicy = { allowDevtools: !app.isPackaged };
+
+function log(line: string): void {
+  console.error(`[dosing-ledger] ${line}`);
+}
+
+function openOrExplain(): Ledger | null {
+  try {
+    mkdirSync(dirname(paths.dbPath), { recursive: true });
+    return openLedger(paths.dbPath, { migrationsDir: paths.migrationsDir });
+  } catch (error) {
+    if (isNativeModuleLoadError(error)) {
+      // In development better-sqlite3 is built for Node, not Electron; the launcher
+      // recognises this exit code and switches to browser mode.
+      log('better-sqlite3 is not built for this Electron; packaged builds rebuild it.');
+      if (app.isPackaged)
+        dialog.showErrorBox(productName, `The database engine could not be loaded.\n\n${String(error)}`);
+      app.exit(nativeModuleExitCode);
+    } else if (error instanceof NewerDatabaseError) {
+      dialog.showErrorBox(`${productName} cannot open this database`, error.message);
+      app.exit(1);
+    } else {
+      dialog.showErrorBox(
+        `${productName} cannot open its database`,
+        `${paths.dbPath}\n\n${error instanceof Error ? error.message : String(error)}`,
+      );
+      app.exit(1);
+    }
+    return null;
+  }
+}
+
+function createWindow(ipc: LedgerIpc): BrowserWindow {
+  const win = new BrowserWindow(
+    windowOptions({
+      preloadPath: paths.preloadPath,
+      packaged: app.isPackaged,
+      title: windowTitle(productName, launch.demo),
+    }),
+  );
+  hardenWindow(win, requestPolicy);
+  ipc.trackWindow(win.webContents);
+  win.on('page-title-updated', (event, title) => {
+    event.preventDefault();
+    win.setTitle(windowTitle(title, launch.demo));
+  });
+  win.once('ready-to-show', () => win.show());
+  win.loadURL(appEntryUrl).catch((error: unknown) => log(`could not load ${appEntryUrl}: ${String(error)}`));
+  return win;
+}
+
+function start(): void {
+  let ledger: Ledger | null = null;
+  let mainWindow: BrowserWindow | null = null;
+
+  // Every webContents, including any the app did not expect, gets the navigation rules.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window, one session: closing it ends the work, on macOS too, and closes the file.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    ledger?.close();
+    ledger = null;
+  });
+  // Ctrl+C in the launcher's terminal: quit through 'will-quit' so the file is closed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+
+  app
+    .whenReady()
+    .then(() => {
+      ledger = openOrExplain();
+      if (ledger === null) return;
+      hardenSession(session.defaultSession, requestPolicy);
+      protocol.handle(appScheme, createAppProtocolHandler(paths.rendererDir));
+      const ipc = createLedgerIpc({
+        ledger,
+        onInternalError: (error, method) =>
+          log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+        onRefused: (reason, id) => log(`refused a call from webContents ${id}: ${reason}`),
+      });
+      registerLedgerIpc(ipcMain, ipc);
+      mainWindow = createWindow(ipc);
+      mainWindow.on('closed', () => {
+        mainWindow = null;
+      });
+    })
+    .catch((error: unknown) => {
+      log(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      app.exit(1);
+    });
+}
+
+// A second launch hands its turn to the first (which focuses its window) and quits.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
