@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { auditEntrySchema, auditVerificationSchema } from '../domain/audit';
 import { examContentSchema } from '../domain/exam';
+import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domain/infusion-session';
+import { sessionViewSchema } from '../domain/session-view';
 import { formularyContentSchema, formularySchema } from '../domain/formulary';
 import { amendmentReasonSchema, discontinueReasonSchema, signatureMeaningSchema } from '../domain/record';
 import { recordVersionViewSchema, recordViewSchema, versionCheckSchema } from '../domain/record-view';
@@ -39,6 +41,9 @@ const idSchema = z.number().int().positive();
 const clinical: readonly Role[] = ['physician', 'nurse'];
 const chartReaders: readonly Role[] = ['physician', 'nurse', 'auditor'];
 const oversight: readonly Role[] = ['admin', 'auditor'];
+const witnessSchema = z
+  .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
+  .strict();
 
 export const methods = {
   'session.get': define({
@@ -268,6 +273,64 @@ export const methods = {
       discontinued: z.boolean(),
       latestSignedAt: z.string().nullable(),
     }),
+    access: chartReaders,
+  }),
+
+  /** Starts charting an infusion of the patient's current signed plan, with its checklist. */
+  'sessions.start': define({
+    input: z.object({ planRecordId: idSchema, occurredAt: instantSchema, checklist: checklistSchema }).strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  'sessions.addEntry': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        occurredAt: instantSchema,
+        entry: sessionEntryBodySchema,
+        /** A second person who saw the waste discarded re-enters their own password. */
+        witness: witnessSchema.optional(),
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  /** Records a correction of an earlier entry; the original stays readable, struck through. */
+  'sessions.correct': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        entryId: idSchema,
+        reason: amendmentReasonSchema,
+        occurredAt: instantSchema,
+        entry: sessionEntryBodySchema,
+        witness: witnessSchema.optional(),
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  /** The nurse signs "performed"; a physician may co-sign "reviewed". */
+  'sessions.sign': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        meaning: z.enum(['performed', 'reviewed']),
+        username: z.string().trim().toLowerCase().max(64).optional(),
+        password: passwordSchema,
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  'sessions.get': define({
+    input: z.object({ sessionId: idSchema }).strict(),
+    output: sessionViewSchema,
+    access: chartReaders,
+  }),
+  'sessions.list': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: z.object({ sessions: z.array(sessionViewSchema) }),
     access: chartReaders,
   }),
 } as const;

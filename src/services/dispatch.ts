@@ -9,6 +9,7 @@ import { auditHandlers } from './audit';
 import { chairsideHandlers } from './chairside';
 import { formularyHandlers } from './formulary';
 import { recordHandlers } from './records';
+import { sessionHandlers } from './sessions';
 import { authHandlers } from './auth';
 import { clinicHandlers } from './clinic';
 import type { Handler, Handlers, ServiceContext } from './context';
@@ -30,6 +31,7 @@ const handlers: Handlers<MethodName> = {
   ...formularyHandlers,
   ...recordHandlers,
   ...chairsideHandlers,
+  ...sessionHandlers,
 };
 
 export interface DispatchContext {

@@ -183,7 +183,8 @@ function signedCandidateExam(
   return { version, content };
 }
 
-function checkSigner(context: ServiceContext, username: string | undefined, password: string) {
+/** Re-authenticates a signer (21 CFR 11.200): user ID and password first, then password. */
+export function checkSigner(context: ServiceContext, username: string | undefined, password: string) {
   const user = requireUser(context);
   if (!context.session.signedOnce) {
     if (username === undefined || username === '') {

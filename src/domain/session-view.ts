@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import {
+  adverseEventSchema,
+  administrationEventSchema,
+  checklistSchema,
+  dischargeSchema,
+  observationSchema,
+} from './infusion-session';
+
+const entryBase = z.object({
+  id: z.number().int().positive(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  userId: z.number().int(),
+  printedName: z.string(),
+  correctsEntryId: z.number().int().nullable(),
+  correctionReason: z.string().nullable(),
+  /** Set when a later entry corrects this one: this one is then shown struck through. */
+  correctedByEntryId: z.number().int().nullable(),
+  witnessPrintedName: z.string().nullable(),
+});
+
+export const sessionEntryViewSchema = z.discriminatedUnion('kind', [
+  entryBase.extend({ kind: z.literal('checklist'), content: checklistSchema }),
+  entryBase.extend({ kind: z.literal('event'), content: administrationEventSchema }),
+  entryBase.extend({ kind: z.literal('observation'), content: observationSchema }),
+  entryBase.extend({ kind: z.literal('adverse-event'), content: adverseEventSchema }),
+  entryBase.extend({ kind: z.literal('discharge'), content: dischargeSchema }),
+]);
+export type SessionEntryView = z.infer<typeof sessionEntryViewSchema>;
+
+export const sessionStatuses = [
+  'Not started',
+  'Running',
+  'Paused',
+  'Stopped',
+  'Ended',
+  'Discharged',
+  'Signed',
+  'Amended after signing',
+] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+export const sessionSignatureViewSchema = z.object({
+  id: z.number().int(),
+  signerUserId: z.number().int(),
+  printedName: z.string(),
+  meaning: z.enum(['performed', 'reviewed']),
+  signedAt: z.string(),
+  lastEntryId: z.number().int(),
+  contentSha256: z.string(),
+});
+
+export const sessionViewSchema = z.object({
+  id: z.number().int().positive(),
+  patientId: z.number().int().positive(),
+  planRecordId: z.number().int().positive(),
+  planVersionId: z.number().int().positive(),
+  seriesNumber: z.number().int().positive(),
+  seriesTotal: z.number().int().nullable(),
+  createdAt: z.string(),
+  createdByPrintedName: z.string(),
+  status: z.enum(sessionStatuses),
+  /** The plan's pump rate, rounded as printed on the plan (mL/h), to compare charted rates with. */
+  plannedRateMlPerH: z.string().nullable(),
+  monitoringIntervalMin: z.number().int().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  lastObservationAt: z.string().nullable(),
+  /** Oldest first, as charted (by the time it happened, then by id). */
+  entries: z.array(sessionEntryViewSchema),
+  signatures: z.array(sessionSignatureViewSchema),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;

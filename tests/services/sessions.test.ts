@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeExam, demoFormulary, planWith } from '../../src/cli/demo-clinical';
+import type { Checklist, Observation } from '../../src/domain/infusion-session';
+import { starterDischargeCriteria } from '../../src/domain/infusion-session';
+import { emptyScales } from '../../src/domain/scales';
+import type { Session } from '../../src/services/session';
+import type { TestApp } from '../support/test-app';
+import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+
+let app: TestApp;
+let physician: Session;
+let nurse: Session;
+let auditor: Session;
+let patientId: number;
+let planRecordId: number;
+const today = new Date().toISOString().slice(0, 10);
+const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+const vitals = {
+  systolicMmHg: 124,
+  diastolicMmHg: 80,
+  heartRateBpm: 76,
+  spo2Percent: 98,
+  respiratoryRatePerMin: 14,
+  temperatureC: '36.7',
+};
+const checklist: Checklist = {
+  identityConfirmed: true,
+  escortPresent: true,
+  escortName: 'Luis Ruiz',
+  fasting: 'fasted',
+  fastingNote: '',
+  changesSinceLastVisit: 'None',
+  ivSite: 'Left antecubital',
+  ivGauge: 22,
+  vitals,
+  scales: { ...emptyScales, painNrs: 6 },
+};
+const observation: Observation = {
+  vitals,
+  sedation: 5,
+  cadss6: [0, 1, 0, 0, 0, 0],
+  painNrs: 4,
+  nausea: 'none',
+  notes: '',
+};
+const event = (
+  type: 'start' | 'rate-change' | 'pause' | 'resume' | 'stop' | 'end',
+  extra: Record<string, unknown> = {},
+) => ({
+  kind: 'event' as const,
+  content: {
+    type,
+    rateMlPerH: null,
+    reason: '',
+    lotNumber: '',
+    lotExpiry: '',
+    volumeInfusedMl: null,
+    wasteMg: null,
+    ...extra,
+  },
+});
+
+beforeAll(() => {
+  app = createTestApp();
+  const admin = setUpClinic(app, 'UTC');
+  physician = signedInUser(app, admin, 'physician');
+  nurse = signedInUser(app, admin, 'nurse');
+  signedInUser(app, admin, 'nurse', 'nurse2');
+  auditor = signedInUser(app, admin, 'auditor');
+  app.ok(admin, 'formulary.update', { content: demoFormulary });
+  patientId = app.ok(nurse, 'patients.create', {
+    patient: {
+      mrn: 'S-1',
+      familyName: 'Okafor',
+      givenNames: 'Chiamaka',
+      preferredName: '',
+      dateOfBirth: '1975-05-05',
+      sex: 'female',
+      phone: '',
+      emergencyContact: null,
+      allergies: { status: 'not-recorded' },
+    },
+  }).id;
+  const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
+  const examVersionId = exam.versions[0]?.id ?? 0;
+  app.ok(physician, 'records.saveDraft', { type: 'exam', versionId: examVersionId, content: completeExam(today) });
+  app.ok(physician, 'records.sign', {
+    versionId: examVersionId,
+    meaning: 'authored',
+    username: 'physician',
+    password: staffPassword,
+  });
+  const plan = app.ok(physician, 'records.create', { type: 'plan', patientId, examRecordId: exam.id });
+  const draft = plan.versions[0];
+  if (draft?.recordType !== 'plan') throw new Error('no plan draft');
+  app.ok(physician, 'records.saveDraft', {
+    type: 'plan',
+    versionId: draft.id,
+    content: planWith(draft.content.weight),
+  });
+  app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
+  planRecordId = plan.id;
+});
+afterAll(() => app.cleanup());
+
+describe('infusion sessions', () => {
+  it('charts a full infusion: sequencing, deviation reasons, witnessed waste, discharge, signatures', () => {
+    const started = app.ok(nurse, 'sessions.start', { planRecordId, occurredAt: at(60), checklist });
+    expect(started.seriesNumber).toBe(1);
+    expect(started.plannedRateMlPerH).toBe('151.1');
+    const sessionId = started.id;
+
+    const early = app.call(nurse, 'sessions.addEntry', { sessionId, occurredAt: at(59), entry: event('pause') });
+    expect(early.ok === false && early.error.message).toBe('This cannot be charted now: the infusion has not started.');
+
+    const offPlan = app.call(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(58),
+      entry: event('start', { rateMlPerH: '140', lotNumber: 'K123', lotExpiry: '2027-06' }),
+    });
+    expect(offPlan.ok === false && offPlan.error.issues?.[0]?.path).toBe('entry.content.reason');
+    app.ok(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(58),
+      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: '2027-06' }),
+    });
+    app.ok(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(45),
+      entry: { kind: 'observation', content: observation },
+    });
+    app.ok(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(40),
+      entry: event('rate-change', { rateMlPerH: '120', reason: 'Dissociation' }),
+    });
+    const noWitness = app.call(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(15),
+      entry: event('end', { volumeInfusedMl: '100.7', wasteMg: '2' }),
+    });
+    expect(noWitness.ok === false && noWitness.error.issues?.[0]?.path).toBe('witness');
+    const wrongWitness = app.call(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(15),
+      entry: event('end', { volumeInfusedMl: '100.7', wasteMg: '2' }),
+      witness: { username: 'nurse2', password: 'not the password' },
+    });
+    expect(wrongWitness.ok === false && wrongWitness.error.code).toBe('INVALID_CREDENTIALS');
+    const ended = app.ok(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(15),
+      entry: event('end', { volumeInfusedMl: '100.7', wasteMg: '2' }),
+      witness: { username: 'nurse2', password: staffPassword },
+    });
+    expect(ended.status).toBe('Ended');
+    expect(ended.entries.at(-1)?.witnessPrintedName).toBe('Test nurse, RN');
+
+    const unsigned = app.call(nurse, 'sessions.sign', {
+      sessionId,
+      meaning: 'performed',
+      username: 'nurse',
+      password: staffPassword,
+    });
+    expect(unsigned.ok === false && unsigned.error.code).toBe('NOT_READY_TO_SIGN');
+    app.ok(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: at(5),
+      entry: {
+        kind: 'discharge',
+        content: {
+          criteria: starterDischargeCriteria.map((item) => ({ ...item, met: true })),
+          vitals,
+          escortName: 'Luis Ruiz',
+          instructionsGiven: true,
+          notes: '',
+        },
+      },
+    });
+    const byPhysicianFirst = app.call(physician, 'sessions.sign', {
+      sessionId,
+      meaning: 'reviewed',
+      password: staffPassword,
+    });
+    expect(byPhysicianFirst.ok === false && byPhysicianFirst.error.code).toBe('NOT_READY_TO_SIGN');
+    const signed = app.ok(nurse, 'sessions.sign', {
+      sessionId,
+      meaning: 'performed',
+      username: 'nurse',
+      password: staffPassword,
+    });
+    expect(signed.status).toBe('Signed');
+    app.ok(physician, 'sessions.sign', { sessionId, meaning: 'reviewed', password: staffPassword });
+
+    // A correction after signing keeps the original and marks the record amended.
+    const observationEntry = signed.entries.find((entry) => entry.kind === 'observation');
+    const corrected = app.ok(nurse, 'sessions.correct', {
+      sessionId,
+      entryId: observationEntry?.id ?? 0,
+      reason: 'Pain score charted for the wrong time',
+      occurredAt: at(44),
+      entry: { kind: 'observation', content: { ...observation, painNrs: 3 } },
+    });
+    expect(corrected.status).toBe('Amended after signing');
+    expect(corrected.entries.find((entry) => entry.id === observationEntry?.id)?.correctedByEntryId).not.toBeNull();
+    expect(() =>
+      app.ledger.raw.prepare('UPDATE session_entries SET content = ? WHERE id = ?').run('{}', observationEntry?.id),
+    ).toThrow(/cannot be changed/);
+  });
+
+  it('refuses a second open session, an auditor, and a discontinued plan', () => {
+    const second = app.ok(nurse, 'sessions.start', { planRecordId, occurredAt: at(2), checklist });
+    expect(second.seriesNumber).toBe(2);
+    const third = app.call(nurse, 'sessions.start', { planRecordId, occurredAt: at(1), checklist });
+    expect(third.ok === false && third.error.code).toBe('CONFLICT');
+    const byAuditor = app.call(auditor, 'sessions.addEntry', {
+      sessionId: second.id,
+      occurredAt: at(1),
+      entry: { kind: 'observation', content: observation },
+    });
+    expect(byAuditor.ok === false && byAuditor.error.code).toBe('FORBIDDEN');
+    expect(app.ok(auditor, 'sessions.list', { patientId }).sessions).toHaveLength(2);
+  });
+});
