@@ -51,7 +51,7 @@ function toView(
     entries.filter((entry) => entry.correctsEntryId !== null).map((entry) => [entry.correctsEntryId, entry.id]),
   );
   const views = entries
-    .map((entry) => ({
+    .map((entry): SessionEntryView => ({
       id: entry.id,
       kind: entry.kind,
       occurredAt: entry.occurredAt,

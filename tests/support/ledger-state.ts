@@ -8,9 +8,10 @@ import { auditHead } from '../../src/services/ledger';
  * Listed from the file so that tables added by later migrations are watched too.
  */
 function recordTables(raw: Database.Database): string[] {
-  const tables = raw
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string; sql: string | null }[];
+  const tables = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string;
+    sql: string | null;
+  }[];
   const virtual = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql ?? '')).map((table) => table.name);
   return tables
     .map((table) => table.name)

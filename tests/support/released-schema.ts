@@ -26,9 +26,10 @@ export function loadReleasedSchema(): SchemaShape {
  * stable. The full-text (virtual) tables themselves are kept, since queries name them.
  */
 export function describeSchema(raw: Database.Database): SchemaShape {
-  const tables = raw
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    .all() as { name: string; sql: string | null }[];
+  const tables = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string;
+    sql: string | null;
+  }[];
   const virtual = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql ?? '')).map((table) => table.name);
   const shape: SchemaShape = {};
   for (const { name } of tables) {
