@@ -260,7 +260,7 @@ async function runBrowserMode(options: LaunchOptions, log: (line: string) => voi
     : null;
   if (browserPath !== null) {
     profileDir = mkdtempSync(join(tmpdir(), 'dosing-ledger-browser-'));
-    browser = spawn(browserPath, browserArgs(server.url, profileDir), { stdio: 'ignore' });
+    browser = spawn(browserPath, browserArgs(server.launchUrl(), profileDir), { stdio: 'ignore' });
     browser.once('error', (error) => log(`Could not open ${browserPath}: ${error.message}. Open the address above.`));
     browser.once('exit', () => log('The app window was closed. Press Ctrl+C to stop.'));
   } else {

@@ -15,6 +15,9 @@ import { securityHeaders } from './security';
 export const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export const apiPath = '/api/invoke';
+/** Exchanges a one-time launch token for the secret, so the secret never sits on a command line. */
+export const launchPath = '/api/launch';
+const launchTokenTtlMs = 2 * 60_000;
 export const secretHeader = 'x-ledger-secret';
 export const sessionHeader = 'x-ledger-session';
 const maxBodyBytes = 1024 * 1024;
@@ -47,6 +50,11 @@ export interface RunningServer {
   url: string;
   origin: string;
   secret: string;
+  /**
+   * An address carrying a one-time token instead of the secret (`#launch=…`), valid for two
+   * minutes: for handing to a browser's command line, which other local users can read.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -89,6 +97,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const staticDir = options.staticDir ?? defaultStaticDir;
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const sessions = new Map<string, Session>();
+  const launchTokens = new Map<string, number>();
   let origin = '';
   let host = '';
 
@@ -158,6 +167,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     send(response, 200, JSON.stringify(result));
   };
 
+  const handleLaunch = async (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== 'POST' || (request.headers.origin !== undefined && request.headers.origin !== origin)) {
+      return send(response, 403, JSON.stringify(failure('FORBIDDEN', 'Refused.')));
+    }
+    const body = await readBody(request);
+    const token = (() => {
+      try {
+        return (JSON.parse(body ?? '') as { token?: unknown }).token;
+      } catch {
+        return undefined;
+      }
+    })();
+    const expiresAt = typeof token === 'string' ? launchTokens.get(token) : undefined;
+    if (typeof token !== 'string' || expiresAt === undefined || expiresAt < Date.now()) {
+      return send(
+        response,
+        403,
+        JSON.stringify(failure('FORBIDDEN', 'This launch link was already used or has expired. Start the app again.')),
+      );
+    }
+    launchTokens.delete(token);
+    send(response, 200, JSON.stringify({ ok: true, value: { secret } }));
+  };
+
   const handleStatic = (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return send(response, 405, 'Method not allowed', 'text/plain');
@@ -182,7 +215,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const pathname = (request.url ?? '/').split('?')[0];
     const handling =
-      pathname === apiPath ? handleApi(request, response) : Promise.resolve(handleStatic(request, response));
+      pathname === apiPath
+        ? handleApi(request, response)
+        : pathname === launchPath
+          ? handleLaunch(request, response)
+          : Promise.resolve(handleStatic(request, response));
     handling.catch((error: unknown) => {
       console.error('[dosing-ledger] request failed:', error);
       if (!response.headersSent) send(response, 500, JSON.stringify(failure('INTERNAL', 'The request failed.')));
@@ -201,6 +238,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `${origin}/#secret=${secret}`,
     origin,
     secret,
+    launchUrl: () => {
+      const token = randomBytes(32).toString('base64url');
+      launchTokens.set(token, Date.now() + launchTokenTtlMs);
+      return `${origin}/#launch=${token}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -220,7 +220,21 @@ describe('launch in browser mode', () => {
         ? readFileSync(argsFile, 'utf8').trim().split('\n')
         : undefined,
     );
-    expect(args[0]).toBe(`--app=${url}`);
+    // The browser gets a one-time launch token, never the secret itself: command lines are
+    // readable by other local users.
+    const origin = new URL(url).origin;
+    expect(args[0]).toMatch(new RegExp(`^--app=${origin.replace(/[.]/g, '\\.')}/#launch=[A-Za-z0-9_-]{43}$`));
+    expect(args.join(' ')).not.toContain(new URL(url).hash.slice('#secret='.length));
+    const token = (args[0] ?? '').split('#launch=')[1];
+    const exchange = () =>
+      fetch(`${origin}/api/launch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+    const first = (await (await exchange()).json()) as { ok: boolean; value?: { secret: string } };
+    expect(first.value?.secret).toBe(new URL(url).hash.slice('#secret='.length));
+    expect((await exchange()).status).toBe(403);
     const profile = args.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length) ?? '';
     expect(existsSync(profile)).toBe(true);
     expect(args).toContain('--disable-background-networking');
