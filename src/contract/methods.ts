@@ -173,7 +173,7 @@ export const methods = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    output: z.object({ entries: z.array(auditEntrySchema) }),
+    output: z.object({ entries: z.array(auditEntrySchema.extend({ actorName: z.string().nullable() })) }),
     access: oversight,
   }),
   'audit.verify': define({ input: empty, output: auditVerificationSchema, access: oversight }),

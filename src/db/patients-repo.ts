@@ -118,10 +118,6 @@ function prefixEnd(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
 
-function byName(a: PatientSummary, b: PatientSummary): number {
-  return searchKey(a.familyName).localeCompare(searchKey(b.familyName)) || a.givenNames.localeCompare(b.givenNames);
-}
-
 /**
  * Search as you type: by name (any part, accent- and case-insensitive, prefix of each
  * word), by MRN prefix, or by exact date of birth; an empty query lists charts A–Z. Family-name matches come first in
@@ -186,10 +182,12 @@ export function searchPatients(
         `SELECT p.id, p.mrn, p.family_name AS familyName, p.given_names AS givenNames,
                 p.preferred_name AS preferredName, p.date_of_birth AS dateOfBirth, p.sex
            FROM patients_fts JOIN patients p ON p.id = patients_fts.rowid
-          WHERE patients_fts MATCH ? LIMIT ?`,
+          WHERE patients_fts MATCH ?
+          ORDER BY p.family_key, p.given_names
+          LIMIT ?`,
       )
       .all(match, query.limit) as PatientSummary[];
-    add(nameRows.sort(byName));
+    add(nameRows);
   }
   return [...found.values()];
 }

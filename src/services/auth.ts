@@ -28,7 +28,13 @@ export function assertPasswordAllowed(password: string, username: string, field:
  * Counts a wrong password. The fifth in a row locks the account for 15 minutes; both are
  * audited and committed even though the call itself is refused.
  */
-export function recordFailure(context: ServiceContext, user: UserRow, action: string): CommittedRefusal {
+/** `field` names the input that held the wrong password, so the form can mark it. */
+export function recordFailure(
+  context: ServiceContext,
+  user: UserRow,
+  action: string,
+  field?: string,
+): CommittedRefusal {
   const failures = user.failedSignIns + 1;
   if (failures >= maxFailedSignIns) {
     const until = new Date(context.now.getTime() + lockoutMinutes * 60_000).toISOString();
@@ -41,9 +47,20 @@ export function recordFailure(context: ServiceContext, user: UserRow, action: st
   updateUser(context.ledger.db, user.id, { failedSignIns: failures }, context.nowIso);
   context.audit(action, 'user', user.id, { username: user.username, failures });
   const left = maxFailedSignIns - failures;
+  // At sign-in the answer must be the same whether or not the username exists, or it would
+  // tell a stranger which accounts are real. A signed-in user (unlock, signing) sees the count.
+  if (action === 'auth.sign-in-failed') return wrongSignIn();
   return new CommittedRefusal(
     'INVALID_CREDENTIALS',
-    `The username or password is not right. ${left} more ${left === 1 ? 'try' : 'tries'} before the account locks for ${lockoutMinutes} minutes.`,
+    `The password is not right. ${left} more ${left === 1 ? 'try' : 'tries'} before the account locks for ${lockoutMinutes} minutes.`,
+    field === undefined ? undefined : [{ path: field, message: 'The password is not right' }],
+  );
+}
+
+function wrongSignIn(): CommittedRefusal {
+  return new CommittedRefusal(
+    'INVALID_CREDENTIALS',
+    `The username or password is not right. After ${maxFailedSignIns} wrong tries in a row an account locks for ${lockoutMinutes} minutes.`,
   );
 }
 
@@ -65,8 +82,9 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
     const user = findUserByUsername(context.ledger.db, input.username);
     if (user === undefined) {
       verifyAgainstDecoy(input.password);
-      context.audit('auth.sign-in-failed', 'user', null, { username: input.username, reason: 'unknown username' });
-      return new CommittedRefusal('INVALID_CREDENTIALS', 'The username or password is not right.');
+      // The typed text is not kept: it may be a password typed into the wrong box.
+      context.audit('auth.sign-in-failed', 'user', null, { reason: 'unknown username' });
+      return wrongSignIn();
     }
     if (user.lockedUntil !== null && user.lockedUntil > context.nowIso) {
       return lockedRefusal(context, user.lockedUntil);
@@ -109,9 +127,8 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
   'auth.changePassword': (context, input) => {
     const user = requireUser(context);
     if (!verifyPassword(input.currentPassword, user.passwordHash)) {
-      throw new ServiceError('INVALID_CREDENTIALS', 'The current password is not right.', [
-        { path: 'currentPassword', message: 'The current password is not right' },
-      ]);
+      // Counts towards the lockout, or a signed-in session could guess without limit.
+      return recordFailure(context, user, 'auth.change-password-failed', 'currentPassword');
     }
     if (input.newPassword === input.currentPassword) {
       throw new ServiceError('WEAK_PASSWORD', 'Choose a new password that differs from the current one.', [

@@ -114,7 +114,7 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
       if (refused !== null) return refused;
       if (definition.activity !== false && session.state === 'active') session.lastActivityMs = now.getTime();
       const result = handler(service, parsed.data as never);
-      if (result instanceof CommittedRefusal) return failure(result.code, result.message);
+      if (result instanceof CommittedRefusal) return failure(result.code, result.message, result.issues);
       return { ok: true, value: definition.output.parse(result) };
     });
     return run.immediate();

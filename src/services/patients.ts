@@ -39,11 +39,17 @@ function existingPatient(context: ServiceContext, patientId: number): Patient {
 
 function assertMrnFree(context: ServiceContext, mrn: string, patientId: number | null): void {
   const holder = findPatientIdByMrn(context.ledger.db, mrn);
-  if (holder !== undefined && holder !== patientId) {
-    throw new ServiceError('DUPLICATE', `MRN ${mrn} already belongs to another patient. Check the number.`, [
-      { path: 'patient.mrn', message: 'This MRN already belongs to another patient' },
-    ]);
-  }
+  if (holder !== undefined && holder !== patientId) throw duplicateMrn(mrn);
+}
+
+function duplicateMrn(mrn: string): ServiceError {
+  return new ServiceError('DUPLICATE', `MRN ${mrn} already belongs to another patient. Check the number.`, [
+    { path: 'patient.mrn', message: 'This MRN already belongs to another patient' },
+  ]);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 export const patientHandlers: Handlers<'patients.search' | 'patients.get' | 'patients.create' | 'patients.update'> = {
@@ -62,8 +68,14 @@ export const patientHandlers: Handlers<'patients.search' | 'patients.get' | 'pat
   },
 
   'patients.create': (context, input) => {
-    assertMrnFree(context, input.patient.mrn, null);
-    const patient = insertPatient(context.ledger.db, input.patient, context.nowIso);
+    // The unique index is the check: one lookup fewer on the hot path of every registration.
+    let patient: Patient;
+    try {
+      patient = insertPatient(context.ledger.db, input.patient, context.nowIso);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicateMrn(input.patient.mrn);
+      throw error;
+    }
     context.audit('patient.created', 'patient', patient.id, fieldsOf(patient));
     return patient;
   },

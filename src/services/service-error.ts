@@ -23,5 +23,6 @@ export class CommittedRefusal {
   constructor(
     readonly code: ErrorCode,
     readonly message: string,
+    readonly issues?: FieldIssue[],
   ) {}
 }

@@ -1,0 +1,77 @@
+import { Route, Routes } from 'react-router';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { ClinicSettingsPage } from '../features/clinic/ClinicSettingsPage';
+import { EditPatientPage } from '../features/patients/EditPatientPage';
+import { NewPatientPage } from '../features/patients/NewPatientPage';
+import { PatientChartPage } from '../features/patients/PatientChartPage';
+import { PatientSearchPage } from '../features/patients/PatientSearchPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { HomeRedirect } from './HomeRedirect';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireRole } from './RequireRole';
+
+/** The signed-in screens. Each names the contract method that decides who may see it. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route index element={<HomeRedirect />} />
+      <Route
+        path="patients"
+        element={
+          <RequireRole method="patients.search">
+            <PatientSearchPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="patients/new"
+        element={
+          <RequireRole method="patients.create">
+            <NewPatientPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="patients/:patientId"
+        element={
+          <RequireRole method="patients.get">
+            <PatientChartPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="patients/:patientId/edit"
+        element={
+          <RequireRole method="patients.update">
+            <EditPatientPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="users"
+        element={
+          <RequireRole method="users.list">
+            <UsersPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="settings"
+        element={
+          <RequireRole method="clinic.update">
+            <ClinicSettingsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="audit"
+        element={
+          <RequireRole method="audit.list">
+            <AuditLogPage />
+          </RequireRole>
+        }
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

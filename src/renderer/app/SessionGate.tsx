@@ -1,0 +1,32 @@
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { FullPageMessage } from '../components/FullPageMessage';
+import { useSession } from './session-context';
+import { SignedInApp } from './SignedInApp';
+
+/** Chooses the screen from the session state the server reports. */
+export function SessionGate() {
+  const { session, problem } = useSession();
+  if (session === null) {
+    return problem === null ? (
+      <FullPageMessage title="Opening Dosing Ledger" busy>
+        Connecting to the ledger…
+      </FullPageMessage>
+    ) : (
+      <FullPageMessage title="Dosing Ledger cannot start">{problem}</FullPageMessage>
+    );
+  }
+  switch (session.state) {
+    case 'not-initialized':
+      return <SetupWizard />;
+    case 'signed-out':
+      return <SignInPage clinicName={session.clinic.name} />;
+    case 'must-change-password':
+      return <ChangePasswordPage />;
+    case 'active':
+    case 'locked':
+      // The same element for both states: locking must not unmount the screen.
+      return <SignedInApp />;
+  }
+}

@@ -1,0 +1,133 @@
+import type { ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { LedgerClient } from '../../contract/client';
+import type { ErrorCode } from '../../contract/errors';
+import type { SessionInfo } from '../../domain/session';
+import { clearAllDrafts } from '../lib/drafts';
+import { heartbeatEveryMs, sessionPollMs } from '../lib/poll-interval';
+import { noteServerTime } from '../lib/server-clock';
+import { sameSession } from './same-session';
+import type { SessionContextValue } from './session-context';
+import { SessionContext } from './session-context';
+
+/** Refusals that mean the session changed under us: ask the server what it is now. */
+const sessionCodes: ReadonlySet<ErrorCode> = new Set([
+  'SESSION_LOCKED',
+  'NOT_SIGNED_IN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_INITIALIZED',
+]);
+
+/** Errors of the transport itself (server gone, wrong page): the session is unknown. */
+const transportCodes: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'FORBIDDEN']);
+
+export interface SessionProviderProps {
+  client: LedgerClient;
+  children: ReactNode;
+}
+
+/**
+ * Owns the session state: polls it (which does not count as activity), reports keyboard
+ * and pointer use as heartbeats (so typing alone keeps a session awake), and notices when
+ * any call is refused because the session locked or ended.
+ */
+export function SessionProvider({ client, children }: SessionProviderProps) {
+  const navigate = useNavigate();
+  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const current = useRef<SessionInfo | null>(null);
+  const lastHeartbeat = useRef(0);
+  // Bumped by every action that changes the session (sign in, unlock, sign out): a poll that
+  // was already on its way describes the session before that action and must not undo it.
+  const epoch = useRef(0);
+
+  const apply = useCallback((next: SessionInfo, signedOutNotice?: string) => {
+    const previous = current.current;
+    current.current = next;
+    if ('serverTime' in next) noteServerTime(next.serverTime);
+    if (next.state === 'signed-out' && previous !== null && 'user' in previous) {
+      setNotice(signedOutNotice ?? 'You have been signed out. Sign in again to continue.');
+    } else if ('user' in next) {
+      setNotice(null);
+    }
+    setProblem(null);
+    setSession((shown) => (sameSession(shown, next) ? shown : next));
+  }, []);
+
+  const adopt = useCallback(
+    (next: SessionInfo, signedOutNotice?: string) => {
+      epoch.current += 1;
+      apply(next, signedOutNotice);
+    },
+    [apply],
+  );
+
+  const refresh = useCallback(
+    async (signedOutNotice?: string) => {
+      const started = epoch.current;
+      const result = await client.call('session.get', {});
+      if (epoch.current !== started) return;
+      if (result.ok) apply(result.value, signedOutNotice);
+      else if (transportCodes.has(result.error.code)) setProblem(result.error.message);
+    },
+    [client, apply],
+  );
+
+  useEffect(() => {
+    // The first look is a timer too, so that no state is set while the effect itself runs.
+    const first = window.setTimeout(() => void refresh(), 0);
+    const timer = window.setInterval(() => void refresh(), sessionPollMs());
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
+  }, [refresh]);
+
+  const awake = session?.state === 'active' || session?.state === 'must-change-password';
+  useEffect(() => {
+    if (!awake) return undefined;
+    const onActivity = () => {
+      const now = Date.now();
+      if (now - lastHeartbeat.current < heartbeatEveryMs) return;
+      lastHeartbeat.current = now;
+      void client.call('session.heartbeat', {}).then((result) => (result.ok ? apply(result.value) : refresh()));
+    };
+    window.addEventListener('keydown', onActivity, { capture: true, passive: true });
+    window.addEventListener('pointerdown', onActivity, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('keydown', onActivity, { capture: true });
+      window.removeEventListener('pointerdown', onActivity, { capture: true });
+    };
+  }, [awake, client, apply, refresh]);
+
+  const signOut = useCallback(async () => {
+    epoch.current += 1;
+    const result = await client.call('auth.signOut', {});
+    // Unsaved input belongs to the person who typed it, not to the next user.
+    clearAllDrafts();
+    current.current = null;
+    void navigate('/', { replace: true });
+    if (result.ok) adopt(result.value);
+    else await refresh();
+    setNotice('You have signed out.');
+  }, [client, adopt, refresh, navigate]);
+
+  const api = useMemo<LedgerClient>(
+    () => ({
+      call: async (method, input) => {
+        const result = await client.call(method, input);
+        if (!result.ok && sessionCodes.has(result.error.code)) void refresh();
+        return result;
+      },
+    }),
+    [client, refresh],
+  );
+
+  const value = useMemo<SessionContextValue>(
+    () => ({ session, api, adopt, refresh, signOut, notice, problem }),
+    [session, api, adopt, refresh, signOut, notice, problem],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}

@@ -1,0 +1,34 @@
+import { useRef } from 'react';
+import { LockOverlay } from '../features/auth/LockOverlay';
+import { AppRoutes } from './AppRoutes';
+import { useSession, useSignedIn } from './session-context';
+import { TopBar } from './TopBar';
+
+/**
+ * The signed-in app. When the session locks, the app stays mounted behind the lock
+ * (inert and covered) so unsaved input is there again after unlocking.
+ */
+export function SignedInApp() {
+  const { locked } = useSignedIn();
+  const { problem } = useSession();
+  const main = useRef<HTMLElement>(null);
+  return (
+    <>
+      <div className="app-shell" inert={locked}>
+        <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+          Skip to main content
+        </button>
+        <TopBar />
+        {problem !== null && (
+          <div className="connection-problem" role="alert">
+            {problem}
+          </div>
+        )}
+        <main className="main" id="main" tabIndex={-1} ref={main}>
+          <AppRoutes />
+        </main>
+      </div>
+      {locked && <LockOverlay />}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { NavLink } from 'react-router';
+import { roleLabels } from '../../domain/roles';
+import { formatPrintedName } from '../../domain/user';
+import { navItemsFor } from './navigation';
+import { useSession, useSignedIn } from './session-context';
+
+/** On every signed-in screen: where you are, who you are, where you can go, and the way out. */
+export function TopBar() {
+  const { user, clinic } = useSignedIn();
+  const { signOut } = useSession();
+  return (
+    <header className="topbar">
+      <div className="topbar-brand">
+        <span className="topbar-app">Dosing Ledger</span>
+        <span className="topbar-clinic">
+          <span dir="auto">{clinic.name}</span>
+        </span>
+      </div>
+      <nav className="topbar-nav" aria-label="Main">
+        <ul>
+          {navItemsFor(user.role).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} className="topbar-link">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="topbar-user">
+        <span className="topbar-user-name">
+          <span dir="auto">{formatPrintedName(user)}</span>
+        </span>
+        <span className="topbar-user-role">{roleLabels[user.role]}</span>
+      </div>
+      <button type="button" className="button button-on-dark" onClick={() => void signOut()}>
+        Sign out
+      </button>
+    </header>
+  );
+}

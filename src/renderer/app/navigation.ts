@@ -1,0 +1,21 @@
+import type { MethodName } from '../../contract/methods';
+import type { Role } from '../../domain/roles';
+import { mayCall } from './permissions';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  /** The method the screen is built on; its access rule decides who sees the item. */
+  needs: MethodName;
+}
+
+const items: readonly NavItem[] = [
+  { to: '/patients', label: 'Patients', needs: 'patients.search' },
+  { to: '/users', label: 'Users', needs: 'users.list' },
+  { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
+  { to: '/audit', label: 'Audit log', needs: 'audit.list' },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return items.filter((item) => mayCall(role, item.needs));
+}

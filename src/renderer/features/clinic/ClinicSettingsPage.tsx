@@ -1,0 +1,18 @@
+import type { Clinic } from '../../../domain/clinic';
+import { useCall } from '../../app/use-call';
+import { LoadState } from '../../components/LoadState';
+import { PageHeading } from '../../components/PageHeading';
+import { ClinicSettingsForm } from './ClinicSettingsForm';
+
+export function ClinicSettingsPage() {
+  const { loaded, replace } = useCall('clinic.get', {});
+  return (
+    <div className="page page-narrow">
+      <PageHeading title="Clinic settings" />
+      <LoadState loaded={loaded} what="clinic settings" />
+      {loaded.status === 'ready' && (
+        <ClinicSettingsForm clinic={loaded.value} onSaved={(clinic: Clinic) => replace(clinic)} />
+      )}
+    </div>
+  );
+}

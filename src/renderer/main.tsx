@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { FullPageMessage } from './components/FullPageMessage';
+import { connect } from './lib/api';
+import { redeemLaunchToken } from './lib/http-invoke';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/components.css';
+import './styles/patient.css';
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+
+// Before the router starts: browser mode takes its secret (or launch token) out of the address.
+await redeemLaunchToken();
+const connection = connect();
+
+createRoot(container).render(
+  <StrictMode>
+    {connection.ok ? (
+      <App client={connection.client} />
+    ) : (
+      <FullPageMessage title="Dosing Ledger cannot start">{connection.message}</FullPageMessage>
+    )}
+  </StrictMode>,
+);

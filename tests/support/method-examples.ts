@@ -1,0 +1,115 @@
+import { completeExam, demoFormulary } from '../../src/cli/demo-clinical';
+import type { MethodInput, MethodName } from '../../src/contract/methods';
+import type { Checklist, Observation } from '../../src/domain/infusion-session';
+import { emptyScales } from '../../src/domain/scales';
+import { patientInput } from './fixtures';
+
+const vitals = {
+  systolicMmHg: 124,
+  diastolicMmHg: 80,
+  heartRateBpm: 76,
+  spo2Percent: 98,
+  respiratoryRatePerMin: 14,
+  temperatureC: '36.7',
+};
+
+const checklist: Checklist = {
+  identityConfirmed: true,
+  escortPresent: true,
+  escortName: 'Luis Ruiz',
+  fasting: 'fasted',
+  fastingNote: '',
+  changesSinceLastVisit: 'None',
+  ivSite: 'Left antecubital',
+  ivGauge: 22,
+  vitals,
+  scales: { ...emptyScales, painNrs: 6 },
+};
+
+const observation: Observation = {
+  vitals,
+  sedation: 5,
+  cadss6: [0, 1, 0, 0, 0, 0],
+  painNrs: 4,
+  nausea: 'none',
+  notes: '',
+};
+
+const endEvent = {
+  kind: 'event' as const,
+  content: {
+    type: 'end' as const,
+    rateMlPerH: null,
+    reason: '',
+    lotNumber: 'LOT-1',
+    lotExpiry: '2027-01',
+    volumeInfusedMl: '100',
+    wasteMg: '10',
+  },
+};
+
+/**
+ * A valid input for each contract method. Tests derive near misses from them and send them
+ * where only the refusal matters; contract.property.test.ts checks that each one parses and
+ * that every method has one.
+ */
+export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
+  'session.get': {},
+  'session.heartbeat': {},
+  'setup.initialize': {
+    clinic: { name: 'Second Clinic', address: '2 Harbor Way', timeZone: 'Asia/Kolkata' },
+    admin: { username: 'second', displayName: 'Second Admin', credentials: 'MD', password: 'Second-admin-2026' },
+  },
+  'auth.signIn': { username: 'nurse', password: 'Not-the-password-1' },
+  'auth.signOut': {},
+  'auth.unlock': { password: 'Not-the-password-1' },
+  'auth.changePassword': { currentPassword: 'Not-the-password-1', newPassword: 'Another-password-2' },
+  'clinic.get': {},
+  'clinic.update': { name: 'Harbor', address: '', timeZone: 'UTC', autoLockMinutes: 10 },
+  'users.list': {},
+  'users.create': {
+    username: 'property',
+    displayName: 'Property Test',
+    credentials: 'RN',
+    role: 'nurse',
+    temporaryPassword: 'Temporary-pass-2026!',
+  },
+  'users.setActive': { userId: 2, active: true },
+  'users.resetPassword': { userId: 2, temporaryPassword: 'Temporary-pass-2026!' },
+  'patients.search': { query: 'ruiz', limit: 10 },
+  'patients.get': { patientId: 1 },
+  'patients.create': { patient: patientInput({ mrn: 'EXAMPLE-1' }) },
+  'patients.update': { patientId: 1, expectedVersion: 1, patient: patientInput({ mrn: 'EXAMPLE-1' }) },
+  'audit.list': { beforeSeq: 5, limit: 10 },
+  'audit.verify': {},
+  'formulary.get': {},
+  'formulary.update': { content: demoFormulary },
+  'records.list': { patientId: 1 },
+  'records.get': { recordId: 1 },
+  'records.create': { type: 'plan', patientId: 1, examRecordId: 1 },
+  'records.saveDraft': { type: 'exam', versionId: 1, content: completeExam('2026-01-01') },
+  'records.discardDraft': { versionId: 1 },
+  'records.sign': { versionId: 1, meaning: 'authored', username: 'physician', password: 'Not-the-password-1' },
+  'records.amend': { recordId: 1, reason: 'Corrects the findings' },
+  'records.discontinue': { recordId: 1, reason: 'Declined further infusions', password: 'Not-the-password-1' },
+  'records.verify': { recordId: 1 },
+  'chairside.get': { patientId: 1 },
+  'chairside.status': { planRecordId: 1 },
+  'sessions.start': { planRecordId: 1, occurredAt: '2026-01-01T10:00:00.000Z', checklist },
+  'sessions.addEntry': {
+    sessionId: 1,
+    occurredAt: '2026-01-01T10:40:00.000Z',
+    entry: endEvent,
+    witness: { username: 'nurse2', password: 'Not-the-password-1' },
+  },
+  'sessions.correct': {
+    sessionId: 1,
+    entryId: 2,
+    reason: 'Wrong sedation score',
+    occurredAt: '2026-01-01T10:20:00.000Z',
+    entry: { kind: 'observation', content: observation },
+  },
+  'sessions.sign': { sessionId: 1, meaning: 'performed', username: 'nurse', password: 'Not-the-password-1' },
+  'sessions.get': { sessionId: 1 },
+  'sessions.list': { patientId: 1 },
+};
