@@ -76,6 +76,7 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
       credentials: user.credentials,
       role: user.role,
       temporaryPassword,
+      adminPassword: user.role === 'auditor' ? undefined : admin.password,
     });
     const session = createSession();
     call(session, 'auth.signIn', { username: user.username, password: temporaryPassword });

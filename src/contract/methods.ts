@@ -116,6 +116,11 @@ export const methods = {
         credentials: credentialsSchema,
         role: roleSchema,
         temporaryPassword: passwordSchema,
+        /**
+         * The acting administrator's own password: it unlocks the clinic root key that issues
+         * a clinician's signing certificate (or an administrator's copy of that key).
+         */
+        adminPassword: passwordSchema.optional(),
       })
       .strict(),
     output: userSchema,
@@ -127,7 +132,9 @@ export const methods = {
     access: ['admin'],
   }),
   'users.resetPassword': define({
-    input: z.object({ userId: idSchema, temporaryPassword: passwordSchema }).strict(),
+    input: z
+      .object({ userId: idSchema, temporaryPassword: passwordSchema, adminPassword: passwordSchema.optional() })
+      .strict(),
     output: userSchema,
     access: ['admin'],
   }),

@@ -4,6 +4,7 @@ import type { UserRow } from '../db/users-repo';
 import { formatDateTime } from '../domain/time';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic, requireUser } from './context';
+import { rewrapKeys } from './identities';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { CommittedRefusal, ServiceError } from './service-error';
 import { sessionInfo } from './session-info';
@@ -136,6 +137,7 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       ]);
     }
     assertPasswordAllowed(input.newPassword, user.username, 'newPassword');
+    rewrapKeys(context, user, input.currentPassword, input.newPassword);
     context.user = updateUser(
       context.ledger.db,
       user.id,

@@ -3,6 +3,7 @@ import { insertClinic, getClinic } from '../db/clinic-repo';
 import { countUsers, insertUser } from '../db/users-repo';
 import type { Handlers } from './context';
 import { assertPasswordAllowed } from './auth';
+import { establishClinicRoot } from './identities';
 import { hashPassword } from './passwords';
 import { ServiceError } from './service-error';
 import { sessionInfo } from './session-info';
@@ -35,6 +36,7 @@ export const setupHandlers: Handlers<'setup.initialize' | 'session.get' | 'sessi
       credentials: admin.credentials,
       role: admin.role,
     });
+    establishClinicRoot(context, admin, input.admin.password);
     signInSession(context.session, admin.id, context.now.getTime());
     context.audit('auth.signed-in', 'user', admin.id, { sessionId: context.session.id });
     return sessionInfo(context);

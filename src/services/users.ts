@@ -4,13 +4,21 @@ import type { UserRow } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireUser } from './context';
 import { assertPasswordAllowed } from './auth';
+import { enrolSigner, grantRootWrap, signerRoles, unlockRootKey } from './identities';
 import { hashPassword } from './passwords';
+import { CommittedRefusal } from './service-error';
 import { ServiceError } from './service-error';
 
 function existingUser(context: ServiceContext, userId: number): UserRow {
   const user = findUserById(context.ledger.db, userId);
   if (user === undefined) throw new ServiceError('NOT_FOUND', `There is no user with ID ${userId}.`);
   return user;
+}
+
+/** A clinician gets a signing certificate; an administrator a copy of the clinic root key. */
+function giveKeys(context: ServiceContext, user: UserRow, password: string, rootKeyPem: string): void {
+  if (signerRoles.includes(user.role)) enrolSigner(context, user, password, rootKeyPem);
+  if (user.role === 'admin') grantRootWrap(context, user, password, rootKeyPem);
 }
 
 export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setActive' | 'users.resetPassword'> = {
@@ -23,6 +31,8 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
       ]);
     }
     assertPasswordAllowed(input.temporaryPassword, input.username, 'temporaryPassword');
+    const rootKey = input.role === 'auditor' ? null : unlockRootKey(context, requireUser(context), input.adminPassword);
+    if (rootKey instanceof CommittedRefusal) return rootKey;
     const created = insertUser(
       context.ledger.db,
       {
@@ -40,6 +50,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
       printedName: formatPrintedName(created),
       role: created.role,
     });
+    if (rootKey !== null) giveKeys(context, created, input.temporaryPassword, rootKey);
     return toUser(created);
   },
 
@@ -60,6 +71,10 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
   'users.resetPassword': (context, input) => {
     const user = existingUser(context, input.userId);
     assertPasswordAllowed(input.temporaryPassword, user.username, 'temporaryPassword');
+    // The old keys cannot be opened without the old password: a reset issues new ones, and
+    // the old certificates stay so that earlier signatures remain verifiable.
+    const rootKey = user.role === 'auditor' ? null : unlockRootKey(context, requireUser(context), input.adminPassword);
+    if (rootKey instanceof CommittedRefusal) return rootKey;
     const updated = updateUser(
       context.ledger.db,
       user.id,
@@ -72,6 +87,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
       context.nowIso,
     );
     context.audit('user.password-reset', 'user', user.id, { username: user.username });
+    if (rootKey !== null) giveKeys(context, updated, input.temporaryPassword, rootKey);
     return toUser(updated);
   },
 };

@@ -52,6 +52,7 @@ try {
     credentials: 'RN',
     role: 'nurse',
     temporaryPassword: 'Bench-temporary-2026',
+    adminPassword: 'Bench-password-2026',
   });
   call(nurse, 'auth.signIn', { username: 'nurse', password: 'Bench-temporary-2026' });
   call(nurse, 'auth.changePassword', { currentPassword: 'Bench-temporary-2026', newPassword: 'Bench-password-2027' });

@@ -49,6 +49,7 @@ try {
     credentials: 'MD',
     role: 'physician',
     temporaryPassword: 'Bench-temporary-2026',
+    adminPassword: 'Bench-password-2026',
   });
   call(physician, 'auth.signIn', { username: 'doctor', password: 'Bench-temporary-2026' });
   call(physician, 'auth.changePassword', { currentPassword: 'Bench-temporary-2026', newPassword: password });
@@ -60,6 +61,7 @@ try {
     credentials: 'RN',
     role: 'nurse',
     temporaryPassword: 'Bench-temporary-2026',
+    adminPassword: 'Bench-password-2026',
   });
   const nurse = createSession();
   call(nurse, 'auth.signIn', { username: 'nurse', password: 'Bench-temporary-2026' });

@@ -79,8 +79,9 @@ describe('audit chain in the file', () => {
 
   it('is intact as written through dispatch', () => {
     expect(entries.length).toBe(checkpoint.seq);
-    // Set-up (3), nurse created, signed in and changed password (3), 4 × (created + viewed).
-    expect(entries.length).toBe(14);
+    // Set-up (4, with the clinic root), nurse created with a certificate, signed in and changed
+    // password (4), 4 × (created + viewed).
+    expect(entries.length).toBe(16);
     expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: entries.length }, (_, i) => i + 1));
     expect(verifyFile(app.path)).toEqual({ ok: true, entries: checkpoint.seq, headHash: checkpoint.hash });
   });

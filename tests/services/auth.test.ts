@@ -42,6 +42,7 @@ describe('authentication', () => {
       credentials: '',
       role,
       temporaryPassword,
+      adminPassword,
     }).id;
   }
 
@@ -228,7 +229,11 @@ describe('authentication', () => {
     app.ledger.raw
       .prepare('UPDATE users SET failed_sign_ins = 3, locked_until = ? WHERE id = ?')
       .run(new Date(Date.now() + 10 * minute).toISOString(), id);
-    const user = app.ok(admin, 'users.resetPassword', { userId: id, temporaryPassword: 'Fresh-temporary-2026!' });
+    const user = app.ok(admin, 'users.resetPassword', {
+      userId: id,
+      temporaryPassword: 'Fresh-temporary-2026!',
+      adminPassword,
+    });
     expect(user).toMatchObject({ mustChangePassword: true, lockedUntil: null });
     expect(userRow(id).failed_sign_ins).toBe(0);
 

@@ -277,6 +277,7 @@ describe('the contract under arbitrary input', () => {
       credentials: '',
       role: 'nurse',
       temporaryPassword: 'Temporary-pass-2026!',
+      adminPassword,
     });
     const pending = app.newSession();
     app.ok(pending, 'auth.signIn', { username: 'pending', password: 'Temporary-pass-2026!' });

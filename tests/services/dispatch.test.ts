@@ -71,7 +71,7 @@ describe('before the clinic is set up', () => {
     expect(error.issues?.map((issue) => issue.message)).toContain('At least 12 characters');
   });
 
-  it('sets up the clinic and its admin, signing the admin in, with three audit entries by the admin', () => {
+  it('sets up the clinic and its admin, signing the admin in, with four audit entries by the admin', () => {
     const session = app.newSession();
     const info = app.ok(session, 'setup.initialize', setupInput);
     expect(info).toMatchObject({
@@ -81,7 +81,12 @@ describe('before the clinic is set up', () => {
     });
     const adminId = userIdOf(session);
     const entries = auditSince(app.ledger.raw, 0);
-    expect(entries.map((entry) => entry.action)).toEqual(['clinic.created', 'user.created', 'auth.signed-in']);
+    expect(entries.map((entry) => entry.action)).toEqual([
+      'clinic.created',
+      'user.created',
+      'identity.root-created',
+      'auth.signed-in',
+    ]);
     expect(entries.every((entry) => entry.actorUserId === adminId)).toBe(true);
     expect(entries[0]?.details).toEqual({
       name: 'Harbor Infusion Clinic',
@@ -89,7 +94,10 @@ describe('before the clinic is set up', () => {
       timeZone: 'America/New_York',
       autoLockMinutes: 10,
     });
-    expect(entries[2]?.details).toEqual({ sessionId: session.id });
+    expect(entries[2]?.details).toEqual({
+      fingerprintSha256: expect.stringMatching(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
+    });
+    expect(entries[3]?.details).toEqual({ sessionId: session.id });
   });
 
   it('refuses a second set-up with ALREADY_INITIALIZED, writing nothing', () => {
@@ -254,6 +262,7 @@ describe('dispatch with a clinic', () => {
         credentials: 'RN',
         role: 'nurse',
         temporaryPassword: 'Temporary-pass-2026!',
+        adminPassword,
       });
       expect(created).toMatchObject({ mustChangePassword: true, active: true });
       expect(auditSince(app.ledger.raw, head)).toEqual([
@@ -262,6 +271,11 @@ describe('dispatch with a clinic', () => {
           actorUserId: userIdOf(admin),
           entityId: String(created.id),
           details: { username: 'newbie', printedName: 'New Bie, RN', role: 'nurse' },
+        }),
+        expect.objectContaining({
+          action: 'identity.certificate-issued',
+          actorUserId: userIdOf(admin),
+          entityId: String(created.id),
         }),
       ]);
 
@@ -451,13 +465,17 @@ describe('dispatch with a clinic', () => {
         expect.objectContaining({ action: 'user.reactivated', actorUserId: userIdOf(admin), entityId: String(userId) }),
       ]);
       expect(
-        entriesOf(() => app.ok(admin, 'users.resetPassword', { userId, temporaryPassword: 'Another-temp-2026!' })),
+        entriesOf(() =>
+          app.ok(admin, 'users.resetPassword', { userId, temporaryPassword: 'Another-temp-2026!', adminPassword }),
+        ),
       ).toEqual([
         expect.objectContaining({
           action: 'user.password-reset',
           actorUserId: userIdOf(admin),
           details: { username: 'newbie' },
         }),
+        // The old key cannot be opened without the old password: a reset issues a new certificate.
+        expect.objectContaining({ action: 'identity.certificate-issued', actorUserId: userIdOf(admin) }),
       ]);
     });
 

@@ -59,6 +59,7 @@ export function signedInUser(app: TestApp, admin: Session, role: Role, username:
     credentials: role === 'physician' ? 'MD' : role === 'nurse' ? 'RN' : '',
     role,
     temporaryPassword,
+    adminPassword: role === 'auditor' ? undefined : adminPassword,
   });
   const session = app.newSession();
   app.ok(session, 'auth.signIn', { username, password: temporaryPassword });

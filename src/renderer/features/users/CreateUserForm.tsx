@@ -13,7 +13,14 @@ import { useFormProblems } from '../../lib/use-form-problems';
 import type { CreateUserValues, NewUser } from './user-schemas';
 import { createUserSchema } from './user-schemas';
 
-const empty: CreateUserValues = { username: '', displayName: '', credentials: '', role: '', temporaryPassword: '' };
+const empty: CreateUserValues = {
+  username: '',
+  displayName: '',
+  credentials: '',
+  role: '',
+  temporaryPassword: '',
+  adminPassword: '',
+};
 
 /** Adds an account with a temporary password, which its owner must change at first sign-in. */
 export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void }) {
@@ -107,6 +114,15 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: User) => void 
             error={errors.temporaryPassword?.message}
             extraDescription="new-user-password-rules"
             after={<PasswordRules id="new-user-password-rules" password={password} username={username} />}
+          />
+          <TextField
+            id="new-user-admin-password"
+            label="Your password"
+            hint="Your own password unlocks the clinic key that issues the new user's signing certificate."
+            type="password"
+            autoComplete="current-password"
+            registration={register('adminPassword')}
+            error={errors.adminPassword?.message}
           />
         </div>
         <div className="actions">

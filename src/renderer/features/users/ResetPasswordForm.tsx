@@ -26,7 +26,7 @@ export function ResetPasswordForm({
   const heading = useRef<HTMLHeadingElement>(null);
   const { register, handleSubmit, formState, setError, setFocus, control } = useForm<ResetPasswordValues>({
     resolver: zodResolver(resetPasswordSchema(user.username)),
-    defaultValues: { temporaryPassword: '' },
+    defaultValues: { temporaryPassword: '', adminPassword: '' },
     shouldFocusError: false,
   });
   const password = useWatch({ control, name: 'temporaryPassword' });
@@ -38,12 +38,13 @@ export function ResetPasswordForm({
       const result = await api.call('users.resetPassword', {
         userId: user.id,
         temporaryPassword: values.temporaryPassword,
+        adminPassword: values.adminPassword,
       });
       if (result.ok) {
         onDone(result.value);
         return;
       }
-      const unmatched = applyServerIssues(result.error, setError, ['temporaryPassword']);
+      const unmatched = applyServerIssues(result.error, setError, ['temporaryPassword', 'adminPassword']);
       fail(unmatched.length > 0 || result.error.issues === undefined ? [result.error.message] : []);
     },
     () => fail(),
@@ -70,6 +71,16 @@ export function ResetPasswordForm({
           error={formState.errors.temporaryPassword?.message}
           extraDescription="reset-password-rules"
           after={<PasswordRules id="reset-password-rules" password={password} username={user.username} />}
+        />
+        <TextField
+          id="reset-admin-password"
+          label="Your password"
+          hint="A reset issues a new signing certificate; your own password unlocks the clinic key that issues it."
+          className="input-long"
+          type="password"
+          autoComplete="current-password"
+          registration={register('adminPassword')}
+          error={formState.errors.adminPassword?.message}
         />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>

@@ -4,6 +4,8 @@ import { roles } from '../../../domain/roles';
 import { credentialsSchema, displayNameSchema, usernameSchema } from '../../../domain/user';
 
 const temporaryPassword = z.string().min(1, 'Choose a temporary password');
+/** The administrator's own password unlocks the clinic key that issues signing certificates. */
+const adminPassword = z.string().min(1, 'Enter your own password');
 
 /** A new account: the contract's fields; the role starts unchosen so it is picked on purpose. */
 export const createUserSchema = z
@@ -13,6 +15,7 @@ export const createUserSchema = z
     credentials: credentialsSchema,
     role: z.string().pipe(z.enum(roles, { error: 'Choose a role' })),
     temporaryPassword,
+    adminPassword,
   })
   .superRefine((values, context) => {
     if (values.temporaryPassword !== '' && passwordProblems(values.temporaryPassword, values.username).length > 0) {
@@ -32,6 +35,7 @@ export function resetPasswordSchema(username: string) {
       (password) => passwordProblems(password, username).length === 0,
       'The temporary password does not meet the rules below it',
     ),
+    adminPassword,
   });
 }
 export type ResetPasswordValues = z.input<ReturnType<typeof resetPasswordSchema>>;
