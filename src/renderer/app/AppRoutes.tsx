@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { ClinicSettingsPage } from '../features/clinic/ClinicSettingsPage';
+import { FormularyPage } from '../features/formulary/FormularyPage';
 import { EditPatientPage } from '../features/patients/EditPatientPage';
 import { NewPatientPage } from '../features/patients/NewPatientPage';
 import { PatientChartPage } from '../features/patients/PatientChartPage';
@@ -60,6 +61,14 @@ export function AppRoutes() {
         element={
           <RequireRole method="clinic.update">
             <ClinicSettingsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="formulary"
+        element={
+          <RequireRole method="formulary.update">
+            <FormularyPage />
           </RequireRole>
         }
       />

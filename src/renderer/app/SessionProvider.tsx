@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../domain/session';
 import { clearAllDrafts } from '../lib/drafts';
 import { heartbeatEveryMs, sessionPollMs } from '../lib/poll-interval';
 import { noteServerTime } from '../lib/server-clock';
+import { forgetSigning } from '../lib/signing-memory';
 import { sameSession } from './same-session';
 import type { SessionContextValue } from './session-context';
 import { SessionContext } from './session-context';
@@ -47,6 +48,8 @@ export function SessionProvider({ client, children }: SessionProviderProps) {
     const previous = current.current;
     current.current = next;
     if ('serverTime' in next) noteServerTime(next.serverTime);
+    // A lock or a sign-out ends the continuous session: the next signing asks for the user ID again.
+    if (next.state !== 'active' && next.state !== 'must-change-password') forgetSigning();
     if (next.state === 'signed-out' && previous !== null && 'user' in previous) {
       setNotice(signedOutNotice ?? 'You have been signed out. Sign in again to continue.');
     } else if ('user' in next) {

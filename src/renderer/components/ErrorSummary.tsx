@@ -8,6 +8,8 @@ export interface ErrorSummaryProps {
   onSelect: (path: string) => void;
   /** Changes on every failed attempt, so the summary takes focus again each time. */
   attempt: number;
+  /** Replaces "There are N problems", e.g. "This exam cannot be signed yet". */
+  title?: string;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface ErrorSummaryProps {
  * screen reader reads it; each entry leads to its field. (Buttons, not links: the address
  * fragment belongs to the router.)
  */
-export function ErrorSummary({ problems, onSelect, attempt }: ErrorSummaryProps) {
+export function ErrorSummary({ problems, onSelect, attempt, title }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const visible = problems.length > 0;
@@ -26,7 +28,7 @@ export function ErrorSummary({ problems, onSelect, attempt }: ErrorSummaryProps)
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={headingId}>
       <h2 className="error-summary-title" id={headingId}>
-        {problems.length === 1 ? 'There is a problem' : `There are ${problems.length} problems`}
+        {title ?? (problems.length === 1 ? 'There is a problem' : `There are ${problems.length} problems`)}
       </h2>
       <ul className="error-summary-list">
         {problems.map((problem, index) => (

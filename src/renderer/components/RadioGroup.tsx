@@ -23,6 +23,7 @@ export function RadioGroup({ id, legend, registration, options, hint, error, inl
   const errorId = error === undefined ? undefined : `${id}-error`;
   return (
     <fieldset
+      id={id}
       className={error === undefined ? 'field radio-group' : 'field radio-group field-invalid'}
       aria-describedby={describedBy(hintId, errorId)}
     >

@@ -6,12 +6,13 @@ const focusable =
 
 /**
  * Keeps keyboard focus inside a modal dialog: Tab and Shift+Tab wrap around, focus starts
- * on the first field, and goes back where it was when the dialog closes.
+ * on the first field, and goes back where it was when the dialog closes. `active` false
+ * lets go, e.g. while the lock screen covers a dialog: two traps would fight over focus.
  */
-export function useFocusTrap(container: RefObject<HTMLElement | null>): void {
+export function useFocusTrap(container: RefObject<HTMLElement | null>, active = true): void {
   useEffect(() => {
     const root = container.current;
-    if (root === null) return undefined;
+    if (root === null || !active) return undefined;
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const targets = () => [...root.querySelectorAll<HTMLElement>(focusable)];
     (root.querySelector<HTMLElement>('input, select, textarea') ?? targets()[0] ?? root).focus();
@@ -42,5 +43,5 @@ export function useFocusTrap(container: RefObject<HTMLElement | null>): void {
       document.removeEventListener('focusin', onFocusIn, true);
       if (before?.isConnected === true) before.focus();
     };
-  }, [container]);
+  }, [container, active]);
 }
