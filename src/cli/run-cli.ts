@@ -1,10 +1,12 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import { NewerDatabaseError, openLedger, verifyAllSignedVersions, verifyAuditChain } from '../services/ledger';
 import type { Ledger } from '../services/ledger';
+import { isCalendarDate } from '../domain/time';
+import { exportToPath } from '../services/exports';
 import { startServer } from '../server/serve';
 import { demoUsers, seedDemo } from './demo';
 import { defaultDbPath, launch } from './launch';
@@ -20,6 +22,8 @@ Commands
   start [--demo] [--db FILE]       Run the app (Electron, or browser mode where Electron is absent)
   demo --db FILE [--patients N]    Create a demo clinic in a new database file
   serve --db FILE [--port N]       Browser mode: serve the app on 127.0.0.1 and print its address
+  export --db FILE --out DIR [--from yyyy-mm-dd --to yyyy-mm-dd]
+                                   Auditor export: PDFs, FHIR R4, CSV, audit log, manifest
   audit verify --db FILE           Check the audit trail's hash chain and every signed record
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
@@ -117,6 +121,39 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = options(args, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  });
+  const path = requiredDb(values);
+  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
+  const out = typeof values.out === 'string' && values.out !== '' ? values.out : undefined;
+  if (out === undefined) throw new UsageError('--out DIR is required (a new folder, or a name ending in .zip)');
+  if (existsSync(out)) throw new UsageError(`${out} already exists; the export only writes a new folder or file`);
+  const date = (value: unknown, name: string): string | null => {
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || !isCalendarDate(value))
+      throw new UsageError(`--${name} must be a date as yyyy-mm-dd`);
+    return value;
+  };
+  const request = { from: date(values.from, 'from'), to: date(values.to, 'to'), patientIds: null };
+  const ledger = openLedger(path);
+  try {
+    const job = await exportToPath(ledger, request, out, { osUser: userInfo().username });
+    if (job.state !== 'done') {
+      io.err(`dosing-ledger: the export ${job.state}: ${job.message}`);
+      return 1;
+    }
+    io.out(`Export written to ${job.outPath}: ${job.total} files, listed with their SHA-256 in manifest.json`);
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}
+
 /** `npm start` / `npm run demo`: Electron where it can run, browser mode otherwise. */
 async function start(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { demo: { type: 'boolean', default: false }, db: { type: 'string' } });
@@ -146,6 +183,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await serve(rest, io);
       case 'start':
         return await start(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
         return auditVerify(rest.slice(1), io);

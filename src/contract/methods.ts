@@ -7,7 +7,7 @@ import { formularyContentSchema, formularySchema } from '../domain/formulary';
 import { amendmentReasonSchema, discontinueReasonSchema, signatureMeaningSchema } from '../domain/record';
 import { recordVersionViewSchema, recordViewSchema, versionCheckSchema } from '../domain/record-view';
 import { clinicSchema, clinicSettingsSchema } from '../domain/clinic';
-import { patientInputSchema, patientSchema, patientSummarySchema } from '../domain/patient';
+import { isoDateSchema, patientInputSchema, patientSchema, patientSummarySchema } from '../domain/patient';
 import { planContentSchema } from '../domain/plan';
 import type { Role } from '../domain/roles';
 import { roleSchema } from '../domain/roles';
@@ -41,6 +41,14 @@ const idSchema = z.number().int().positive();
 const clinical: readonly Role[] = ['physician', 'nurse'];
 const chartReaders: readonly Role[] = ['physician', 'nurse', 'auditor'];
 const oversight: readonly Role[] = ['admin', 'auditor'];
+const exportJobSchema = z.object({
+  id: z.string(),
+  state: z.enum(['writing', 'done', 'cancelled', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  outPath: z.string(),
+  message: z.string(),
+});
 const witnessSchema = z
   .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
   .strict();
@@ -339,6 +347,33 @@ export const methods = {
     input: z.object({ patientId: idSchema }).strict(),
     output: z.object({ sessions: z.array(sessionViewSchema) }),
     access: chartReaders,
+  }),
+
+  /**
+   * Auditor export of the chosen records: signed PDFs, FHIR R4 (Bundle and NDJSON), CSV, the
+   * audit log with its chain head, the clinic root certificate and a manifest of SHA-256s.
+   * Written in the background; poll its progress, cancel it without leaving partial files.
+   */
+  'exports.start': define({
+    input: z
+      .object({
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        patientIds: z.array(idSchema).min(1).max(10_000).optional(),
+      })
+      .strict(),
+    output: exportJobSchema,
+    access: ['auditor'],
+  }),
+  'exports.status': define({
+    input: z.object({ exportId: z.uuid() }).strict(),
+    output: exportJobSchema,
+    access: ['auditor'],
+  }),
+  'exports.cancel': define({
+    input: z.object({ exportId: z.uuid() }).strict(),
+    output: exportJobSchema,
+    access: ['auditor'],
   }),
 } as const;
 

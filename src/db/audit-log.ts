@@ -153,3 +153,11 @@ export function verifyAuditChain(raw: Database.Database): AuditVerification {
   }
   return { ok: true, entries: count, headHash: expectedPrev };
 }
+
+/** Every entry, oldest first, optionally within [fromIso, toIso). */
+export function auditRange(raw: Database.Database, fromIso: string | null, toIso: string | null): AuditEntry[] {
+  const rows = raw
+    .prepare('SELECT * FROM audit_log WHERE at >= ? AND at < ? ORDER BY seq')
+    .all(fromIso ?? '', toIso ?? '\uffff') as AuditRow[];
+  return rows.map(toEntry);
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Drizzle } from './open';
 import { rootKeyWraps, signedDocuments, signingIdentities } from './schema';
 
@@ -59,4 +59,9 @@ export function documentForSessionSignature(db: Drizzle, sessionSignatureId: num
 
 export function getSignedDocument(db: Drizzle, id: number): SignedDocumentRow | undefined {
   return db.select().from(signedDocuments).where(eq(signedDocuments.id, id)).get();
+}
+
+export function documentsForVersions(db: Drizzle, versionIds: number[]): SignedDocumentRow[] {
+  if (versionIds.length === 0) return [];
+  return db.select().from(signedDocuments).where(inArray(signedDocuments.versionId, versionIds)).all();
 }

@@ -191,3 +191,7 @@ export function searchPatients(
   }
   return [...found.values()];
 }
+
+export function listAllPatients(db: Drizzle): Patient[] {
+  return db.select().from(patients).orderBy(asc(patients.id)).all().map(toPatient);
+}

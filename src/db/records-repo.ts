@@ -266,3 +266,7 @@ export function verifyAllSignedVersions(db: Drizzle): {
     .map(({ record, check }) => ({ recordId: record.id, versionId: check.versionId, problems: check.problems }));
   return { checked: signed.length, failures };
 }
+
+export function listAllRecords(db: Drizzle): RecordRow[] {
+  return db.select().from(records).orderBy(asc(records.id)).all();
+}

@@ -93,3 +93,19 @@ export function parseDateQuery(text: string): string | null {
   const iso = `${match[3]}-${String(month).padStart(2, '0')}-${match[1]}`;
   return isCalendarDate(iso) ? iso : null;
 }
+
+/**
+ * UTC instants bounding whole local days in a zone: from the start of `from` to the start of
+ * the day after `to` (exclusive). Either bound may be open.
+ */
+export function localDaysToUtc(
+  from: string | null,
+  to: string | null,
+  zone: string,
+): { fromIso: string | null; toIso: string | null } {
+  const start = (date: string) => DateTime.fromISO(date, { zone }).startOf('day');
+  return {
+    fromIso: from === null ? null : (start(from).toUTC().toISO() ?? null),
+    toIso: to === null ? null : (start(to).plus({ days: 1 }).toUTC().toISO() ?? null),
+  };
+}

@@ -19,6 +19,11 @@ export interface ServiceContext {
   clinic: Clinic | undefined;
   now: Date;
   nowIso: string;
+  /**
+   * Work to start once this transaction has committed (never inside it: better-sqlite3
+   * transactions are synchronous), e.g. writing export files in the background.
+   */
+  afterCommit(task: () => void): void;
   /** Appends an audit entry, attributed to the signed-in user, in this transaction. */
   audit(
     action: string,
@@ -41,6 +46,9 @@ export function createServiceContext(
   user: UserRow | null,
   clinic: Clinic | undefined,
   now: Date,
+  afterCommit: (task: () => void) => void = () => {
+    throw new Error('no post-commit queue here');
+  },
 ): ServiceContext {
   const nowIso = now.toISOString();
   const context: ServiceContext = {
@@ -50,6 +58,7 @@ export function createServiceContext(
     clinic,
     now,
     nowIso,
+    afterCommit,
     audit(action, entityType, entityId, details = {}) {
       appendAudit(ledger.raw, {
         at: nowIso,

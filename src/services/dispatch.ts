@@ -7,6 +7,7 @@ import type { Ledger } from '../db/open';
 import { findUserById } from '../db/users-repo';
 import { auditHandlers } from './audit';
 import { chairsideHandlers } from './chairside';
+import { exportHandlers } from './exports';
 import { formularyHandlers } from './formulary';
 import { recordHandlers } from './records';
 import { sessionHandlers } from './sessions';
@@ -32,6 +33,7 @@ const handlers: Handlers<MethodName> = {
   ...recordHandlers,
   ...chairsideHandlers,
   ...sessionHandlers,
+  ...exportHandlers,
 };
 
 export interface DispatchContext {
@@ -99,6 +101,7 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
   const handler = handlers[method] as Handler<MethodName>;
   const { ledger, session } = context;
   const sessionBefore = { ...session };
+  const afterCommit: (() => void)[] = [];
   try {
     // Inside the try: a hostile input object (a throwing getter) must still give a value.
     const parsed = definition.input.safeParse(rawInput);
@@ -108,7 +111,9 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
     const now = context.clock?.() ?? new Date();
     const run = ledger.raw.transaction((): CallResult<unknown> => {
       const user = session.userId === null ? null : (findUserById(ledger.db, session.userId) ?? null);
-      const service = createServiceContext(ledger, session, user, getClinic(ledger.db), now);
+      const service = createServiceContext(ledger, session, user, getClinic(ledger.db), now, (task) =>
+        afterCommit.push(task),
+      );
       refreshSession(service);
       const refused = refusal(definition, service);
       if (refused !== null) return refused;
@@ -117,7 +122,16 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
       if (result instanceof CommittedRefusal) return failure(result.code, result.message, result.issues);
       return { ok: true, value: definition.output.parse(result) };
     });
-    return run.immediate();
+    const result = run.immediate();
+    // Committed: a failing follow-up task must not turn the call into an error.
+    for (const task of result.ok ? afterCommit : []) {
+      try {
+        task();
+      } catch (error) {
+        context.onInternalError?.(error, method);
+      }
+    }
+    return result;
   } catch (error) {
     Object.assign(session, sessionBefore);
     if (error instanceof ServiceError) return failure(error.code, error.message, error.issues);

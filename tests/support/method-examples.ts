@@ -113,4 +113,7 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'sessions.sign': { sessionId: 1, meaning: 'performed', username: 'nurse', password: 'Not-the-password-1' },
   'sessions.get': { sessionId: 1 },
   'sessions.list': { patientId: 1 },
+  'exports.start': { from: '2026-01-01', to: '2026-12-31' },
+  'exports.status': { exportId: '00000000-0000-4000-8000-000000000000' },
+  'exports.cancel': { exportId: '00000000-0000-4000-8000-000000000000' },
 };

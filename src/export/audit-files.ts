@@ -1,0 +1,31 @@
+import { canonicalJson } from '../domain/canonical-json';
+import type { ExportFile } from './export-file';
+import { textFile } from './export-file';
+import type { ExportSnapshot } from './snapshot';
+
+/**
+ * The audit log as stored, one entry per line in canonical JSON (keys sorted), so anyone can
+ * recompute the chain: hash = SHA-256 hex of (prevHash + canonical JSON of {seq, at,
+ * actorUserId, action, entityType, entityId, details: canonical JSON text of details,
+ * prevHash}). The checkpoint is the head of the whole chain when the export was taken:
+ * comparing it with a later `dosing-ledger audit verify` shows that nothing was removed since.
+ */
+export function auditFiles(snapshot: ExportSnapshot): ExportFile[] {
+  const lines = snapshot.auditEntries.map((entry) => `${canonicalJson({ ...entry })}\n`).join('');
+  const first = snapshot.auditEntries[0];
+  const last = snapshot.auditEntries.at(-1);
+  const checkpoint = {
+    kind: 'dosing-ledger/audit-checkpoint',
+    schema: 1,
+    headSeq: snapshot.auditHead.seq,
+    headHash: snapshot.auditHead.hash,
+    exportedAt: snapshot.exportedAt,
+    entriesInExport: snapshot.auditEntries.length,
+    firstSeqInExport: first?.seq ?? null,
+    lastSeqInExport: last?.seq ?? null,
+  };
+  return [
+    textFile('audit/audit-log.ndjson', lines),
+    textFile('audit/checkpoint.json', `${JSON.stringify(checkpoint, null, 2)}\n`),
+  ];
+}

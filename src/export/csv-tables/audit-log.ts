@@ -1,0 +1,30 @@
+import type { AuditEntry } from '../../domain/audit';
+import { canonicalJson } from '../../domain/canonical-json';
+import type { CsvColumn } from '../csv';
+import { csvTable } from '../csv';
+import type { ExportIndex } from '../snapshot-index';
+import { localTime } from './formatting';
+import type { CsvTableDefinition } from './table';
+
+function columns(index: ExportIndex): CsvColumn<AuditEntry>[] {
+  const zone = index.snapshot.clinic.timeZone;
+  return [
+    { header: 'seq', value: (entry) => entry.seq },
+    { header: 'at_utc', value: (entry) => entry.at },
+    { header: 'at_local', value: (entry) => localTime(entry.at, zone) },
+    { header: 'actor_user_id', value: (entry) => entry.actorUserId },
+    { header: 'actor', value: (entry) => (entry.actorUserId === null ? null : index.printedName(entry.actorUserId)) },
+    { header: 'action', value: (entry) => entry.action },
+    { header: 'entity_type', value: (entry) => entry.entityType },
+    { header: 'entity_id', value: (entry) => entry.entityId },
+    // Canonical JSON, the exact text the chain hash covers.
+    { header: 'details', value: (entry) => canonicalJson(entry.details) },
+    { header: 'prev_hash', value: (entry) => entry.prevHash },
+    { header: 'hash', value: (entry) => entry.hash },
+  ];
+}
+
+export const auditLogTable: CsvTableDefinition = {
+  fileName: 'audit-log.csv',
+  build: (index) => csvTable(columns(index), index.snapshot.auditEntries),
+};

@@ -1,0 +1,17 @@
+import type { Signature } from '../../domain/record';
+import type { RecordVersionView } from '../../domain/record-view';
+import { formatDateTime } from '../../domain/time';
+
+/** "23-Nov-2026 14:05 UTC−05:00": the printed form next to each UTC column. */
+export function localTime(instant: string | null, timeZone: string): string | null {
+  return instant === null ? null : formatDateTime(instant, timeZone);
+}
+
+/** "Ana Ruiz, MD — authored — 23-Nov-2026 14:05 UTC−05:00", as on the signed summary. */
+export function signatureLine(signature: Signature, timeZone: string): string {
+  return `${signature.printedName} — ${signature.meaning} — ${formatDateTime(signature.signedAt, timeZone)}`;
+}
+
+export function signatureLines(version: RecordVersionView, timeZone: string): string {
+  return version.signatures.map((signature) => signatureLine(signature, timeZone)).join('; ');
+}

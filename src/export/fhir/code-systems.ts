@@ -1,0 +1,49 @@
+import type { CodeableConcept, Coding } from './datatypes';
+
+/** Code system URIs, as R4 and terminology.hl7.org name them. */
+export const systems = {
+  loinc: 'http://loinc.org',
+  snomed: 'http://snomed.info/sct',
+  ucum: 'http://unitsofmeasure.org',
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
+  conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+  allergyClinical: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical',
+  actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  participationType: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+  dataOperation: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
+  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  contactRelationship: 'http://terminology.hl7.org/CodeSystem/v2-0131',
+  practitionerRole: 'http://terminology.hl7.org/CodeSystem/practitioner-role',
+  provenanceParticipant: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+  signatureType: 'urn:iso-astm:E1762-95:2013',
+  doseRateType: 'http://terminology.hl7.org/CodeSystem/dose-rate-type',
+  dicom: 'http://dicom.nema.org/resources/ontology/DCM',
+  auditEntityType: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
+  securitySourceType: 'http://terminology.hl7.org/CodeSystem/security-source-type',
+  objectRole: 'http://terminology.hl7.org/CodeSystem/object-role',
+} as const;
+
+/**
+ * Dosing Ledger's own identifier systems and extension URLs. URNs rather than web addresses:
+ * the app is offline and owns no domain, and a URN cannot be mistaken for something to fetch.
+ */
+export const ledgerSystems = {
+  mrn: 'urn:dosing-ledger:mrn',
+  username: 'urn:dosing-ledger:username',
+  recordVersion: 'urn:dosing-ledger:record-version',
+  record: 'urn:dosing-ledger:record',
+  auditAction: 'urn:dosing-ledger:audit-action',
+  auditEntity: 'urn:dosing-ledger:audit-entity',
+  /** Extension on Provenance.signature: SHA-256 (hex) of the signed version's canonical JSON. */
+  contentSha256: 'urn:dosing-ledger:fhir:extension:content-sha256',
+} as const;
+
+export function coding(system: string, code: string, display?: string): Coding {
+  return { system, code, display };
+}
+
+export function concept(system: string, code: string, display?: string, text?: string): CodeableConcept {
+  return { coding: [coding(system, code, display)], text };
+}

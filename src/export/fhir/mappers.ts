@@ -1,0 +1,47 @@
+import type { ExportSnapshot } from '../snapshot';
+import { indexSnapshot } from '../snapshot-index';
+import { allergyMapper } from './allergy';
+import { auditEventMapper } from './audit-event';
+import type { FhirResource } from './datatypes';
+import { examMapper } from './exam';
+import { resourceKey } from './ids';
+import type { FhirMapper } from './mapper';
+import { medicationRequestMapper } from './medication-request';
+import { organizationMapper } from './organization';
+import { patientMapper } from './patient';
+import { practitionerMapper } from './practitioner';
+import { provenanceMapper } from './provenance';
+
+/**
+ * The extension point of the FHIR export: each mapper turns part of the snapshot into
+ * resources. To export infusion sessions (MedicationAdministration, session Observations),
+ * add a mapper before `provenanceMapper`/`auditEventMapper` (so signatures and audit entries
+ * can point at what it produced).
+ */
+export const defaultFhirMappers: readonly FhirMapper[] = [
+  organizationMapper,
+  practitionerMapper,
+  patientMapper,
+  allergyMapper,
+  examMapper,
+  medicationRequestMapper,
+  provenanceMapper,
+  auditEventMapper,
+];
+
+/** All resources of the export, in registry order; ids must be unique per type. */
+export function buildFhirResources(
+  snapshot: ExportSnapshot,
+  mappers: readonly FhirMapper[] = defaultFhirMappers,
+): FhirResource[] {
+  const index = indexSnapshot(snapshot);
+  const produced = new Map<string, FhirResource>();
+  for (const mapper of mappers) {
+    for (const resource of mapper.map({ index, produced })) {
+      const key = resourceKey(resource);
+      if (produced.has(key)) throw new Error(`FHIR mapper "${mapper.name}" produced ${key} twice`);
+      produced.set(key, resource);
+    }
+  }
+  return [...produced.values()];
+}

@@ -1,0 +1,129 @@
+import { formatDateTime } from '../domain/time';
+import { formatPrintedName } from '../domain/user';
+import type { ExportFile } from './export-file';
+import { textFile } from './export-file';
+import type { ExportSnapshot } from './snapshot';
+
+export const readmePath = 'README.txt';
+
+function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[] {
+  const exams = snapshot.records.filter((record) => record.type === 'exam');
+  const plans = snapshot.records.filter((record) => record.type === 'plan');
+  const versions = (records: typeof exams) => records.reduce((sum, record) => sum + record.versions.length, 0);
+  const signatures = snapshot.records.reduce(
+    (sum, record) => sum + record.versions.reduce((inner, version) => inner + version.signatures.length, 0),
+    0,
+  );
+  const first = snapshot.auditEntries[0]?.seq;
+  const last = snapshot.auditEntries.at(-1)?.seq;
+  return [
+    `  ${snapshot.patients.length} patients`,
+    `  ${exams.length} exams (${versions(exams)} versions)`,
+    `  ${plans.length} infusion plans (${versions(plans)} versions)`,
+    `  ${signatures} signatures`,
+    `  ${snapshot.auditEntries.length} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
+    `  ${snapshot.signedPdfs.length} signed PDF summaries`,
+    `  ${files.length + 2} files in all, counting this one and manifest.json`,
+  ];
+}
+
+/**
+ * README.txt: what each file is and how to check it without the app. Plain text, because
+ * whoever opens an export years from now may have nothing else.
+ */
+export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile[]): ExportFile {
+  const zone = snapshot.clinic.timeZone;
+  const hasCertificate = snapshot.clinicRootCertificatePem !== null;
+  const lines = [
+    'DOSING LEDGER - AUDITOR EXPORT',
+    '',
+    `Clinic       ${snapshot.clinic.name}`,
+    ...(snapshot.clinic.address === '' ? [] : [`Address      ${snapshot.clinic.address}`]),
+    `Exported     ${formatDateTime(snapshot.exportedAt, zone)} (${snapshot.exportedAt} UTC), clinic time zone ${zone}`,
+    `Exported by  ${formatPrintedName(snapshot.exportedBy)} (${snapshot.exportedBy.username})`,
+    `Selection    ${snapshot.selection.description}`,
+    '',
+    'Contents',
+    ...counts(snapshot, files),
+    '',
+    'WHAT IS IN THIS EXPORT',
+    '',
+    'pdf/                    The signed PDF summaries, byte for byte as stored when each',
+    '                        record version was signed (never regenerated).',
+    'fhir/bundle.json        All records as one HL7 FHIR R4 Bundle of type "collection".',
+    'fhir/ndjson/<Type>.ndjson',
+    '                        The same resources as FHIR Bulk Data NDJSON: one file per',
+    '                        resource type, one resource per line.',
+    'csv/                    The same records as spreadsheets (UTF-8 with BOM, RFC 4180, CRLF).',
+    'audit/audit-log.ndjson  The audit log entries of this export, one per line, as chained.',
+    'audit/checkpoint.json   The head of the whole audit chain when the export was taken.',
+    ...(hasCertificate
+      ? [
+          'certificates/clinic-root.pem',
+          "                        The clinic's root certificate, which issued every signer's certificate.",
+        ]
+      : []),
+    'manifest.json           SHA-256 and size of every other file.',
+    '',
+    'HOW TO VERIFY',
+    '',
+    '1. Nothing changed since export: compute the SHA-256 of each file (sha256sum FILE, or',
+    '   Get-FileHash FILE on Windows) and compare with manifest.json.',
+    '',
+    '2. Signed PDFs, with poppler-utils:',
+    '     pdfsig pdf/FILE.pdf',
+    '   should report "Signature is Valid." and "Total document signed". With the clinic root',
+    '   in the trust store it also reports "Certificate is Trusted.". Read the output: pdfsig',
+    '   exits 0 even when the digest does not match.',
+    ...(hasCertificate
+      ? [
+          '   To trust the clinic root (NSS tools):',
+          '     mkdir nss && certutil -N -d sql:nss --empty-password',
+          '     certutil -A -d sql:nss -n clinic-root -t CT,C,C -i certificates/clinic-root.pem',
+          '     pdfsig -nssdir sql:nss pdf/FILE.pdf',
+        ]
+      : []),
+    '   With Dosing Ledger installed (checks the signature, that it covers the whole file, the',
+    '   certificate chain to the clinic root, and the embedded record against its printed SHA-256):',
+    `     dosing-ledger verify pdf/FILE.pdf${hasCertificate ? ' --trust certificates/clinic-root.pem' : ''}`,
+    '   Exit code 0 valid, 1 invalid, 2 unusable input; one line per check.',
+    '',
+    "3. The audit trail, on the clinic's database:",
+    '     dosing-ledger audit verify --db FILE',
+    '   checks the whole hash chain and every signed record. The chain it reports must reach at',
+    '   least the checkpoint: the entry numbered headSeq must still have the hash headHash.',
+    '   Without the app, each line of audit/audit-log.ndjson can be checked by hand:',
+    '     hash = SHA-256 hex of (prevHash + canonical JSON of {seq, at, actorUserId, action,',
+    '            entityType, entityId, details, prevHash}), where details is itself the',
+    '            canonical JSON text of the details object',
+    "   (canonical JSON: keys sorted, no spaces). Each entry's prevHash is the hash of the one",
+    '   before it; the first entry of the chain has 64 zeros.',
+    '',
+    "4. Each signature binds the SHA-256 of its record version's canonical JSON. It is printed",
+    '   on the PDF, listed in csv/signatures.csv (content_sha256), and carried in FHIR as the',
+    '   extension urn:dosing-ledger:fhir:extension:content-sha256 on Provenance.signature.',
+    '',
+    'READING THE DATA',
+    '',
+    "- Times: the CSV files give each instant in UTC (ISO 8601) and in the clinic's time zone",
+    '  with its UTC offset. FHIR instants are UTC.',
+    '- Quantities are exact decimals. FHIR decimals are written from the decimal text, never',
+    '  through binary floating point. A weight entered in lb is converted at exactly',
+    '  0.45359237 kg per lb and not rounded; derived doses and rates are those the app',
+    '  computed and showed when the plan was signed, rounded by the rule printed beside them.',
+    '- CSV cells that begin with = + - @, a tab or a carriage return start with an apostrophe',
+    '  so that spreadsheets do not run them as formulas; the FHIR files hold the exact text.',
+    '- CSV lists every version, drafts included, with its status: Draft, Signed, Amended,',
+    '  Superseded or Discontinued. FHIR holds signed versions only.',
+    '- FHIR: each signed plan version is a MedicationRequest (id plan-<record>-v<version>). The',
+    '  current version is "active"; a version replaced by an amendment, and a discontinued',
+    '  plan, are "stopped", with the reason in statusReason; an amendment names the version it',
+    '  replaces in priorPrescription. An exam is one Encounter with its Condition and',
+    '  Observations; they carry the exam version as meta.versionId, and an observation changed',
+    '  by an amendment is "amended". Each signature, amendment and discontinuation is a',
+    '  Provenance; each audit log entry is an AuditEvent.',
+    '',
+  ];
+  // CRLF: the reader may well open it in Windows Notepad, which older versions need.
+  return textFile(readmePath, lines.join('\r\n'));
+}
