@@ -375,6 +375,34 @@ export const methods = {
     output: exportJobSchema,
     access: ['auditor'],
   }),
+
+  /** The signed PDF summary stored when a version was signed (base64). Reading it is audited. */
+  'documents.forVersion': define({
+    input: z.object({ versionId: idSchema }).strict(),
+    output: z.object({ fileName: z.string(), sha256: z.string(), createdAt: z.string(), pdfBase64: z.string() }),
+    access: ['physician', 'nurse', 'auditor'],
+  }),
+  /** Verifies any signed PDF the user opens, trusting the clinic's own root certificate. */
+  'documents.verify': define({
+    input: z.object({ pdfBase64: z.base64().max(40_000_000) }).strict(),
+    output: z.object({
+      valid: z.boolean(),
+      checks: z.array(z.object({ name: z.string(), ok: z.boolean(), detail: z.string() })),
+    }),
+    access: 'signed-in',
+  }),
+  /** The clinic root certificate, for auditors and PDF readers to trust. */
+  'identity.rootCertificate': define({
+    input: empty,
+    output: z.object({
+      pem: z.string(),
+      subject: z.string(),
+      fingerprintSha256: z.string(),
+      notBefore: z.string(),
+      notAfter: z.string(),
+    }),
+    access: 'signed-in',
+  }),
 } as const;
 
 export type Methods = typeof methods;

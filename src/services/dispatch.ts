@@ -7,6 +7,7 @@ import type { Ledger } from '../db/open';
 import { findUserById } from '../db/users-repo';
 import { auditHandlers } from './audit';
 import { chairsideHandlers } from './chairside';
+import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { formularyHandlers } from './formulary';
 import { recordHandlers } from './records';
@@ -34,6 +35,7 @@ const handlers: Handlers<MethodName> = {
   ...chairsideHandlers,
   ...sessionHandlers,
   ...exportHandlers,
+  ...documentHandlers,
 };
 
 export interface DispatchContext {

@@ -11,6 +11,8 @@ import { scaleTotal } from '../domain/scales';
 import { localDate } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
 import { weightKg } from '../domain/weight';
+import { versionDocumentText } from '../domain/record-document';
+import { sha256Hex } from '../db/hash';
 import { currentFormulary } from '../db/formulary-repo';
 import { getPatient } from '../db/patients-repo';
 import type { RecordRow, VersionRow } from '../db/records-repo';
@@ -20,7 +22,6 @@ import {
   documentOf,
   getRecord,
   getVersion,
-  hashDocument,
   insertEvent,
   insertRecord,
   insertSignature,
@@ -36,6 +37,7 @@ import { findUserById, findUserByUsername } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic, requireUser } from './context';
 import { recordFailure } from './auth';
+import { storeSignedSummary } from './documents';
 import { verifyPassword } from './passwords';
 import { ServiceError } from './service-error';
 
@@ -376,9 +378,10 @@ export const recordHandlers: Handlers<
             context.nowIso,
           );
     const frozen = { ...draft, updatedAt: context.nowIso };
-    const sha256 = hashDocument(documentOf(record, frozen, computed, context.nowIso));
+    const recordJson = versionDocumentText(documentOf(record, frozen, computed, context.nowIso));
+    const sha256 = sha256Hex(recordJson);
     markSigned(context.ledger.db, version.id, computed, sha256, context.nowIso);
-    insertSignature(
+    const signature = insertSignature(
       context.ledger.db,
       {
         versionId: version.id,
@@ -397,6 +400,15 @@ export const recordHandlers: Handlers<
       meaning: input.meaning,
       sha256,
       ...(record.type === 'plan' ? { overrideReasons: content.overrideReasons ?? {}, formularyVersion } : {}),
+    });
+    storeSignedSummary(context, {
+      view: viewOf(context, record),
+      versionId: version.id,
+      recordJson,
+      recordSha256: sha256,
+      signature,
+      signer: user,
+      password: input.password,
     });
     return viewOf(context, record);
   },

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../src/services/session';
@@ -120,6 +123,26 @@ describe('exams and plans', () => {
 
     const chairside = app.ok(nurse, 'chairside.get', { patientId });
     expect(chairside.currentVersionId).toBe(v2.id);
+  });
+
+  it('stores a signed PDF summary at signing that pdfsig and the in-app verifier accept, and a tampered copy fails', () => {
+    const exam = signedExam();
+    const stored = app.ok(auditor, 'documents.forVersion', { versionId: exam.versionId });
+    const pdf = Buffer.from(stored.pdfBase64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(app.ok(nurse, 'documents.verify', { pdfBase64: stored.pdfBase64 }).valid).toBe(true);
+    const file = join(app.dir, stored.fileName);
+    writeFileSync(file, pdf);
+    const report = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+    expect(report).toContain('Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    const tampered = Buffer.from(pdf);
+    const at = tampered.indexOf('RUIZ'); // the patient's name in the document information
+    expect(at).toBeGreaterThan(0);
+    tampered[at] = 'X'.charCodeAt(0);
+    expect(app.ok(nurse, 'documents.verify', { pdfBase64: tampered.toString('base64') }).valid).toBe(false);
+    const root = app.ok(auditor, 'identity.rootCertificate', {});
+    expect(root.pem).toContain('BEGIN CERTIFICATE');
   });
 
   it('enforces roles: a nurse cannot sign, an auditor cannot write', () => {

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import type { RecordView } from '../domain/record-view';
+import type { SignatureMeaning } from '../domain/record';
+import { renderRecordSummarySync } from '../pdf/record-summary';
+import { signPdf } from '../signing/sign-pdf';
+import { verifyPdf } from '../signing/verify-pdf';
+import { documentForVersion, insertSignedDocument, rootIdentity } from '../db/identities-repo';
+import { getPatient } from '../db/patients-repo';
+import { getRecord } from '../db/records-repo';
+import type { UserRow } from '../db/users-repo';
+import type { Handlers, ServiceContext } from './context';
+import { requireClinic } from './context';
+import { certificateFacts, signingIdentityFor } from './identities';
+import { ServiceError } from './service-error';
+import { recordViews } from './records';
+
+/**
+ * Makes the signed PDF summary of a version that was just signed, in the same transaction:
+ * rendered from the stored record, signed with the signer's own key (unlocked by the
+ * password they just gave), stored, and never regenerated.
+ */
+export function storeSignedSummary(
+  context: ServiceContext,
+  input: {
+    view: RecordView;
+    versionId: number;
+    recordJson: string;
+    recordSha256: string;
+    signature: { printedName: string; meaning: SignatureMeaning; signedAt: string };
+    signer: UserRow;
+    password: string;
+  },
+): void {
+  const patient = getPatient(context.ledger.db, input.view.patientId);
+  if (patient === undefined) throw new Error('the signed record has no patient');
+  const version = input.view.versions.find((candidate) => candidate.id === input.versionId);
+  if (version === undefined) throw new Error('the signed version is missing from its record');
+  let examVersion = null;
+  if (version.recordType === 'plan' && version.examVersionId !== null) {
+    const examVersionId = version.examVersionId;
+    const examRecordId = context.ledger.raw
+      .prepare('SELECT record_id AS id FROM record_versions WHERE id = ?')
+      .get(examVersionId) as { id: number } | undefined;
+    const examRecord = examRecordId === undefined ? undefined : getRecord(context.ledger.db, examRecordId.id);
+    examVersion =
+      examRecord === undefined
+        ? null
+        : (recordViews(context, [examRecord])[0]?.versions.find((candidate) => candidate.id === examVersionId) ?? null);
+  }
+  const clinic = requireClinic(context);
+  const unsigned = renderRecordSummarySync({
+    clinic: { name: clinic.name, address: clinic.address, timeZone: clinic.timeZone },
+    patient,
+    record: input.view,
+    versionId: input.versionId,
+    examVersion,
+    signature: input.signature,
+    recordJson: input.recordJson,
+    recordSha256: input.recordSha256,
+  });
+  const pdf = signPdf(unsigned, {
+    ...signingIdentityFor(context, input.signer, input.password),
+    signingTime: context.now,
+  });
+  const stored = insertSignedDocument(context.ledger.db, {
+    versionId: input.versionId,
+    sessionSignatureId: null,
+    fileName: `${version.recordType}-${input.view.id}-v${version.version}.pdf`,
+    pdf,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    createdAt: context.nowIso,
+  });
+  context.audit('document.signed-pdf-stored', version.recordType, input.view.id, {
+    versionId: input.versionId,
+    documentId: stored.id,
+    sha256: stored.sha256,
+  });
+}
+
+/** Checks any PDF the user opens, trusting the clinic's own root (and nothing else). */
+export function verifyAnyPdf(context: ServiceContext, bytes: Uint8Array) {
+  const root = rootIdentity(context.ledger.db);
+  return verifyPdf(bytes, { trustedRootPems: root === undefined ? [] : [root.certificatePem] });
+}
+
+export const documentHandlers: Handlers<'documents.forVersion' | 'documents.verify' | 'identity.rootCertificate'> = {
+  'documents.forVersion': (context, input) => {
+    const document = documentForVersion(context.ledger.db, input.versionId);
+    if (document === undefined) throw new ServiceError('NOT_FOUND', 'No signed PDF is stored for this version.');
+    context.audit('document.viewed', 'document', document.id, { versionId: input.versionId });
+    return {
+      fileName: document.fileName,
+      sha256: document.sha256,
+      createdAt: document.createdAt,
+      pdfBase64: document.pdf.toString('base64'),
+    };
+  },
+  'documents.verify': (context, input) => {
+    const result = verifyAnyPdf(context, Buffer.from(input.pdfBase64, 'base64'));
+    return {
+      valid: result.valid,
+      checks: result.checks.map((check) => ({ name: check.name, ok: check.ok, detail: check.detail })),
+    };
+  },
+  'identity.rootCertificate': (context) => {
+    const root = rootIdentity(context.ledger.db);
+    if (root === undefined) throw new ServiceError('NOT_FOUND', 'This clinic has no signing root yet.');
+    return { pem: root.certificatePem, ...certificateFacts(root.certificatePem) };
+  },
+};
