@@ -1,7 +1,12 @@
 import { Route, Routes } from 'react-router';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { VerifyPdfPage } from '../features/documents/VerifyPdfPage';
+import { ExportPage } from '../features/exports/ExportPage';
 import { ClinicSettingsPage } from '../features/clinic/ClinicSettingsPage';
+import { ChairsidePage } from '../features/chairside/ChairsidePage';
 import { FormularyPage } from '../features/formulary/FormularyPage';
+import { RecordHistoryPage } from '../features/records/RecordHistoryPage';
+import { RecordPage } from '../features/records/RecordPage';
 import { EditPatientPage } from '../features/patients/EditPatientPage';
 import { NewPatientPage } from '../features/patients/NewPatientPage';
 import { PatientChartPage } from '../features/patients/PatientChartPage';
@@ -49,6 +54,30 @@ export function AppRoutes() {
         }
       />
       <Route
+        path="patients/:patientId/records/:recordId"
+        element={
+          <RequireRole method="records.get">
+            <RecordPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="patients/:patientId/records/:recordId/history"
+        element={
+          <RequireRole method="records.get">
+            <RecordHistoryPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="patients/:patientId/chairside"
+        element={
+          <RequireRole method="chairside.get">
+            <ChairsidePage />
+          </RequireRole>
+        }
+      />
+      <Route
         path="users"
         element={
           <RequireRole method="users.list">
@@ -77,6 +106,22 @@ export function AppRoutes() {
         element={
           <RequireRole method="audit.list">
             <AuditLogPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="export"
+        element={
+          <RequireRole method="exports.start">
+            <ExportPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="verify"
+        element={
+          <RequireRole method="documents.verify">
+            <VerifyPdfPage />
           </RequireRole>
         }
       />

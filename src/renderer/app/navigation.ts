@@ -15,6 +15,8 @@ const items: readonly NavItem[] = [
   { to: '/formulary', label: 'Formulary', needs: 'formulary.update' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
   { to: '/audit', label: 'Audit log', needs: 'audit.list' },
+  { to: '/export', label: 'Export', needs: 'exports.start' },
+  { to: '/verify', label: 'Verify a PDF', needs: 'documents.verify' },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers, seedDemo } from '../../src/cli/demo';
+import { openLedger } from '../../src/services/ledger';
+import { assertAccessible } from './accessibility';
+import type { LaunchedApp } from './harness';
+import { launchApp } from './harness';
+import { saveScreenshot } from './screenshots';
+import { expectText, heading, signIn } from './steps';
+
+/** The auditor's tools on a demo clinic: the export with progress, and verifying a signed PDF. */
+let dir: string;
+let app: LaunchedApp;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dosing-ledger-auditor-'));
+  const dbPath = join(dir, 'ledger.sqlite');
+  const ledger = openLedger(dbPath);
+  seedDemo(ledger, { patientCount: 20 });
+  ledger.close();
+  app = await launchApp({ dbPath });
+}, 180_000);
+afterAll(async () => {
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('auditor tools', () => {
+  it('exports the records with progress, next to the ledger', async () => {
+    const { page } = app;
+    const auditor = demoUsers.find((user) => user.role === 'auditor');
+    await signIn(page, auditor?.username ?? '', auditor?.password ?? '');
+    await page.getByRole('link', { name: 'Export' }).click();
+    await heading(page, 'Export records');
+    await page.getByRole('button', { name: 'Start export' }).click();
+    await expectText(page.getByRole('status'), 'Export complete', 60_000);
+    const path = (await page.locator('.notice code').first().textContent()) ?? '';
+    expect(path.startsWith(join(dir, 'exports'))).toBe(true);
+    expect(existsSync(path)).toBe(true);
+    await assertAccessible(page, 'export');
+    await saveScreenshot(page, '30-export');
+  });
+
+  it('verifies a signed PDF summary, and says so plainly when one byte was changed', async () => {
+    const { page } = app;
+    const raw = new Database(join(dir, 'ledger.sqlite'), { readonly: true });
+    const stored = raw.prepare('SELECT file_name AS name, pdf FROM signed_documents ORDER BY id LIMIT 1').get() as {
+      name: string;
+      pdf: Buffer;
+    };
+    raw.close();
+    const good = join(dir, stored.name);
+    writeFileSync(good, stored.pdf);
+    const bad = join(dir, `tampered-${stored.name}`);
+    const tampered = Buffer.from(stored.pdf);
+    const at = tampered.indexOf('/Producer');
+    tampered[at + 2] = tampered[at + 2] === 0x72 ? 0x52 : 0x72;
+    writeFileSync(bad, tampered);
+
+    await page.getByRole('link', { name: 'Verify a PDF' }).click();
+    await heading(page, 'Verify a signed PDF');
+    await page.getByLabel('Signed PDF').setInputFiles(good);
+    await expectText(page.getByRole('status'), `${stored.name} is valid`);
+    await expectText(page.getByRole('status'), 'Passed');
+    await assertAccessible(page, 'verify-pdf');
+    await saveScreenshot(page, '31-verify-pdf', { fullPage: true });
+    await page.getByLabel('Signed PDF').setInputFiles(bad);
+    await expectText(page.getByRole('status'), 'is NOT valid');
+  });
+});
