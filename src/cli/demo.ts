@@ -8,6 +8,7 @@ import { createSession } from '../services/session';
 import { localDate } from '../domain/time';
 import { completeExam, demoFormulary, planWith } from './demo-clinical';
 import { demoPatients } from './demo-data';
+import { seedDemoSessions } from './demo-sessions';
 
 export interface DemoUser {
   username: string;
@@ -31,7 +32,7 @@ export const demoUsers: DemoUser[] = [
   },
 ];
 
-type Call = ReturnType<typeof caller>;
+export type Call = ReturnType<typeof caller>;
 
 /** Calls the back end exactly as the app does; a refusal stops the demo with its message. */
 function caller(ledger: Ledger) {
@@ -91,12 +92,17 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
   const physician = sessions.get('physician');
   if (physician === undefined) throw new Error('demo: no physician account defined');
   call(adminSession, 'formulary.update', { content: demoFormulary });
-  seedClinicalRecords(
+  const currentPlans = seedClinicalRecords(
     call,
     physician,
     patientIds.slice(0, 12),
     localDate(new Date(), options.timeZone ?? 'America/New_York'),
   );
+  const nurseAccount = staff.find((user) => user.role === 'nurse');
+  seedDemoSessions(call, nurse, currentPlans, {
+    username: nurseAccount?.username ?? '',
+    password: nurseAccount?.password ?? '',
+  });
   for (const session of [adminSession, ...sessions.values()]) call(session, 'auth.signOut', {});
 }
 
@@ -106,7 +112,8 @@ const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.p
  * Exams and plans as a physician would leave them after a few weeks: most signed, one
  * amended, one past a soft limit with its reason, one discontinued, some still drafts.
  */
-function seedClinicalRecords(call: Call, physician: Session, patientIds: number[], today: string): void {
+function seedClinicalRecords(call: Call, physician: Session, patientIds: number[], today: string): number[] {
+  const current: number[] = [];
   const sign = (versionId: number) =>
     call(physician, 'records.sign', {
       versionId,
@@ -189,6 +196,7 @@ function seedClinicalRecords(call: Call, physician: Session, patientIds: number[
     }
     const planId = plan(patientId, examId, { doseMgPerKg: index === 1 ? '0.75' : '0.5' });
     if (index === 1) amendPlan(planId, 'Dissociation at 0.75 mg/kg: dose reduced', { doseMgPerKg: '0.5' });
+    if (index <= 1) current.push(planId);
     if (index === 3) {
       call(physician, 'records.discontinue', {
         recordId: planId,
@@ -197,4 +205,5 @@ function seedClinicalRecords(call: Call, physician: Session, patientIds: number[
       });
     }
   });
+  return current;
 }

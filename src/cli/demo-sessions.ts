@@ -1,0 +1,132 @@
+import type { Checklist, Observation } from '../domain/infusion-session';
+import { starterDischargeCriteria } from '../domain/infusion-session';
+import { emptyScales } from '../domain/scales';
+import type { Session } from '../services/session';
+import type { Call } from './demo';
+
+const vitals = (systolicMmHg: number, heartRateBpm: number) => ({
+  systolicMmHg,
+  diastolicMmHg: systolicMmHg - 42,
+  heartRateBpm,
+  spo2Percent: 98,
+  respiratoryRatePerMin: 14,
+  temperatureC: '36.8',
+});
+
+const checklist = (painNrs: number): Checklist => ({
+  identityConfirmed: true,
+  escortPresent: true,
+  escortName: 'Luis Ruiz',
+  fasting: 'fasted',
+  fastingNote: '',
+  changesSinceLastVisit: 'No new medicines; slept better this week.',
+  ivSite: 'Left antecubital',
+  ivGauge: 22,
+  vitals: vitals(124, 74),
+  scales: { ...emptyScales, phq9: [1, 1, 1, 0, 1, 1, 0, 0, 0], painNrs },
+});
+
+const observation = (systolic: number, heartRate: number, painNrs: number): Observation => ({
+  vitals: vitals(systolic, heartRate),
+  sedation: 5,
+  cadss6: [1, 0, 0, 1, 0, 0],
+  painNrs,
+  nausea: 'none',
+  notes: '',
+});
+
+const event = (type: 'start' | 'end', extra: Record<string, unknown>) => ({
+  kind: 'event' as const,
+  content: {
+    type,
+    rateMlPerH: null,
+    reason: '',
+    lotNumber: '',
+    lotExpiry: '',
+    volumeInfusedMl: null,
+    wasteMg: null,
+    ...extra,
+  },
+});
+
+/**
+ * Charted infusions for the demo: the first plan's first infusion completed, discharged and
+ * signed; the second plan's infusion running now, so the chairside countdown has something
+ * to count.
+ */
+export function seedDemoSessions(
+  call: Call,
+  nurse: Session,
+  planRecordIds: number[],
+  signer: { username: string; password: string },
+): void {
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const [completedPlan, runningPlan] = planRecordIds;
+  if (completedPlan !== undefined) {
+    const started = call(nurse, 'sessions.start', {
+      planRecordId: completedPlan,
+      occurredAt: minutesAgo(180),
+      checklist: checklist(7),
+    });
+    const rate = started.plannedRateMlPerH ?? '0';
+    const sessionId = started.id;
+    call(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: minutesAgo(175),
+      entry: event('start', { rateMlPerH: rate, lotNumber: 'KET-2611-04', lotExpiry: '2027-08' }),
+    });
+    [160, 145, 130].forEach((ago, index) =>
+      call(nurse, 'sessions.addEntry', {
+        sessionId,
+        occurredAt: minutesAgo(ago),
+        entry: { kind: 'observation', content: observation(128 + index * 3, 78 + index * 2, 6 - index) },
+      }),
+    );
+    call(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: minutesAgo(133),
+      entry: event('end', { volumeInfusedMl: '100.7' }),
+    });
+    call(nurse, 'sessions.addEntry', {
+      sessionId,
+      occurredAt: minutesAgo(100),
+      entry: {
+        kind: 'discharge',
+        content: {
+          criteria: starterDischargeCriteria.map((item) => ({ ...item, met: true })),
+          vitals: vitals(122, 72),
+          escortName: 'Luis Ruiz',
+          instructionsGiven: true,
+          notes: '',
+        },
+      },
+    });
+    call(nurse, 'sessions.sign', {
+      sessionId,
+      meaning: 'performed',
+      username: signer.username,
+      password: signer.password,
+    });
+  }
+  if (runningPlan !== undefined) {
+    const started = call(nurse, 'sessions.start', {
+      planRecordId: runningPlan,
+      occurredAt: minutesAgo(25),
+      checklist: checklist(6),
+    });
+    call(nurse, 'sessions.addEntry', {
+      sessionId: started.id,
+      occurredAt: minutesAgo(20),
+      entry: event('start', {
+        rateMlPerH: started.plannedRateMlPerH ?? '0',
+        lotNumber: 'KET-2611-04',
+        lotExpiry: '2027-08',
+      }),
+    });
+    call(nurse, 'sessions.addEntry', {
+      sessionId: started.id,
+      occurredAt: minutesAgo(8),
+      entry: { kind: 'observation', content: observation(131, 84, 5) },
+    });
+  }
+}
