@@ -10,6 +10,7 @@ import { exportToPath } from '../services/exports';
 import { startServer } from '../server/serve';
 import { demoUsers, seedDemo } from './demo';
 import { defaultDbPath, launch } from './launch';
+import { verifyCommand } from './verify-command';
 
 export interface CliIo {
   out(line: string): void;
@@ -22,6 +23,7 @@ Commands
   start [--demo] [--db FILE]       Run the app (Electron, or browser mode where Electron is absent)
   demo --db FILE [--patients N]    Create a demo clinic in a new database file
   serve --db FILE [--port N]       Browser mode: serve the app on 127.0.0.1 and print its address
+  verify FILE.pdf [--trust root.pem]  Check a signed PDF summary (exit 0 valid, 1 invalid, 2 unusable)
   export --db FILE --out DIR [--from yyyy-mm-dd --to yyyy-mm-dd]
                                    Auditor export: PDFs, FHIR R4, CSV, audit log, manifest
   audit verify --db FILE           Check the audit trail's hash chain and every signed record
@@ -183,6 +185,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await serve(rest, io);
       case 'start':
         return await start(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
       case 'audit':
