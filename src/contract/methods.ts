@@ -391,6 +391,17 @@ export const methods = {
     }),
     access: 'signed-in',
   }),
+  /**
+   * Uses an organisation-issued PKCS#12 (certificate and key) for the caller's signatures
+   * instead of the clinic-issued certificate; the key is re-encrypted under their password.
+   */
+  'identity.importPkcs12': define({
+    input: z
+      .object({ p12Base64: z.base64().max(1_000_000), p12Password: z.string().max(256), password: passwordSchema })
+      .strict(),
+    output: z.object({ subject: z.string(), issuer: z.string(), notAfter: z.string(), fingerprintSha256: z.string() }),
+    access: ['physician', 'nurse'],
+  }),
   /** The clinic root certificate, for auditors and PDF readers to trust. */
   'identity.rootCertificate': define({
     input: empty,

@@ -10,7 +10,11 @@ import { getRecord } from '../db/records-repo';
 import type { UserRow } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic } from './context';
-import { certificateFacts, signingIdentityFor } from './identities';
+import { certificateFacts, signingIdentityFor, storeImportedIdentity } from './identities';
+import { recordFailure } from './auth';
+import { requireUser } from './context';
+import { verifyPassword } from './passwords';
+import { importPkcs12 } from '../signing/pkcs12-import';
 import { ServiceError } from './service-error';
 import { recordViews } from './records';
 
@@ -83,7 +87,32 @@ export function verifyAnyPdf(context: ServiceContext, bytes: Uint8Array) {
   return verifyPdf(bytes, { trustedRootPems: root === undefined ? [] : [root.certificatePem] });
 }
 
-export const documentHandlers: Handlers<'documents.forVersion' | 'documents.verify' | 'identity.rootCertificate'> = {
+export const documentHandlers: Handlers<
+  'documents.forVersion' | 'documents.verify' | 'identity.rootCertificate' | 'identity.importPkcs12'
+> = {
+  'identity.importPkcs12': (context, input) => {
+    const user = requireUser(context);
+    if (!verifyPassword(input.password, user.passwordHash))
+      return recordFailure(context, user, 'identity.import-password-wrong', 'password');
+    let imported;
+    try {
+      imported = importPkcs12(Buffer.from(input.p12Base64, 'base64'), input.p12Password);
+    } catch (error) {
+      throw new ServiceError(
+        'INVALID_INPUT',
+        `The PKCS#12 file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        [{ path: 'p12Base64', message: 'Not a PKCS#12 file this password opens' }],
+      );
+    }
+    storeImportedIdentity(context, user, imported, input.password);
+    const facts = certificateFacts(imported.certificatePem);
+    return {
+      subject: facts.subject,
+      issuer: facts.issuer,
+      notAfter: facts.notAfter,
+      fingerprintSha256: facts.fingerprintSha256,
+    };
+  },
   'documents.forVersion': (context, input) => {
     const document = documentForVersion(context.ledger.db, input.versionId);
     if (document === undefined) throw new ServiceError('NOT_FOUND', 'No signed PDF is stored for this version.');

@@ -119,4 +119,5 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'documents.forVersion': { versionId: 1 },
   'documents.verify': { pdfBase64: 'JVBERi0xLjcK' },
   'identity.rootCertificate': {},
+  'identity.importPkcs12': { p12Base64: 'MAA=', p12Password: 'x', password: 'Not-the-password-1' },
 };
