@@ -286,9 +286,12 @@ export const methods = {
     output: z.object({
       currentVersionId: z.number().int().nullable(),
       discontinued: z.boolean(),
+      discontinuedAt: z.string().nullable(),
       latestSignedAt: z.string().nullable(),
     }),
     access: chartReaders,
+    // A screen left open at chairside must still lock when nobody touches it.
+    activity: false,
   }),
 
   /** Starts charting an infusion of the patient's current signed plan, with its checklist. */

@@ -118,7 +118,7 @@ export function checkLimits(
       findings.push({
         check: name,
         level: 'soft',
-        message: `${shown} is outside your clinic's configured range: ${formatRange(range.softMin, range.softMax, unit)}. Saving needs a reason.`,
+        message: `${shown} is outside your clinic's configured range: ${formatRange(range.softMin, range.softMax, unit)}. Signing needs a reason.`,
       });
     }
   }
@@ -135,7 +135,7 @@ export function checkLimits(
       findings.push({
         check: 'weightAge',
         level: 'soft',
-        message: `The weight used is ${days} old, outside your clinic's configured range of at most ${soft} days. Saving needs a reason.`,
+        message: `The weight used is ${days} old, outside your clinic's configured range of at most ${soft} days. Signing needs a reason.`,
       });
     }
   }

@@ -233,8 +233,8 @@ export function writePlanSection(
     ]);
   }
   for (const finding of computed.findings) {
-    // The stored message ends with advice for the form ("Saving needs a reason."), not for paper.
-    const message = finding.message.replace(/\s*Saving needs a reason\.$/, '');
+    // The stored message ends with advice for the form ("Signing needs a reason."), not for paper.
+    const message = finding.message.replace(/\s*Signing needs a reason\.$/, '');
     flow.paragraph(
       [
         text(finding.level === 'hard' ? 'Hard limit: ' : 'Configured range: ', styles.alertLabel),

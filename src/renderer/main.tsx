@@ -9,6 +9,10 @@ import './styles/layout.css';
 import './styles/forms.css';
 import './styles/components.css';
 import './styles/patient.css';
+import './styles/records.css';
+import './styles/formulary.css';
+import './styles/chairside.css';
+import './styles/sessions.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

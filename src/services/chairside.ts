@@ -35,9 +35,11 @@ export const chairsideHandlers: Handlers<'chairside.get' | 'chairside.status'> =
     const current = listVersions(context.ledger.db, [record.id])
       .filter((version) => version.status === 'signed')
       .at(-1);
+    const discontinued = listEvents(context.ledger.db, [record.id]).find((event) => event.kind === 'discontinued');
     return {
       currentVersionId: current?.id ?? null,
-      discontinued: listEvents(context.ledger.db, [record.id]).some((event) => event.kind === 'discontinued'),
+      discontinued: discontinued !== undefined,
+      discontinuedAt: discontinued?.at ?? null,
       latestSignedAt: current?.signedAt ?? null,
     };
   },

@@ -203,7 +203,7 @@ export function checkSigner(context: ServiceContext, username: string | undefine
     }
   }
   if (!verifyPassword(password, user.passwordHash))
-    return recordFailure(context, user, 'record.signing-password-wrong');
+    return recordFailure(context, user, 'record.signing-password-wrong', 'password');
   return null;
 }
 
@@ -455,7 +455,7 @@ export const recordHandlers: Handlers<
       throw new ServiceError('CONFLICT', 'This plan has an open draft. Sign or discard it first.');
     if (isDiscontinued(context, record.id)) throw new ServiceError('CONFLICT', 'This plan is already discontinued.');
     if (!verifyPassword(input.password, user.passwordHash))
-      return recordFailure(context, user, 'record.signing-password-wrong');
+      return recordFailure(context, user, 'record.signing-password-wrong', 'password');
     insertEvent(
       context.ledger.db,
       {

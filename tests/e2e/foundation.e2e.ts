@@ -4,21 +4,23 @@ import { formatAge, localDate } from '../../src/domain/time';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
-import { saveScreenshot } from './screenshots';
+import type { NewPatient } from './steps';
+import {
+  addUser,
+  adminPassword,
+  checkScreen,
+  expectText,
+  fillPatient,
+  heading,
+  setUpClinic,
+  signIn,
+  signOut,
+  submitSetUp,
+  temporaryPassword,
+  zone,
+} from './steps';
 
-const zone = 'America/New_York';
-const adminPassword = 'Harbor-clinic-key-2026';
-const temporaryPassword = 'Temporary-pass-2026!';
 const physicianPassword = 'Infusion-ward-7-Ana';
-
-interface NewPatient {
-  mrn: string;
-  familyName: string;
-  givenNames: string;
-  dateOfBirth: string;
-  sex: 'Female' | 'Male' | 'Other' | 'Not known';
-  allergies: 'Not recorded yet' | 'No known allergies' | readonly string[];
-}
 
 const patients: readonly NewPatient[] = [
   {
@@ -56,35 +58,6 @@ const patients: readonly NewPatient[] = [
   },
 ];
 
-/** Waits until the locator's text contains `text` (the UI updates after server answers). */
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(async () => (await locator.first().isVisible()) && (await locator.first().innerText()), { timeout: 10_000 })
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-/** Every screen is checked with axe and photographed for the README. */
-async function checkScreen(page: Page, screenshot: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  await assertAccessible(page, screenshot);
-  await saveScreenshot(page, screenshot, options);
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await heading(page, 'Sign in');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await heading(page, 'Sign in');
-}
-
 function results(page: Page): Locator {
   return page.getByRole('list', { name: 'Patients found' }).getByRole('link');
 }
@@ -95,24 +68,6 @@ async function search(page: Page, query: string): Promise<string[]> {
   await box.pressSequentially(query, { delay: 20 });
   await expectText(page.getByRole('status').filter({ hasText: /match|All patients/ }), query === '' ? 'A–Z' : query);
   return (await results(page).locator('.result-name').allInnerTexts()).map((name) => name.trim());
-}
-
-async function fillPatient(page: Page, patient: NewPatient): Promise<void> {
-  await page.getByLabel('MRN').fill(patient.mrn);
-  await page.getByLabel('Family name').fill(patient.familyName);
-  await page.getByLabel('Given names').fill(patient.givenNames);
-  await page.getByLabel('Date of birth').fill(patient.dateOfBirth);
-  await page.getByRole('group', { name: 'Sex' }).getByLabel(patient.sex, { exact: true }).check();
-  const allergyStatus = page.getByRole('group', { name: 'Allergy status' });
-  if (typeof patient.allergies === 'string') {
-    await allergyStatus.getByLabel(patient.allergies).check();
-    return;
-  }
-  await allergyStatus.getByLabel('Has allergies (list them)').check();
-  for (const [index, allergy] of patient.allergies.entries()) {
-    if (index > 0) await page.getByRole('button', { name: 'Add an allergy' }).click();
-    await page.getByLabel(`Allergy ${index + 1}`, { exact: true }).fill(allergy);
-  }
 }
 
 describe('foundation, end to end in Chromium', () => {
@@ -136,39 +91,20 @@ describe('foundation, end to end in Chromium', () => {
     await expectText(page.getByRole('alert'), /There are \d+ problems/);
     await expectText(page.getByRole('alert'), 'Enter the clinic name');
 
-    await page.getByLabel('Clinic name').fill('Harbor Infusion Clinic');
-    await page.getByLabel('Address').fill('1 Harbor Way, Portland, ME');
-    await page.getByLabel('Time zone').selectOption(zone);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByLabel('Full name').fill('Alex Admin');
-    await page.getByLabel('Password', { exact: true }).fill(adminPassword);
-    await page.getByLabel('Password again').fill(adminPassword);
+    await setUpClinic(page);
     const rules = page.getByRole('list', { name: 'Password rules' });
     await expectText(rules.getByRole('listitem').filter({ hasText: 'At least 12 characters' }), ', met');
     await checkScreen(page, '01-setup', { fullPage: true });
 
-    await page.getByRole('button', { name: 'Set up the clinic' }).click();
-    await heading(page, 'Users');
+    await submitSetUp(page);
     await expectText(page.getByRole('banner'), 'Harbor Infusion Clinic');
     await expectText(page.getByRole('banner'), 'Alex Admin');
     await expectText(page.getByRole('banner'), 'Administrator');
   });
 
   it('lets the administrator add a physician and a nurse', async () => {
-    const accounts = [
-      { username: 'ana.ruiz', name: 'Ana Ruiz', credentials: 'MD', role: 'Physician' },
-      { username: 'nora.kim', name: 'Nora Kim', credentials: 'RN', role: 'Nurse' },
-    ];
-    for (const account of accounts) {
-      await page.getByLabel('Username').fill(account.username);
-      await page.getByLabel('Full name').fill(account.name);
-      await page.getByLabel('Credentials').fill(account.credentials);
-      await page.getByLabel('Role').selectOption({ label: account.role });
-      await page.getByLabel('Temporary password').fill(temporaryPassword);
-      await page.getByLabel('Your password').fill(adminPassword);
-      await page.getByRole('button', { name: 'Add user' }).click();
-      await expectText(page.getByText(/^Account created for/), `Account created for ${account.name}`);
-    }
+    await addUser(page, { username: 'ana.ruiz', name: 'Ana Ruiz', credentials: 'MD', role: 'Physician' });
+    await addUser(page, { username: 'nora.kim', name: 'Nora Kim', credentials: 'RN', role: 'Nurse' });
     const rows = page.getByRole('table').getByRole('row');
     await expectText(rows.filter({ hasText: 'nora.kim' }), 'Must change at next sign-in');
     await expectText(rows.filter({ hasText: 'ana.ruiz' }), 'Ana Ruiz, MD');

@@ -140,7 +140,7 @@ describe('the plan summary', () => {
       expect(text).toContain(expected);
     }
     expect(text).not.toMatch(/recommended/i);
-    expect(text).not.toContain('Saving needs a reason');
+    expect(text).not.toContain('Signing needs a reason');
   });
 
   it('embeds the canonical JSON as record.json and states its SHA-256 in the document information', () => {

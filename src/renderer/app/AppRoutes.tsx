@@ -11,6 +11,7 @@ import { EditPatientPage } from '../features/patients/EditPatientPage';
 import { NewPatientPage } from '../features/patients/NewPatientPage';
 import { PatientChartPage } from '../features/patients/PatientChartPage';
 import { PatientSearchPage } from '../features/patients/PatientSearchPage';
+import { sessionRoutes } from '../features/sessions/session-routes';
 import { UsersPage } from '../features/users/UsersPage';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFoundPage } from './NotFoundPage';
@@ -125,6 +126,7 @@ export function AppRoutes() {
           </RequireRole>
         }
       />
+      {sessionRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { MessageText } from './MessageText';
 
 export interface Fact {
   label: string;
@@ -17,7 +18,14 @@ export function Facts({ facts, columns = 2 }: { facts: readonly Fact[]; columns?
           <div className="fact" key={fact.label}>
             <dt className="label">{fact.label}</dt>
             <dd className={empty ? 'value value-unknown' : 'value'}>
-              {empty ? 'Not known' : <span dir={fact.autoDirection === true ? 'auto' : undefined}>{fact.value}</span>}
+              {empty ? (
+                'Not known'
+              ) : (
+                <span dir={fact.autoDirection === true ? 'auto' : undefined}>
+                  {/* A date inside a value is never split across lines. */}
+                  {typeof fact.value === 'string' ? <MessageText text={fact.value} /> : fact.value}
+                </span>
+              )}
             </dd>
           </div>
         );

@@ -4,7 +4,8 @@ import { describedBy } from './described-by';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children' | 'name'> {
   id: string;
-  label: string;
+  /** Usually text; may hold a visually hidden part that completes the name for screen readers. */
+  label: ReactNode;
   registration: UseFormRegisterReturn;
   hint?: ReactNode;
   error?: string | undefined;

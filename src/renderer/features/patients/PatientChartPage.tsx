@@ -10,6 +10,8 @@ import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { PatientBanner } from '../../components/PatientBanner';
 import { usePageTitle } from '../../lib/use-page-title';
+import { RecordsPanel } from '../records/RecordsPanel';
+import { InfusionSessionsSection } from '../sessions/InfusionSessionsSection';
 import { PatientDetails } from './PatientDetails';
 import { parsePatientId } from './patient-id';
 import { savedNotice } from './saved-notice';
@@ -65,12 +67,8 @@ function Chart({ patient }: { patient: Patient }) {
         </Notice>
       )}
       <PatientDetails patient={patient} clinicTimeZone={clinic.timeZone} />
-      <section className="card card-placeholder" aria-labelledby="exams-title">
-        <h2 id="exams-title">Exams and infusion plans</h2>
-        <p>
-          Exams and infusion plans are not available in this version of Dosing Ledger yet. Nothing is recorded here.
-        </p>
-      </section>
+      <RecordsPanel patientId={patient.id} />
+      <InfusionSessionsSection patientId={patient.id} />
     </>
   );
 }

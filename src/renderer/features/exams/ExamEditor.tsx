@@ -1,0 +1,84 @@
+import type { ExamContent } from '../../../domain/exam';
+import { examSigningProblems } from '../../../domain/exam';
+import type { Patient } from '../../../domain/patient';
+import type { RecordVersionView, RecordView } from '../../../domain/record-view';
+import { useApi } from '../../app/session-context';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Notice } from '../../components/Notice';
+import { focusField } from '../../lib/focus-field';
+import { DraftBar } from '../records/DraftBar';
+import { useDraftEditor } from '../records/use-draft-editor';
+import { BodySection } from './BodySection';
+import { examContentFrom } from './exam-form-content';
+import type { ExamFormValues } from './exam-form-values';
+import { examFormValues, examFormValuesSchema } from './exam-form-values';
+import { FindingsSection } from './FindingsSection';
+import { HistorySection } from './HistorySection';
+import { IndicationSection } from './IndicationSection';
+import { ScalesSection } from './ScalesSection';
+import { ScreeningSection } from './ScreeningSection';
+import { VitalsSection } from './VitalsSection';
+
+type ExamVersion = Extract<RecordVersionView, { recordType: 'exam' }>;
+
+/** The physician's own exam draft: every field of the exam, saved as they type. */
+export function ExamEditor({
+  version,
+  patient,
+  onSigned,
+  onDiscarded,
+}: {
+  version: ExamVersion;
+  patient: Patient;
+  onSigned: (view: RecordView) => void;
+  onDiscarded: (recordDeleted: boolean) => void;
+}) {
+  const api = useApi();
+  const editor = useDraftEditor<ExamFormValues, ExamContent>({
+    versionId: version.id,
+    updatedAt: version.updatedAt,
+    fromServer: examFormValues(version.content),
+    valuesSchema: examFormValuesSchema,
+    contentFrom: examContentFrom,
+    signingProblems: examSigningProblems,
+    save: (content) => api.call('records.saveDraft', { type: 'exam', versionId: version.id, content }),
+    savedContent: version.content,
+  });
+  const { register, setValue } = editor.form;
+  const section = { register, values: editor.values, messages: editor.messages };
+  return (
+    // A set of sections rather than one <form>: nothing is submitted (it saves as it is typed),
+    // and the signing dialog has a form of its own.
+    <>
+      <div className="record-editor">
+        {editor.restored && (
+          <Notice tone="info" live="status">
+            What you typed before and had not yet saved is restored from this window, and is being saved now.
+          </Notice>
+        )}
+        <ErrorSummary
+          title="This exam cannot be signed yet"
+          problems={editor.summary}
+          attempt={editor.attempt}
+          onSelect={(path) => focusField('exam', path)}
+        />
+        <IndicationSection {...section} setValue={setValue} />
+        <HistorySection {...section} allergies={patient.allergies} />
+        <ScreeningSection {...section} />
+        <VitalsSection register={register} messages={editor.messages} />
+        <BodySection {...section} />
+        <ScalesSection {...section} setValue={setValue} />
+        <FindingsSection register={register} messages={editor.messages} />
+      </div>
+      <DraftBar
+        editor={editor}
+        what="exam"
+        prefix="exam"
+        versionId={version.id}
+        amendment={version.version > 1}
+        onSigned={onSigned}
+        onDiscarded={onDiscarded}
+      />
+    </>
+  );
+}

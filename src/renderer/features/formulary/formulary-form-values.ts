@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { FormularyContent } from '../../../domain/formulary';
+import type { LimitedQuantity, RangeLimit } from '../../../domain/limits';
+import { limitedQuantityNames } from '../../../domain/limits';
+
+/**
+ * What the formulary form holds while being typed: every number as the text typed ("" for
+ * no bound), concentrations as rows. Drafts kept in this window are checked against this
+ * schema before they are restored.
+ */
+const rangeValuesSchema = z.object({
+  hardMin: z.string(),
+  softMin: z.string(),
+  softMax: z.string(),
+  hardMax: z.string(),
+});
+export type RangeValues = z.infer<typeof rangeValuesSchema>;
+export const boundNames = [
+  'hardMin',
+  'softMin',
+  'softMax',
+  'hardMax',
+] as const satisfies readonly (keyof RangeValues)[];
+export type BoundName = (typeof boundNames)[number];
+
+const drugValuesSchema = z.object({
+  name: z.string(),
+  /** The drug's id in the formulary; named code here, as react-hook-form keeps `id` for its rows. */
+  code: z.string(),
+  concentrations: z.array(z.object({ value: z.string() })),
+  limits: z.object({
+    doseMgPerKg: rangeValuesSchema,
+    totalMg: rangeValuesSchema,
+    rateMgPerKgPerH: rangeValuesSchema,
+    durationMin: rangeValuesSchema,
+    concentrationMgPerMl: rangeValuesSchema,
+    weightMaxAgeDays: z.object({ soft: z.string(), hard: z.string() }),
+  }),
+});
+export type DrugValues = z.infer<typeof drugValuesSchema>;
+
+export const formularyFormValuesSchema = z.object({
+  drugs: z.array(drugValuesSchema),
+  screeningItems: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type FormularyFormValues = z.infer<typeof formularyFormValuesSchema>;
+
+const emptyRangeValues: RangeValues = { hardMin: '', softMin: '', softMax: '', hardMax: '' };
+
+export const emptyDrugValues: DrugValues = {
+  name: '',
+  code: '',
+  concentrations: [{ value: '' }],
+  limits: {
+    doseMgPerKg: emptyRangeValues,
+    totalMg: emptyRangeValues,
+    rateMgPerKgPerH: emptyRangeValues,
+    durationMin: emptyRangeValues,
+    concentrationMgPerMl: emptyRangeValues,
+    weightMaxAgeDays: { soft: '', hard: '' },
+  },
+};
+
+const text = (value: string | number | null) => (value === null ? '' : String(value));
+
+function rangeValues(range: RangeLimit): RangeValues {
+  return {
+    hardMin: text(range.hardMin),
+    softMin: text(range.softMin),
+    softMax: text(range.softMax),
+    hardMax: text(range.hardMax),
+  };
+}
+
+export function formValuesFromFormulary(content: FormularyContent): FormularyFormValues {
+  return {
+    drugs: content.drugs.map((drug) => ({
+      name: drug.name,
+      code: drug.id,
+      concentrations: drug.concentrationsMgPerMl.map((value) => ({ value })),
+      limits: {
+        ...(Object.fromEntries(limitedQuantityNames.map((name) => [name, rangeValues(drug.limits[name])])) as Record<
+          LimitedQuantity,
+          RangeValues
+        >),
+        weightMaxAgeDays: {
+          soft: text(drug.limits.weightMaxAgeDays.soft),
+          hard: text(drug.limits.weightMaxAgeDays.hard),
+        },
+      },
+    })),
+    screeningItems: content.screeningItems.map((item) => ({ code: item.id, label: item.label })),
+  };
+}

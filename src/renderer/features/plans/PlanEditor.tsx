@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import type { Formulary } from '../../../domain/formulary';
+import type { PlanContent } from '../../../domain/plan';
+import { evaluatePlan } from '../../../domain/plan';
+import type { RecordVersionView, RecordView } from '../../../domain/record-view';
+import { useApi, useSignedIn } from '../../app/session-context';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Notice } from '../../components/Notice';
+import { clinicToday } from '../../lib/clinic-today';
+import { focusField } from '../../lib/focus-field';
+import type { LinkedExam } from '../records/linked-exam';
+import { DraftBar } from '../records/DraftBar';
+import { useDraftEditor } from '../records/use-draft-editor';
+import { ArithmeticPanel } from './ArithmeticPanel';
+import { DoseSection } from './DoseSection';
+import { DrugSection } from './DrugSection';
+import { LinkedExamSummary } from './LinkedExamSummary';
+import type { PlanContext } from './plan-form-content';
+import { planContentFrom } from './plan-form-content';
+import type { PlanFormValues } from './plan-form-values';
+import { planFormValues, planFormValuesSchema } from './plan-form-values';
+import { planSigningProblems } from './plan-signing-problems';
+import { PlanNotesSection } from './PlanNotesSection';
+import { ScheduleSection } from './ScheduleSection';
+
+type PlanVersion = Extract<RecordVersionView, { recordType: 'plan' }>;
+
+/**
+ * The physician's own plan draft, with the app's arithmetic and the clinic's limit checks
+ * beside it, live. Saved as they type; signing needs every field and a reason for each
+ * value outside a soft limit.
+ */
+export function PlanEditor({
+  version,
+  patientId,
+  exam,
+  formulary,
+  onSigned,
+  onDiscarded,
+}: {
+  version: PlanVersion;
+  patientId: number;
+  exam: LinkedExam | null;
+  formulary: Formulary;
+  onSigned: (view: RecordView) => void;
+  onDiscarded: (recordDeleted: boolean) => void;
+}) {
+  const api = useApi();
+  const { clinic } = useSignedIn();
+  const [today] = useState(() => clinicToday(clinic.timeZone));
+  const examWeight = exam?.version.content.weight ?? null;
+  const context: PlanContext = { examWeight, drugs: formulary.content.drugs, today };
+  const editor = useDraftEditor<PlanFormValues, PlanContent>({
+    versionId: version.id,
+    updatedAt: version.updatedAt,
+    fromServer: planFormValues(version.content, examWeight !== null),
+    valuesSchema: planFormValuesSchema,
+    contentFrom: (values) => {
+      const { content, issues } = planContentFrom(values, context);
+      return { content, issues };
+    },
+    signingProblems: (content) => planSigningProblems(content, context),
+    save: (content) => api.call('records.saveDraft', { type: 'plan', versionId: version.id, content }),
+    savedContent: version.content,
+  });
+  const { register, setValue } = editor.form;
+  const content = editor.current.content;
+  const evaluation = evaluatePlan(content, context.drugs, today);
+  const section = { register, values: editor.values, messages: editor.messages, setValue };
+  return (
+    <>
+      <div className="plan-layout">
+        <div className="record-editor">
+          {editor.restored && (
+            <Notice tone="info" live="status">
+              What you typed before and had not yet saved is restored from this window, and is being saved now.
+            </Notice>
+          )}
+          <ErrorSummary
+            title="This plan cannot be signed yet"
+            problems={editor.summary}
+            attempt={editor.attempt}
+            onSelect={(path) => focusField('plan', path)}
+          />
+          <LinkedExamSummary exam={exam} patientId={patientId} />
+          <DrugSection {...section} drugs={context.drugs} />
+          <DoseSection {...section} examWeight={examWeight} />
+          <ScheduleSection register={register} values={editor.values} messages={editor.messages} />
+          <PlanNotesSection register={register} messages={editor.messages} />
+        </div>
+        <ArithmeticPanel
+          content={content}
+          evaluation={evaluation}
+          formularyVersion={formulary.version}
+          register={register}
+          messages={editor.messages}
+        />
+      </div>
+      <DraftBar
+        editor={editor}
+        what="infusion plan"
+        prefix="plan"
+        versionId={version.id}
+        amendment={version.version > 1}
+        onSigned={onSigned}
+        onDiscarded={onDiscarded}
+      />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { FieldIssue } from '../../../contract/errors';
+import type { Drug } from '../../../domain/formulary';
+import type { PlanContent, PlanEvaluation } from '../../../domain/plan';
+import { evaluatePlan, planContentSchema } from '../../../domain/plan';
+import type { Weight } from '../../../domain/weight';
+import { parseDecimal, parseWhole } from '../../lib/parse-fields';
+import { weightFrom } from '../../lib/weight-form';
+import type { PlanFormValues } from './plan-form-values';
+import { limitChecks } from './plan-form-values';
+
+const shape = planContentSchema.shape;
+
+export interface PlanContext {
+  /** The weight recorded at the exam the plan rests on. */
+  examWeight: Weight | null;
+  drugs: readonly Drug[];
+  /** Today in the clinic's zone, for the age of the weight. */
+  today: string;
+}
+
+function weightUsed(values: PlanFormValues, examWeight: Weight | null, issues: FieldIssue[]): PlanContent['weight'] {
+  if (values.weightFrom === 'exam') return examWeight === null ? null : { ...examWeight, from: 'exam' };
+  const weight = weightFrom(values.weight, 'weight', issues);
+  return weight === null ? null : { ...weight, from: 'entered' };
+}
+
+/**
+ * The plan content to save from what is typed, and the app's arithmetic and limit checks
+ * on it. Reasons are stored only for the soft findings that ask for one now.
+ */
+export function planContentFrom(
+  values: PlanFormValues,
+  context: PlanContext,
+): { content: PlanContent; issues: FieldIssue[]; evaluation: PlanEvaluation } {
+  const issues: FieldIssue[] = [];
+  const basis = values.doseBasis === '' ? null : values.doseBasis;
+  const withoutReasons: PlanContent = {
+    drugId: values.drugId === '' ? null : values.drugId,
+    concentrationMgPerMl: values.concentrationMgPerMl === '' ? null : values.concentrationMgPerMl,
+    diluent: values.diluent,
+    diluentVolumeMl: parseDecimal(values.diluentVolumeMl, shape.diluentVolumeMl, 'diluentVolumeMl', issues),
+    doseBasis: basis,
+    // Only the dose of the chosen basis is kept: the other would be a second, silent dose.
+    doseMgPerKg: basis === 'mg/kg' ? parseDecimal(values.doseMgPerKg, shape.doseMgPerKg, 'doseMgPerKg', issues) : null,
+    doseMg: basis === 'fixed' ? parseDecimal(values.doseMg, shape.doseMg, 'doseMg', issues) : null,
+    weight: weightUsed(values, context.examWeight, issues),
+    durationMin: parseWhole(values.durationMin, shape.durationMin, 'durationMin', issues),
+    series: {
+      infusions: parseWhole(values.series.infusions, shape.series.shape.infusions, 'series.infusions', issues),
+      intervalDays: parseWhole(
+        values.series.intervalDays,
+        shape.series.shape.intervalDays,
+        'series.intervalDays',
+        issues,
+      ),
+    },
+    monitoringIntervalMin: parseWhole(
+      values.monitoringIntervalMin,
+      shape.monitoringIntervalMin,
+      'monitoringIntervalMin',
+      issues,
+    ),
+    premedication: values.premedication,
+    rescueMedication: values.rescueMedication,
+    notes: values.notes,
+    overrideReasons: {},
+  };
+  const first = evaluatePlan(withoutReasons, context.drugs, context.today);
+  const asked = new Set(first.findings.filter((finding) => finding.level === 'soft').map((finding) => finding.check));
+  const overrideReasons = Object.fromEntries(
+    limitChecks
+      .filter((check) => asked.has(check) && values.overrideReasons[check].trim() !== '')
+      .map((check) => [check, values.overrideReasons[check]]),
+  ) as PlanContent['overrideReasons'];
+  const content = { ...withoutReasons, overrideReasons };
+  return { content, issues, evaluation: evaluatePlan(content, context.drugs, context.today) };
+}

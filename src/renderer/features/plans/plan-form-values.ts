@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { LimitCheck } from '../../../domain/limits';
+import type { PlanContent } from '../../../domain/plan';
+import { limitCheckSchema } from '../../../domain/plan';
+import { emptyWeightForm, weightFormValues, weightFormValuesSchema } from '../../lib/weight-form';
+
+export const limitChecks = limitCheckSchema.options;
+
+/**
+ * The plan form as typed: numbers as text, unchosen options as "". The weight typed here is
+ * used only when "entered" is chosen; the exam's weight otherwise. Reasons are kept per
+ * check even while no finding asks for them, so changing a dose back and forth loses none.
+ */
+export const planFormValuesSchema = z.object({
+  drugId: z.string(),
+  concentrationMgPerMl: z.string(),
+  diluent: z.string(),
+  diluentVolumeMl: z.string(),
+  doseBasis: z.enum(['', 'mg/kg', 'fixed']),
+  doseMgPerKg: z.string(),
+  doseMg: z.string(),
+  weightFrom: z.enum(['exam', 'entered']),
+  weight: weightFormValuesSchema,
+  durationMin: z.string(),
+  series: z.object({ infusions: z.string(), intervalDays: z.string() }),
+  monitoringIntervalMin: z.string(),
+  premedication: z.string(),
+  rescueMedication: z.string(),
+  notes: z.string(),
+  overrideReasons: z.object(
+    Object.fromEntries(limitChecks.map((check) => [check, z.string()])) as Record<LimitCheck, z.ZodString>,
+  ),
+});
+export type PlanFormValues = z.infer<typeof planFormValuesSchema>;
+
+const text = (value: number | string | null) => (value === null ? '' : String(value));
+
+export function planFormValues(content: PlanContent, examHasWeight: boolean): PlanFormValues {
+  const entered = content.weight !== null && content.weight.from === 'entered';
+  return {
+    drugId: content.drugId ?? '',
+    concentrationMgPerMl: text(content.concentrationMgPerMl),
+    diluent: content.diluent,
+    diluentVolumeMl: text(content.diluentVolumeMl),
+    doseBasis: content.doseBasis ?? '',
+    doseMgPerKg: text(content.doseMgPerKg),
+    doseMg: text(content.doseMg),
+    weightFrom: entered || !examHasWeight ? 'entered' : 'exam',
+    weight: entered ? weightFormValues(content.weight) : emptyWeightForm,
+    durationMin: text(content.durationMin),
+    series: { infusions: text(content.series.infusions), intervalDays: text(content.series.intervalDays) },
+    monitoringIntervalMin: text(content.monitoringIntervalMin),
+    premedication: content.premedication,
+    rescueMedication: content.rescueMedication,
+    notes: content.notes,
+    overrideReasons: Object.fromEntries(
+      limitChecks.map((check) => [check, content.overrideReasons[check] ?? '']),
+    ) as Record<LimitCheck, string>,
+  };
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { FieldValues } from 'react-hook-form';
+import type { RecordView } from '../../../domain/record-view';
+import { clearDraft } from '../../lib/drafts';
+import { focusField } from '../../lib/focus-field';
+import { DiscardDraftDialog } from './DiscardDraftDialog';
+import { SaveStatus } from './SaveStatus';
+import { SignDialog } from './SignDialog';
+import type { DraftEditor } from './use-draft-editor';
+import { localCopyKey } from './use-local-copy';
+
+/** Kept in view under a draft: whether it is saved, and the ways out (sign, discard). */
+export function DraftBar<V extends FieldValues, C>({
+  editor,
+  what,
+  prefix,
+  versionId,
+  amendment,
+  onSigned,
+  onDiscarded,
+}: {
+  editor: DraftEditor<V, C>;
+  /** "exam" or "infusion plan". */
+  what: string;
+  /** The form's field-id prefix, for links to fields. */
+  prefix: string;
+  versionId: number;
+  amendment: boolean;
+  onSigned: (view: RecordView) => void;
+  onDiscarded: (recordDeleted: boolean) => void;
+}) {
+  const [discarding, setDiscarding] = useState(false);
+  // Once signed or discarded, this window's copy of the draft has nothing left to keep.
+  const done = () => clearDraft(localCopyKey(versionId));
+  return (
+    <>
+      <div className="draft-bar" role="region" aria-label="Draft status and actions">
+        <SaveStatus
+          state={editor.autosave.state}
+          issues={editor.autosave.issues}
+          onRetry={() => void editor.autosave.flush()}
+          onSelect={(path) => focusField(prefix, path)}
+        />
+        <div className="draft-bar-actions">
+          <button type="button" className="button button-primary" onClick={() => void editor.startSigning()}>
+            Sign {what}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setDiscarding(true)}>
+            Discard draft
+          </button>
+        </div>
+      </div>
+      {editor.signing && (
+        <SignDialog
+          what={what}
+          versionId={versionId}
+          onClose={editor.stopSigning}
+          onSigned={(view) => {
+            done();
+            onSigned(view);
+          }}
+          onNotReady={editor.notReady}
+        />
+      )}
+      {discarding && (
+        <DiscardDraftDialog
+          versionId={versionId}
+          amendment={amendment}
+          onClose={() => setDiscarding(false)}
+          onDiscarded={(recordDeleted) => {
+            done();
+            onDiscarded(recordDeleted);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { CallError } from '../../../contract/errors';
+import type { SignatureMeaning } from '../../../domain/record';
+
+import type { RecordView } from '../../../domain/record-view';
+import { formatPrintedName } from '../../../domain/user';
+import { useSession, useSignedIn } from '../../app/session-context';
+import { Dialog } from '../../components/Dialog';
+import { MessageText } from '../../components/MessageText';
+import { Notice } from '../../components/Notice';
+import { RadioGroup } from '../../components/RadioGroup';
+import { TextField } from '../../components/TextField';
+import { hasSignedBefore, rememberSigning } from '../../lib/signing-memory';
+
+interface SignValues {
+  meaning: SignatureMeaning;
+  username: string;
+  password: string;
+}
+
+const meaningOptions = [
+  { value: 'authored', label: 'Authored: I wrote this record' },
+  { value: 'reviewed', label: 'Reviewed: I reviewed this record' },
+  { value: 'approved', label: 'Approved: I approve this record' },
+] as const satisfies readonly { value: SignatureMeaning; label: string }[];
+
+type Problems = Partial<Record<'username' | 'password' | 'form', string>>;
+
+/**
+ * The electronic signature (21 CFR Part 11): says what signing means, takes the meaning,
+ * and re-authenticates the signer: user ID and password at the first signing of a session,
+ * the password alone after that. Problems with the record itself go back to the form.
+ */
+export function SignDialog({
+  what,
+  versionId,
+  onClose,
+  onSigned,
+  onNotReady,
+}: {
+  /** "exam" or "infusion plan", as it reads in a sentence. */
+  what: string;
+  versionId: number;
+  onClose: () => void;
+  onSigned: (view: RecordView) => void;
+  onNotReady: (error: CallError) => void;
+}) {
+  const { api, refresh } = useSession();
+  const { user } = useSignedIn();
+  const [askUserId, setAskUserId] = useState(() => !hasSignedBefore(user.id));
+  const [problems, setProblems] = useState<Problems>({});
+  const { register, handleSubmit, formState } = useForm<SignValues>({
+    defaultValues: { meaning: 'authored', username: '', password: '' },
+  });
+  const focus = (id: string) => window.requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+  const sign = handleSubmit(async (values) => {
+    const found: Problems = {};
+    if (askUserId && values.username.trim() === '') found.username = 'Enter your user ID';
+    if (values.password === '') found.password = 'Enter your password';
+    setProblems(found);
+    if (found.username !== undefined || found.password !== undefined) {
+      focus(found.username !== undefined ? 'sign-username' : 'sign-password');
+      return;
+    }
+    const result = await api.call('records.sign', {
+      versionId,
+      meaning: values.meaning,
+      password: values.password,
+      ...(askUserId ? { username: values.username } : {}),
+    });
+    if (result.ok) {
+      rememberSigning(user.id);
+      onSigned(result.value);
+      return;
+    }
+    const error = result.error;
+    const onUsername = error.issues?.find((issue) => issue.path === 'username');
+    if (error.code === 'NOT_READY_TO_SIGN') {
+      onNotReady(error);
+    } else if (onUsername !== undefined) {
+      // The server asks for the user ID when this session has not signed yet.
+      setAskUserId(true);
+      setProblems({ username: onUsername.message, form: error.message });
+      focus('sign-username');
+    } else if (error.code === 'INVALID_CREDENTIALS') {
+      setProblems({ password: error.message });
+      focus('sign-password');
+    } else {
+      setProblems({ form: error.message });
+      if (error.code === 'ACCOUNT_LOCKED') await refresh(error.message);
+    }
+  });
+
+  return (
+    <Dialog title={`Sign this ${what}`} onClose={onClose}>
+      <div className="sign-statement">
+        <p>
+          By signing you confirm that this {what} is accurate and complete as shown. Your electronic signature is the
+          legally binding equivalent of your handwritten signature.
+        </p>
+        <p>
+          As 21 CFR 11.50 requires, the signature shows your printed name,{' '}
+          <strong className="nowrap" dir="auto">
+            {formatPrintedName(user)}
+          </strong>
+          , the date and time, and the meaning you choose below, and it binds the SHA-256 fingerprint of this exact
+          version. Once signed, this version cannot change: a correction is a new version, an amendment, and this one
+          stays readable.
+        </p>
+      </div>
+      {problems.form !== undefined && (
+        <Notice tone="error" live="alert">
+          <MessageText text={problems.form} />
+        </Notice>
+      )}
+      <form onSubmit={(event) => void sign(event)} noValidate>
+        <RadioGroup
+          id="sign-meaning"
+          legend="Meaning of your signature"
+          registration={register('meaning')}
+          options={meaningOptions}
+        />
+        {askUserId && (
+          <TextField
+            id="sign-username"
+            label="User ID"
+            hint="The first signing after you sign in or unlock asks for your user ID as well."
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            className="input-medium"
+            registration={register('username')}
+            error={problems.username}
+          />
+        )}
+        <TextField
+          id="sign-password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          className="input-medium"
+          registration={register('password')}
+          error={problems.password}
+        />
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? 'Signing…' : `Sign ${what}`}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallResult, FieldIssue } from '../../../contract/errors';
+import type { RecordView } from '../../../domain/record-view';
+import { useSignedIn } from '../../app/session-context';
+
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'saving' } | { kind: 'failed'; message: string };
+
+export interface Autosave {
+  state: SaveState;
+  /** Fields whose text could not be read, so they are not saved yet. */
+  issues: FieldIssue[];
+  /** Call on every change: saves once typing pauses. */
+  schedule: () => void;
+  /** Saves now; true when the server holds what is on screen and every field could be read. */
+  flush: () => Promise<boolean>;
+}
+
+/** How long typing must pause before a save (a save per keystroke would flood the audit log). */
+const pauseMs = 600;
+
+/**
+ * Saves a draft as the physician types: after a pause, one save at a time, only when the
+ * content changed. A failed save keeps everything typed (the form and this window's copy)
+ * and is tried again on the next change, with "Try again", and after the screen unlocks.
+ */
+export function useAutosave<C>({
+  read,
+  save,
+  savedContent,
+  savedAt,
+}: {
+  /** The content to save from the form now, with the fields that could not be read. */
+  read: () => { content: C; issues: FieldIssue[] };
+  save: (content: C) => Promise<CallResult<RecordView>>;
+  /** What the server holds at first, so that opening a draft saves nothing. */
+  savedContent: C;
+  savedAt: string;
+}): Autosave {
+  const { locked } = useSignedIn();
+  const [state, setState] = useState<SaveState>({ kind: 'saved', at: savedAt });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const latest = useRef({ read, save });
+  const lastSent = useRef(JSON.stringify(savedContent));
+  const lastAt = useRef(savedAt);
+  const timer = useRef<number | null>(null);
+  const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+
+  useEffect(() => {
+    latest.current = { read, save };
+  });
+
+  const attempt = useCallback(async (): Promise<boolean> => {
+    const { content, issues: found } = latest.current.read();
+    setIssues(found);
+    const json = JSON.stringify(content);
+    if (json === lastSent.current) {
+      setState({ kind: 'saved', at: lastAt.current });
+      return found.length === 0;
+    }
+    setState({ kind: 'saving' });
+    const result = await latest.current.save(content);
+    if (!result.ok) {
+      setState({ kind: 'failed', message: result.error.message });
+      return false;
+    }
+    lastSent.current = json;
+    lastAt.current = result.value.versions.at(-1)?.updatedAt ?? lastAt.current;
+    setState({ kind: 'saved', at: lastAt.current });
+    return found.length === 0;
+  }, []);
+
+  const flush = useCallback((): Promise<boolean> => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = null;
+    // One save at a time, each reading the form as it is when its turn comes.
+    chain.current = chain.current.then(attempt, attempt);
+    return chain.current;
+  }, [attempt]);
+
+  const schedule = useCallback(() => {
+    setState((current) => (current.kind === 'failed' ? current : { kind: 'saving' }));
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void flush(), pauseMs);
+  }, [flush]);
+
+  // After unlocking, what could not be saved while locked is saved.
+  const failed = state.kind === 'failed';
+  useEffect(() => {
+    if (locked || !failed) return undefined;
+    const retry = window.setTimeout(() => void flush(), 0);
+    return () => window.clearTimeout(retry);
+  }, [locked, failed, flush]);
+
+  // Leaving the screen mid-pause still saves what was typed.
+  useEffect(
+    () => () => {
+      if (timer.current !== null) {
+        window.clearTimeout(timer.current);
+        void flush();
+      }
+    },
+    [flush],
+  );
+
+  return { state, issues, schedule, flush };
+}

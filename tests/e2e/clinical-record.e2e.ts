@@ -1,0 +1,378 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyItemNames, historyItems } from '../../src/domain/exam';
+import { starterScreeningItems } from '../../src/domain/formulary';
+import { deriveDose } from '../../src/domain/dose';
+import { formatDate, localDate } from '../../src/domain/time';
+import { weightKg } from '../../src/domain/weight';
+import { assertAccessible } from './accessibility';
+import type { LaunchedApp } from './harness';
+import { launchApp } from './harness';
+import type { NewPatient } from './steps';
+import {
+  addUser,
+  checkScreen,
+  createPatient,
+  expectText,
+  firstSignIn,
+  heading,
+  openSecondWindow,
+  setUpClinic,
+  signOut,
+  submitSetUp,
+  zone,
+} from './steps';
+
+const physicianPassword = 'Infusion-ward-7-Ana';
+const nursePassword = 'Chairside-view-9-Nora';
+const patient: NewPatient = {
+  mrn: 'MRN-101',
+  familyName: 'Ruiz',
+  givenNames: 'Ana María',
+  dateOfBirth: '1961-03-07',
+  sex: 'Female',
+  allergies: ['Penicillin (rash)'],
+};
+/** The weight recorded at the exam, in pounds: every dose must use its exact kilograms. */
+const weightLb = '160';
+
+/** "Signed by Ana Ruiz, MD — authored — 23-Nov-2026 14:05 UTC−05:00" */
+const signatureLine = /Signed by Ana Ruiz, MD — authored — \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} UTC[−+]\d{2}:\d{2}/;
+
+/** The figures the app must show for a dose, worked out by the domain's own arithmetic. */
+function expected(doseMgPerKg: string) {
+  const derivation = deriveDose({
+    basis: 'mg/kg',
+    doseMgPerKg,
+    weightKg: weightKg({ value: weightLb, unit: 'lb' }),
+    doseMg: null,
+    durationMin: 40,
+    concentrationMgPerMl: '50',
+    diluentVolumeMl: '100',
+  });
+  const line = (quantity: string) => derivation.lines.find((candidate) => candidate.quantity === quantity);
+  return {
+    total: line('totalMg')?.shown ?? '',
+    totalFormula: line('totalMg')?.formula ?? '',
+    rateMgPerH: line('rateMgPerH')?.shown ?? '',
+    pumpRate: line('rateMlPerH')?.shown ?? '',
+  };
+}
+
+function dialog(page: Page, name: string): Locator {
+  return page.getByRole('dialog', { name });
+}
+
+async function answer(page: Page, question: string, choice: string): Promise<void> {
+  await page.getByRole('radiogroup', { name: question, exact: true }).getByLabel(choice, { exact: true }).check();
+}
+
+async function waitForSave(page: Page): Promise<void> {
+  await expectText(page.getByRole('region', { name: 'Draft status and actions' }), /Draft saved at \d{2}:\d{2}/);
+}
+
+/** Signs the draft on screen through the signing dialog; the user ID only when asked for. */
+async function sign(page: Page, what: 'exam' | 'infusion plan', withUserId: boolean): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Draft status and actions' })
+    .getByRole('button', { name: `Sign ${what}` })
+    .click();
+  const signing = dialog(page, `Sign this ${what}`);
+  await signing.waitFor();
+  await expectText(signing, 'legally binding equivalent of your handwritten signature');
+  expect(await signing.getByLabel('User ID').count()).toBe(withUserId ? 1 : 0);
+  if (withUserId) await signing.getByLabel('User ID').fill('ana.ruiz');
+  await signing.getByLabel('Password', { exact: true }).fill(physicianPassword);
+  await signing.getByRole('button', { name: `Sign ${what}` }).click();
+  await signing.waitFor({ state: 'detached' });
+  await expectText(page.getByRole('status').filter({ hasText: 'Signed.' }), 'This version can no longer change');
+}
+
+async function amend(page: Page, reason: string): Promise<void> {
+  await page.getByRole('button', { name: 'Amend infusion plan' }).click();
+  const amending = dialog(page, 'Amend this infusion plan');
+  await amending.getByLabel('Reason for the amendment').fill(reason);
+  await amending.getByRole('button', { name: 'Start the amendment' }).click();
+  await amending.waitFor({ state: 'detached' });
+  await expectText(page.locator('.record-meta'), 'Draft');
+}
+
+describe('clinical record, end to end in Chromium', () => {
+  let app: LaunchedApp;
+  let page: Page;
+  let nurse: Page;
+  const today = localDate(new Date(), zone);
+
+  beforeAll(async () => {
+    app = await launchApp();
+    page = app.page;
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sets up the clinic with a physician and a nurse', async () => {
+    await setUpClinic(page);
+    await submitSetUp(page);
+    await addUser(page, { username: 'ana.ruiz', name: 'Ana Ruiz', credentials: 'MD', role: 'Physician' });
+    await addUser(page, { username: 'nora.kim', name: 'Nora Kim', credentials: 'RN', role: 'Nurse' });
+  });
+
+  it("lets the administrator configure the clinic's formulary, with limits", async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Formulary' }).click();
+    await heading(page, 'Formulary');
+    // The app ships no drugs and no doses.
+    await expectText(page.locator('.empty-state'), 'No drugs configured');
+    await assertAccessible(page, 'formulary, empty');
+
+    await page.getByRole('button', { name: 'Add a drug' }).click();
+    await page.getByLabel('Drug name').fill('Ketamine hydrochloride');
+    await page.getByLabel('Drug code').fill('ketamine');
+    await page.getByLabel('Concentration 1 (mg/mL)').fill('10');
+    await page.getByRole('button', { name: 'Add a concentration' }).click();
+    await page.getByLabel('Concentration 2 (mg/mL)').fill('50');
+    const bounds: [string, string, string][] = [
+      ['Dose per kg (mg/kg)', 'Hard minimum', '0.05'],
+      ['Dose per kg (mg/kg)', 'Soft minimum', '0.1'],
+      ['Dose per kg (mg/kg)', 'Soft maximum', '1'],
+      ['Dose per kg (mg/kg)', 'Hard maximum', '2'],
+      ['Total dose (mg)', 'Soft maximum', '100'],
+      ['Total dose (mg)', 'Hard maximum', '200'],
+      ['Duration (min)', 'Hard minimum', '20'],
+      ['Duration (min)', 'Soft minimum', '40'],
+    ];
+    for (const [row, column, value] of bounds) {
+      await page.getByRole('textbox', { name: `${row} ${column}`, exact: true }).fill(value);
+    }
+    await page.getByLabel('Oldest weight, soft limit (days)').fill('30');
+    await page.getByLabel('Oldest weight, hard limit (days)').fill('90');
+
+    // Bounds out of order are refused in words, next to the table and in the summary.
+    await page.getByRole('textbox', { name: 'Total dose (mg) Soft maximum', exact: true }).fill('300');
+    await page.getByRole('button', { name: 'Save as version 1' }).click();
+    await expectText(page.getByRole('alert'), 'Bounds must increase');
+    await page.getByRole('textbox', { name: 'Total dose (mg) Soft maximum', exact: true }).fill('100');
+
+    await page.getByRole('button', { name: 'Save as version 1' }).click();
+    await expectText(page.getByRole('status'), 'Version 1 is saved and in force');
+    await expectText(page.getByRole('region', { name: 'Version in force' }), 'Alex Admin');
+    await checkScreen(page, '13-formulary', { fullPage: true });
+    await signOut(page);
+  });
+
+  it('lets the physician record an exam and sign it with user ID and password', async () => {
+    await firstSignIn(page, 'ana.ruiz', physicianPassword);
+    await heading(page, 'Patients');
+    await createPatient(page, patient);
+    await heading(page, 'RUIZ, Ana María');
+    await page.getByRole('button', { name: 'New exam' }).click();
+    await heading(page, 'New exam');
+
+    // Signing an empty exam says what is missing, each linked to its field.
+    await page.getByRole('button', { name: 'Sign exam' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'This exam cannot be signed yet' });
+    await expectText(summary, 'Enter the exam date');
+    await summary.getByRole('button', { name: 'Enter the exam date' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('exam-examDate');
+
+    await page.getByLabel('Exam date').fill(formatDate(today));
+    await page.getByLabel('Common indication').selectOption({ label: 'Fibromyalgia (M79.7)' });
+    expect(await page.getByLabel('ICD-10 code').inputValue()).toBe('M79.7');
+    for (const name of historyItemNames) await answer(page, historyItems[name], 'No');
+    await page.getByLabel('Current medications').fill('Duloxetine 60 mg daily');
+    await page.getByLabel('Allergies reviewed with the patient').check();
+    for (const item of starterScreeningItems) await answer(page, item.label, 'No');
+    const vitals: [string, string][] = [
+      ['Systolic blood pressure (mmHg)', '122'],
+      ['Diastolic blood pressure (mmHg)', '78'],
+      ['Heart rate (beats/min)', '72'],
+      ['SpO2 (%)', '98'],
+      ['Respiratory rate (breaths/min)', '14'],
+      ['Temperature (°C)', '36.8'],
+    ];
+    for (const [label, value] of vitals) await page.getByLabel(label).fill(value);
+    await page.getByRole('group', { name: 'Unit' }).getByLabel('lb', { exact: true }).check();
+    await page.getByLabel('Weight (lb)').fill(weightLb);
+    await expectText(page.locator('#exam-weight-value-readback'), 'Reads as 160 lb = 72.5747792 kg');
+    await page.getByLabel('Date taken').fill(formatDate(today));
+    await page.getByRole('group', { name: 'Source' }).getByLabel('Measured here').check();
+    await page.getByLabel('Height (cm)').fill('168');
+    const phq9 = page.getByRole('group', { name: 'PHQ-9' });
+    for (const [index, score] of ['1', '2', '1', '0', '1', '2', '1', '0', '0'].entries()) {
+      await phq9.getByLabel(`Item ${index + 1}`, { exact: true }).selectOption(score);
+    }
+    await expectText(phq9, 'PHQ-9: Total 8 of 27');
+    await page.getByLabel(/^Pain now/).selectOption('7');
+    await page.getByLabel('Findings', { exact: true }).fill('Widespread tenderness; no focal neurological deficit.');
+    await page.getByRole('group', { name: 'Candidacy decision' }).getByLabel('Candidate', { exact: true }).check();
+    await page.getByLabel('Rationale for the decision').fill('Refractory to first-line treatment.');
+    await waitForSave(page);
+    await expect.poll(() => summary.count()).toBe(0);
+    await checkScreen(page, '14-exam', { fullPage: true });
+
+    // The first signing of the session asks for the user ID as well as the password.
+    await page
+      .getByRole('region', { name: 'Draft status and actions' })
+      .getByRole('button', { name: 'Sign exam' })
+      .click();
+    await assertAccessible(page, 'signing dialog');
+    await page.keyboard.press('Escape');
+    await dialog(page, 'Sign this exam').waitFor({ state: 'detached' });
+    await sign(page, 'exam', true);
+    await heading(page, `Exam of ${formatDate(today)}`);
+    await expectText(page.locator('.record-meta'), 'Signed');
+    await expectText(page.getByRole('list', { name: 'Signatures' }), signatureLine);
+    await expectText(page.locator('main'), '160 lb = 72.5747792 kg, measured on');
+    await assertAccessible(page, 'signed exam');
+  });
+
+  it('lets the physician write a plan past a soft limit, which needs a reason before it is signed', async () => {
+    await page.getByRole('link', { name: 'Chart' }).click();
+    await heading(page, 'RUIZ, Ana María');
+    await expectText(page.getByRole('table'), 'Exam of');
+    await assertAccessible(page, 'chart with records');
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await heading(page, 'New infusion plan');
+
+    await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
+    await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
+    await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
+    // A mistyped figure is said in words next to its field and is kept as typed; nothing else is held back.
+    const volume = page.getByLabel('Diluent volume (mL)');
+    await volume.fill('1OO');
+    await expectText(page.getByRole('region', { name: 'Draft status and actions' }), 'not saved yet');
+    await expectText(page.locator('#plan-diluentVolumeMl-error'), 'Enter the diluent volume (mL) as a number');
+    expect(await volume.inputValue()).toBe('1OO');
+    await volume.fill('100');
+    await page.getByRole('group', { name: 'Dose basis' }).getByLabel('Per kg of body weight (mg/kg)').check();
+    await page.getByLabel('Dose (mg/kg)').fill('1.2');
+    await page.getByLabel('Duration of each infusion (min)').fill('40');
+    await page.getByLabel('Monitoring interval (min)').fill('15');
+    await page.getByLabel('Number of infusions in the series').fill('6');
+    await page.getByLabel('Interval between infusions (days)').fill('7');
+
+    const panel = page.getByRole('complementary', { name: 'Arithmetic and checks' });
+    const first = expected('1.2');
+    await expectText(panel, first.totalFormula);
+    await expectText(panel, 'rounded to 0.1 mL/h');
+    await expectText(panel, '72.5747792 kg, measured on');
+    await expectText(panel, "outside your clinic's configured range: 0.1–1 mg/kg");
+
+    // Signing is refused until the reason is given.
+    await page.getByRole('button', { name: 'Sign infusion plan' }).click();
+    await expectText(
+      page.getByRole('alert').filter({ hasText: 'This plan cannot be signed yet' }),
+      "Give a reason for going outside your clinic's configured range",
+    );
+    await panel
+      .getByLabel('Reason for going outside the range')
+      .fill('Partial response at 1 mg/kg over four infusions; well tolerated.');
+    await waitForSave(page);
+    await checkScreen(page, '15-plan', { fullPage: true });
+
+    // Later signings in the same session need the password only.
+    await sign(page, 'infusion plan', false);
+    await heading(page, 'Infusion plan: Ketamine hydrochloride');
+    await expectText(page.locator('main'), 'Partial response at 1 mg/kg');
+    await expectText(page.getByRole('list', { name: 'Signatures' }), signatureLine);
+    await assertAccessible(page, 'signed plan');
+  });
+
+  it('lets the physician amend the plan; the history shows both versions and what changed', async () => {
+    await amend(page, 'Dose reduced after review of tolerance');
+    await page.getByLabel('Dose (mg/kg)').fill('0.8');
+    const panel = page.getByRole('complementary', { name: 'Arithmetic and checks' });
+    await expectText(panel, 'within every range your clinic configured');
+    await waitForSave(page);
+    await sign(page, 'infusion plan', false);
+    await expectText(page.locator('.record-meta'), 'Amended');
+
+    await page.getByRole('link', { name: 'Version history' }).click();
+    await heading(page, 'Infusion plan: Ketamine hydrochloride — version history');
+    const versions = page.locator('.versions > li');
+    await expectText(versions.nth(0), /Version 1\s+Superseded/);
+    await expectText(versions.nth(1), /Version 2\s+Amended/);
+    await versions.nth(0).getByRole('link', { name: 'See current version' }).waitFor();
+    await expectText(versions.nth(1), 'Dose reduced after review of tolerance');
+    const diff = versions.nth(1).getByRole('table', { name: 'Changes from version 1 to version 2' });
+    await expectText(
+      diff.getByRole('row').filter({ hasText: 'Dose (mg/kg)' }),
+      /Dose \(mg\/kg\)\s+Before:\s+1\.2\s+After:\s+0\.8/,
+    );
+    await expectText(diff, 'Total dose (mg), as worked out');
+    await page.getByRole('button', { name: 'Verify signatures' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'intact' }), 'Every signed version is intact');
+    await checkScreen(page, '16-history', { fullPage: true });
+  });
+
+  it('shows the nurse the amended plan at chairside, read-only and large', async () => {
+    nurse = await openSecondWindow(app);
+    await firstSignIn(nurse, 'nora.kim', nursePassword);
+    await heading(nurse, 'Patients');
+    await nurse.getByRole('searchbox', { name: 'Find a patient' }).fill('MRN-101');
+    await nurse.getByRole('list', { name: 'Patients found' }).getByRole('link').first().click();
+    await heading(nurse, 'RUIZ, Ana María');
+    await nurse.getByRole('link', { name: 'Chairside view' }).click();
+    await heading(nurse, 'Chairside plan');
+
+    const now = expected('0.8');
+    const figures = nurse.locator('.key-figures');
+    await expectText(figures, now.pumpRate.replace(' ', '\\s*') === now.pumpRate ? now.pumpRate : now.pumpRate);
+    await expectText(figures.locator('.key-figure-primary'), new RegExp(now.pumpRate.replace(' ', '\\s*')));
+    await expectText(figures, new RegExp(now.total.replace(' ', '\\s*')));
+    await expectText(figures, new RegExp(now.rateMgPerH.replace(' ', '\\s*')));
+    await expectText(nurse.locator('main'), 'Series of 6 infusions, every 7 days');
+    await expectText(nurse.getByRole('region', { name: 'Patient identification' }), /ALLERGIES\s+Penicillin \(rash\)/i);
+    await expectText(nurse.getByRole('list', { name: 'Signatures' }), signatureLine);
+    // Nothing on the chairside screen can be edited.
+    expect(await nurse.locator('main').locator('input, select, textarea').count()).toBe(0);
+    const sizes = await nurse.evaluate(() =>
+      [...document.querySelectorAll('.key-figure-value')].map((element) =>
+        parseFloat(getComputedStyle(element).fontSize),
+      ),
+    );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(32);
+    expect(sizes[0]).toBeGreaterThanOrEqual(48);
+    await checkScreen(nurse, '17-chairside', { fullPage: true });
+  });
+
+  it('tells the nurse at once when the plan on screen is amended or discontinued, without swapping the figures', async () => {
+    const before = expected('0.8');
+    await page.getByRole('link', { name: 'Record', exact: true }).click();
+    await amend(page, 'Dose raised slightly at the patient’s request');
+    await page.getByLabel('Dose (mg/kg)').fill('0.9');
+    await waitForSave(page);
+    await sign(page, 'infusion plan', false);
+
+    const alert = nurse.getByRole('alert').filter({ hasText: 'This plan was amended' });
+    await expectText(
+      alert,
+      /This plan was amended at \d{2}:\d{2} UTC[−+]\d{2}:\d{2} — the figures below are out of date\./,
+    );
+    // The old figures stay on screen, marked out of date, until the nurse asks for the current plan.
+    await expectText(nurse.locator('.key-figure-primary'), new RegExp(before.pumpRate.replace(' ', '\\s*')));
+    await expectText(nurse.locator('main'), 'out of date');
+    await checkScreen(nurse, '18-chairside-amended', { fullPage: true });
+    await alert.getByRole('button', { name: 'Show the current plan' }).click();
+    const after = expected('0.9');
+    await expectText(nurse.locator('.key-figure-primary'), new RegExp(after.pumpRate.replace(' ', '\\s*')));
+    await expect.poll(() => alert.count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Discontinue plan' }).click();
+    const stopping = dialog(page, 'Discontinue this infusion plan');
+    await stopping.getByLabel('Reason for discontinuing').fill('Patient chose to stop the series.');
+    await stopping.getByLabel('Your password').fill(physicianPassword);
+    await stopping.getByRole('button', { name: 'Discontinue the plan' }).click();
+    await stopping.waitFor({ state: 'detached' });
+    await expectText(page.locator('main'), 'No infusion may start from this plan');
+
+    await expectText(
+      nurse.getByRole('alert').filter({ hasText: 'discontinued' }),
+      /This plan was discontinued at \d{2}:\d{2} UTC[−+]\d{2}:\d{2} — do not start or continue an infusion/,
+    );
+    await assertAccessible(nurse, 'chairside, discontinued');
+  });
+});
