@@ -60,11 +60,28 @@ export const patientInputSchema = z.object({
 export type PatientInput = z.input<typeof patientInputSchema>;
 export type PatientFields = z.output<typeof patientInputSchema>;
 
-export const patientSchema = patientInputSchema.extend({
+/**
+ * A stored patient, as the back end returns it. Its text was checked on the way in; the
+ * output check is about shape only, so it does not re-run every input rule on every read.
+ */
+export const patientSchema = z.object({
   id: z.number().int().positive(),
   version: z.number().int().positive(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  mrn: z.string(),
+  familyName: z.string(),
+  givenNames: z.string(),
+  preferredName: z.string(),
+  dateOfBirth: z.string(),
+  sex: sexSchema,
+  phone: z.string(),
+  emergencyContact: z.object({ name: z.string(), relationship: z.string(), phone: z.string() }).nullable(),
+  allergies: z.discriminatedUnion('status', [
+    z.object({ status: z.literal('not-recorded') }),
+    z.object({ status: z.literal('none-known') }),
+    z.object({ status: z.literal('recorded'), items: z.array(z.string()) }),
+  ]),
 });
 export type Patient = z.infer<typeof patientSchema>;
 

@@ -135,6 +135,8 @@ const jobs = new Map<string, ExportJob & { controller: AbortController }>();
 
 /** Records the end of an export in the audit log, in its own transaction. */
 function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob): void {
+  // The app may have closed the ledger while the files were being written (quit, tests).
+  if (!ledger.raw.open) return;
   ledger.raw.transaction(() => {
     appendAudit(ledger.raw, {
       at: new Date().toISOString(),

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { SigningCertificatePage } from '../features/documents/SigningCertificatePage';
 import { VerifyPdfPage } from '../features/documents/VerifyPdfPage';
 import { ExportPage } from '../features/exports/ExportPage';
 import { ClinicSettingsPage } from '../features/clinic/ClinicSettingsPage';
@@ -115,6 +116,14 @@ export function AppRoutes() {
         element={
           <RequireRole method="exports.start">
             <ExportPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="certificate"
+        element={
+          <RequireRole method="identity.importPkcs12">
+            <SigningCertificatePage />
           </RequireRole>
         }
       />

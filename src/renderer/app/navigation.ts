@@ -17,6 +17,7 @@ const items: readonly NavItem[] = [
   { to: '/audit', label: 'Audit log', needs: 'audit.list' },
   { to: '/export', label: 'Export', needs: 'exports.start' },
   { to: '/verify', label: 'Verify a PDF', needs: 'documents.verify' },
+  { to: '/certificate', label: 'Signing certificate', needs: 'identity.importPkcs12' },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

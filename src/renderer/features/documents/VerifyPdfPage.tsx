@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../contract/methods';
 import { useApi } from '../../app/session-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { downloadBytes, fileToBase64 } from '../../lib/download';
+import { base64ToBytes, downloadBytes, fileToBase64 } from '../../lib/download';
 
 type Verification = MethodOutput<'documents.verify'>;
 
@@ -30,10 +30,18 @@ export function VerifyPdfPage() {
     else setError(answer.error.message);
   };
 
-  const downloadRoot = async () => {
+  const downloadRoot = async (format: 'pem' | 'der') => {
     const answer = await api.call('identity.rootCertificate', {});
-    if (answer.ok) downloadBytes('clinic-root.pem', answer.value.pem, 'application/x-pem-file');
-    else setError(answer.error.message);
+    if (!answer.ok) {
+      setError(answer.error.message);
+      return;
+    }
+    if (format === 'pem') downloadBytes('clinic-root.pem', answer.value.pem, 'application/x-pem-file');
+    else {
+      // DER is the base64 body of the PEM, decoded (what Windows and Adobe Reader call .cer).
+      const body = answer.value.pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+      downloadBytes('clinic-root.cer', base64ToBytes(body), 'application/pkix-cert');
+    }
   };
 
   return (
@@ -84,8 +92,11 @@ export function VerifyPdfPage() {
           “Certificate is Trusted.” and Adobe Reader shows the signature as valid.
         </p>
         <div className="actions">
-          <button type="button" className="button button-secondary" onClick={() => void downloadRoot()}>
+          <button type="button" className="button button-secondary" onClick={() => void downloadRoot('pem')}>
             Download clinic-root.pem
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => void downloadRoot('der')}>
+            Download clinic-root.cer (DER)
           </button>
         </div>
       </section>

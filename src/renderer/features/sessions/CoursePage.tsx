@@ -1,0 +1,82 @@
+import { Link, useParams } from 'react-router';
+import type { Patient } from '../../../domain/patient';
+import { formatPatientName } from '../../../domain/patient';
+import type { SessionView } from '../../../domain/session-view';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { useSignedIn } from '../../app/session-context';
+import { useCall } from '../../app/use-call';
+import { LoadState } from '../../components/LoadState';
+import { PageHeading } from '../../components/PageHeading';
+import { PatientBanner } from '../../components/PatientBanner';
+import { parseRouteId } from '../../lib/route-id';
+import { usePageTitle } from '../../lib/use-page-title';
+import { ChartLoading } from './ChartLoading';
+import { LazyCourseChart } from './lazy-charts';
+import type { CoursePoint } from './course-points';
+import { coursePoints } from './course-points';
+import { CourseTable } from './CourseTable';
+import { dayText } from './entry-time';
+import { sessionLabel } from './session-label';
+import { SessionList } from './SessionList';
+
+export function CoursePage() {
+  const patientId = parseRouteId(useParams().patientId);
+  if (patientId === null) return <NotFoundPage />;
+  return <CourseLoader key={patientId} patientId={patientId} />;
+}
+
+function CourseLoader({ patientId }: { patientId: number }) {
+  const patient = useCall('patients.get', { patientId });
+  const sessions = useCall('sessions.list', { patientId });
+  const pending = [patient.loaded, sessions.loaded].find((loaded) => loaded.status !== 'ready');
+  if (pending !== undefined || patient.loaded.status !== 'ready' || sessions.loaded.status !== 'ready') {
+    return (
+      <div className="page">
+        <p className="breadcrumb">
+          <Link to={`/patients/${patientId}`}>Back to the chart</Link>
+        </p>
+        <LoadState loaded={pending ?? { status: 'loading' }} what="course of infusions" />
+      </div>
+    );
+  }
+  return <Course patient={patient.loaded.value} sessions={sessions.loaded.value.sessions} />;
+}
+
+/** The patient's course: scale totals and pain across the series, and every session with its status. */
+function Course({ patient, sessions }: { patient: Patient; sessions: readonly SessionView[] }) {
+  const { clinic } = useSignedIn();
+  usePageTitle(`${formatPatientName(patient)} · Course of infusions`);
+  const points = coursePoints(sessions);
+  const label = (point: CoursePoint) =>
+    `${sessionLabel(point.session)}, ${dayText(point.session.startedAt ?? point.session.createdAt, clinic.timeZone)}`;
+  return (
+    <div className="page">
+      <PatientBanner patient={patient} clinicTimeZone={clinic.timeZone} />
+      <p className="breadcrumb">
+        <Link to="/patients">Patients</Link> › <Link to={`/patients/${patient.id}`}>Chart</Link>
+      </p>
+      <PageHeading title="Course of infusions" />
+      <section className="card" aria-labelledby="course-scales-title">
+        <h2 id="course-scales-title">Scales across the series</h2>
+        {points.length === 0 ? (
+          <p className="value-unknown">No infusion sessions charted yet.</p>
+        ) : (
+          <>
+            <ChartLoading>
+              <LazyCourseChart points={points} label={label} />
+            </ChartLoading>
+            <CourseTable points={points} label={label} />
+          </>
+        )}
+      </section>
+      <section className="card" aria-labelledby="course-sessions-title">
+        <h2 id="course-sessions-title">Sessions</h2>
+        {sessions.length === 0 ? (
+          <p className="value-unknown">No infusion sessions charted yet.</p>
+        ) : (
+          <SessionList patientId={patient.id} sessions={points.map((point) => point.session)} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useWatch } from 'react-hook-form';
+import type { AdministrationEventType, SessionEntryBody } from '../../../domain/infusion-session';
+import { administrationEventLabels } from '../../../domain/infusion-session';
+import type { SessionEntryView, SessionView } from '../../../domain/session-view';
+import { useApi } from '../../app/session-context';
+import { EntryEditorFrame } from './EntryEditorFrame';
+import { eventActions } from './event-labels';
+import { EventFields } from './EventFields';
+import type { EventFormValues } from './event-form';
+import { eventFormValues, eventFrom, wasteTyped } from './event-form';
+import { saveEntry } from './save-entry';
+import { useEntryEditor } from './use-entry-editor';
+
+type EventEntry = Extract<SessionEntryView, { kind: 'event' }>;
+
+/** Charting an administration event (start, rate change, pause, resume, stop, end), or correcting one. */
+export function EventEditor({
+  session,
+  type,
+  correcting,
+  onSaved,
+  onCancel,
+}: {
+  session: SessionView;
+  type: AdministrationEventType;
+  correcting: EventEntry | null;
+  onSaved: (view: SessionView) => void;
+  onCancel: () => void;
+}) {
+  const api = useApi();
+  const { form, frame } = useEntryEditor<EventFormValues, SessionEntryBody>({
+    draftKey: `session-${session.id}-event-${type}-${correcting?.id ?? 'new'}`,
+    content: eventFormValues(correcting?.content ?? null),
+    correctingAt: correcting?.occurredAt ?? null,
+    build: (values, issues) => {
+      const content = eventFrom(type, values, issues);
+      return content === null ? null : { kind: 'event', content };
+    },
+    needsWitness: wasteTyped,
+    save: (request) => saveEntry(api, session.id, correcting?.id ?? null, request),
+    onSaved,
+  });
+  const values = useWatch({ control: form.control, name: 'content' });
+  return (
+    <EntryEditorFrame
+      title={correcting === null ? eventActions[type].title : `Correct the entry “${administrationEventLabels[type]}”`}
+      editor={frame}
+      witnessNeeded={type === 'end' && wasteTyped(values)}
+      saveLabel={correcting === null ? eventActions[type].save : 'Save the correction'}
+      onCancel={onCancel}
+    >
+      <EventFields
+        type={type}
+        register={(name) => form.register(`content.${name}`)}
+        values={values}
+        messages={frame.state.messages}
+        plannedRate={session.plannedRateMlPerH}
+      />
+    </EntryEditorFrame>
+  );
+}

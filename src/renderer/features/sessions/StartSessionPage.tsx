@@ -1,0 +1,118 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Patient } from '../../../domain/patient';
+import { formatPatientName } from '../../../domain/patient';
+import type { RecordView } from '../../../domain/record-view';
+import type { SessionView } from '../../../domain/session-view';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { useApi, useSignedIn } from '../../app/session-context';
+import { useCall } from '../../app/use-call';
+import { LoadState } from '../../components/LoadState';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { PatientBanner } from '../../components/PatientBanner';
+import { parseRouteId } from '../../lib/route-id';
+import { usePageTitle } from '../../lib/use-page-title';
+import { ChecklistEditor } from './ChecklistEditor';
+import { PlanSource } from './PlanSource';
+import { currentSignedPlan } from './plan-version';
+import { isOpen, sessionLabel } from './session-label';
+
+export function StartSessionPage() {
+  const patientId = parseRouteId(useParams().patientId);
+  if (patientId === null) return <NotFoundPage />;
+  return <StartLoader key={patientId} patientId={patientId} />;
+}
+
+function StartLoader({ patientId }: { patientId: number }) {
+  const patient = useCall('patients.get', { patientId });
+  const records = useCall('records.list', { patientId });
+  const sessions = useCall('sessions.list', { patientId });
+  const loads = [patient.loaded, records.loaded, sessions.loaded];
+  const pending = loads.find((loaded) => loaded.status !== 'ready');
+  if (
+    pending !== undefined ||
+    patient.loaded.status !== 'ready' ||
+    records.loaded.status !== 'ready' ||
+    sessions.loaded.status !== 'ready'
+  ) {
+    return (
+      <div className="page">
+        <p className="breadcrumb">
+          <Link to={`/patients/${patientId}`}>Back to the chart</Link>
+        </p>
+        <LoadState loaded={pending ?? { status: 'loading' }} what="patient record" />
+      </div>
+    );
+  }
+  return (
+    <StartSession
+      patient={patient.loaded.value}
+      records={records.loaded.value.records}
+      sessions={sessions.loaded.value.sessions}
+    />
+  );
+}
+
+/** The pre-infusion checklist, which starts the next infusion of the patient's current signed plan. */
+function StartSession({
+  patient,
+  records,
+  sessions,
+}: {
+  patient: Patient;
+  records: readonly RecordView[];
+  sessions: readonly SessionView[];
+}) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const { clinic } = useSignedIn();
+  usePageTitle(`${formatPatientName(patient)} · Start infusion session`);
+  const plan = currentSignedPlan(records);
+  const open = sessions.find(isOpen);
+  const planSessions = plan === null ? [] : sessions.filter((session) => session.planRecordId === plan.record.id);
+  const total = plan?.version.content.series.infusions ?? null;
+  const next = { seriesNumber: planSessions.length + 1, seriesTotal: total };
+  const complete = total !== null && planSessions.length >= total;
+  const chart = `/patients/${patient.id}`;
+  return (
+    <div className="page">
+      <PatientBanner patient={patient} clinicTimeZone={clinic.timeZone} />
+      <p className="breadcrumb">
+        <Link to="/patients">Patients</Link> › <Link to={chart}>Chart</Link>
+      </p>
+      <PageHeading title="Start infusion session" />
+      {plan === null ? (
+        <Notice tone="warning" title="No current signed plan">
+          An infusion starts only from a signed, current infusion plan. Ask the physician to sign the plan.
+        </Notice>
+      ) : open !== undefined ? (
+        <Notice tone="warning" title={`${sessionLabel(open)} is still open`}>
+          Finish and discharge it first.{' '}
+          <Link to={`/patients/${patient.id}/sessions/${open.id}`}>Open {sessionLabel(open)}</Link>
+        </Notice>
+      ) : complete ? (
+        <Notice tone="warning" title="The series is complete">
+          All {total} infusions of this plan are charted. The physician amends the plan to add more.
+        </Notice>
+      ) : (
+        <>
+          <PlanSource plan={plan.version} next={sessionLabel(next)} />
+          <ChecklistEditor
+            patient={patient}
+            draftKey={`start-session-${patient.id}-${plan.record.id}`}
+            correcting={null}
+            save={(request) =>
+              api.call('sessions.start', {
+                planRecordId: plan.record.id,
+                occurredAt: request.occurredAt,
+                checklist: request.body,
+              })
+            }
+            onSaved={(view) => void navigate(`/patients/${patient.id}/sessions/${view.id}`, { replace: true })}
+            onCancel={() => void navigate(chart)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { SessionView } from '../../../domain/session-view';
+import { mayCall } from '../../app/permissions';
+import { useSignedIn } from '../../app/session-context';
+import { clinicDay, entryTime, zoneOffsetText } from './entry-time';
+import { TimelineEntry } from './TimelineEntry';
+
+/** Every entry of the session in the order things happened, corrections and corrected ones alike. */
+export function Timeline({ session, onCorrect }: { session: SessionView; onCorrect: (entryId: number) => void }) {
+  const { user, clinic } = useSignedIn();
+  const day = clinicDay(session.createdAt, clinic.timeZone);
+  const context = {
+    plannedRateMlPerH: session.plannedRateMlPerH,
+    time: (instant: string) => entryTime(instant, clinic.timeZone, day),
+  };
+  const byId = new Map(session.entries.map((entry) => [entry.id, entry]));
+  const mayCorrect = mayCall(user.role, 'sessions.correct');
+  return (
+    <section className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <p className="hint">
+        Clinic time ({zoneOffsetText(session.createdAt, clinic.timeZone)}). “Happened” is when it happened; “charted” is
+        when it was saved. Corrections never erase: the original stays, struck through.
+      </p>
+      <ol className="timeline">
+        {session.entries.map((entry) => (
+          <TimelineEntry
+            key={entry.id}
+            entry={entry}
+            correctedBy={entry.correctedByEntryId === null ? null : (byId.get(entry.correctedByEntryId) ?? null)}
+            corrects={entry.correctsEntryId === null ? null : (byId.get(entry.correctsEntryId) ?? null)}
+            context={context}
+            onCorrect={mayCorrect && entry.correctedByEntryId === null ? () => onCorrect(entry.id) : null}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}

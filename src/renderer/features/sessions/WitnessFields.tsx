@@ -1,0 +1,48 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { TextField } from '../../components/TextField';
+import type { FieldMessages } from '../../lib/field-messages';
+import { fieldId } from '../../lib/focus-field';
+
+/** The second clinician who saw the drug discarded proves it is them with their own password. */
+export function WitnessFields({
+  prefix,
+  username,
+  password,
+  messages,
+}: {
+  prefix: string;
+  username: UseFormRegisterReturn;
+  password: UseFormRegisterReturn;
+  messages: FieldMessages;
+}) {
+  return (
+    <fieldset className="witness">
+      <legend className="field-label">Witness to the discarded drug</legend>
+      <p className="hint">
+        Another nurse or a physician who saw the drug discarded types their own user ID and password. It is checked at
+        once and never kept on this screen.
+      </p>
+      <div className="form-grid">
+        <TextField
+          id={fieldId(prefix, 'witness.username')}
+          label="Witness user ID"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          className="input-medium"
+          registration={username}
+          error={messages.get('witness.username')}
+        />
+        <TextField
+          id={fieldId(prefix, 'witness.password')}
+          label="Witness password"
+          type="password"
+          autoComplete="off"
+          className="input-medium"
+          registration={password}
+          error={messages.get('witness.password')}
+        />
+      </div>
+    </fieldset>
+  );
+}

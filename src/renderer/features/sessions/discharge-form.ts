@@ -1,0 +1,52 @@
+import type { FieldIssue } from '../../../contract/errors';
+import type { Discharge } from '../../../domain/infusion-session';
+import type { VitalsFormValues } from './vitals-form';
+import { coreVitals, vitalsFormValues, vitalsFrom } from './vitals-form';
+
+/** The discharge as typed: the clinic's criteria ticked off one by one. */
+export interface DischargeFormValues {
+  criteria: { itemId: string; label: string; met: boolean }[];
+  vitals: VitalsFormValues;
+  escortName: string;
+  instructionsGiven: boolean;
+  notes: string;
+}
+
+export function dischargeFormValues(
+  discharge: Discharge | null,
+  criteria: readonly { itemId: string; label: string }[],
+  escortName: string,
+): DischargeFormValues {
+  return {
+    criteria: discharge?.criteria.map((item) => ({ ...item })) ?? criteria.map((item) => ({ ...item, met: false })),
+    vitals: vitalsFormValues(discharge?.vitals ?? null),
+    escortName: discharge?.escortName ?? escortName,
+    instructionsGiven: discharge?.instructionsGiven ?? false,
+    notes: discharge?.notes ?? '',
+  };
+}
+
+/**
+ * The discharge to record. A patient may leave with a criterion not met (against advice,
+ * say), but the notes must then say why: the record must not simply look complete.
+ */
+export function dischargeFrom(values: DischargeFormValues, issues: FieldIssue[]): Discharge | null {
+  const before = issues.length;
+  const vitals = vitalsFrom(values.vitals, 'vitals', issues, coreVitals);
+  const unmet = values.criteria.filter((item) => !item.met);
+  if (unmet.length > 0 && values.notes.trim() === '') {
+    issues.push({ path: 'notes', message: 'Some criteria are not met: say in the notes why the patient leaves now' });
+  }
+  if (!values.instructionsGiven && values.notes.trim() === '') {
+    issues.push({ path: 'instructionsGiven', message: 'Give the discharge instructions, or say in the notes why not' });
+  }
+  return issues.length > before
+    ? null
+    : {
+        criteria: values.criteria,
+        vitals,
+        escortName: values.escortName.trim(),
+        instructionsGiven: values.instructionsGiven,
+        notes: values.notes.trim(),
+      };
+}

@@ -1,0 +1,125 @@
+import type { AdministrationEvent, Checklist, Discharge, Observation } from '../../../domain/infusion-session';
+import { administrationEventLabels } from '../../../domain/infusion-session';
+import { toDecimal } from '../../../domain/quantity';
+import { quantityText } from './quantity-text';
+import type { SessionEntryView } from '../../../domain/session-view';
+import { severityLabels } from './adverse-event-form';
+import { formatLotExpiry } from './lot-expiry';
+import { cadss6Summary, nauseaLabels, sedationText } from './observation-text';
+import { painLabel, questionnaireSummary } from './scale-text';
+import { vitalsText } from './vitals-text';
+
+/** What an entry is, in a few words: "Started", "Check", "Adverse event: nausea". */
+export function entryTitle(entry: SessionEntryView): string {
+  switch (entry.kind) {
+    case 'checklist':
+      return 'Pre-infusion checklist';
+    case 'event':
+      return administrationEventLabels[entry.content.type];
+    case 'observation':
+      return 'Check';
+    case 'adverse-event':
+      return `Adverse event: ${entry.content.type}`;
+    case 'discharge':
+      return 'Discharge';
+  }
+}
+
+export interface EntryContext {
+  plannedRateMlPerH: string | null;
+  /** Shows another instant (onset, physician notified) as the timeline does. */
+  time: (instantIso: string) => string;
+}
+
+const pain = (score: number | null) => (score === null ? null : `Pain ${painLabel(score)} of 10`);
+
+function eventLines(event: AdministrationEvent, entry: SessionEntryView, context: EntryContext): string[] {
+  const lines: string[] = [];
+  if (event.rateMlPerH !== null) {
+    const planned = context.plannedRateMlPerH;
+    const off = planned !== null && !toDecimal(event.rateMlPerH).equals(planned);
+    lines.push(
+      `Rate ${quantityText(event.rateMlPerH, 'mL/h')}${off ? `: differs from the plan (${quantityText(planned, 'mL/h')})` : ''}`,
+    );
+  }
+  if (event.lotNumber !== '') lines.push(`Lot ${event.lotNumber}, expires ${formatLotExpiry(event.lotExpiry)}`);
+  if (event.volumeInfusedMl !== null) lines.push(`Volume infused ${quantityText(event.volumeInfusedMl, 'mL')}`);
+  if (event.wasteMg !== null) {
+    const witness = entry.witnessPrintedName === null ? '' : `, witnessed by ${entry.witnessPrintedName}`;
+    lines.push(`Discarded ${quantityText(event.wasteMg, 'mg')}${witness}`);
+  }
+  if (event.reason !== '') lines.push(`Reason: ${event.reason}`);
+  return lines;
+}
+
+function checklistLines(checklist: Checklist): string[] {
+  const fasting = { fasted: 'fasted as instructed', 'not-fasted': 'not fasted', unknown: 'not known' }[
+    checklist.fasting
+  ];
+  return [
+    'Identity confirmed with two identifiers (name and date of birth; MRN)',
+    checklist.escortPresent ? `Escort present: ${checklist.escortName}` : 'No escort present',
+    `Fasting: ${fasting}${checklist.fastingNote === '' ? '' : ` (${checklist.fastingNote})`}`,
+    `Changes since the last visit: ${checklist.changesSinceLastVisit}`,
+    `IV ${checklist.ivSite}, ${checklist.ivGauge} G`,
+    `Baseline ${vitalsText(checklist.vitals)}`,
+    [
+      pain(checklist.scales.painNrs),
+      ...(['phq9', 'gad7', 'pcl5'] as const)
+        .filter((scale) => checklist.scales[scale] !== null)
+        .map((scale) => questionnaireSummary(scale, checklist.scales[scale])),
+    ]
+      .filter((part): part is string => part !== null)
+      .join('; '),
+  ].filter((line) => line !== '');
+}
+
+function observationLines(observation: Observation): string[] {
+  const scores = [
+    sedationText(observation.sedation),
+    observation.cadss6 === null ? null : cadss6Summary(observation.cadss6),
+    pain(observation.painNrs),
+    observation.nausea === null ? null : `Nausea ${nauseaLabels[observation.nausea].toLowerCase()}`,
+  ].filter((part): part is string => part !== null);
+  return [vitalsText(observation.vitals), scores.join('; '), observation.notes].filter((line) => line !== '');
+}
+
+function dischargeLines(discharge: Discharge): string[] {
+  const unmet = discharge.criteria.filter((item) => !item.met);
+  return [
+    unmet.length === 0
+      ? `All ${discharge.criteria.length} discharge criteria met`
+      : `Criteria not met: ${unmet.map((item) => item.label).join('; ')}`,
+    vitalsText(discharge.vitals),
+    discharge.escortName === '' ? 'No escort named' : `Escort: ${discharge.escortName}`,
+    discharge.instructionsGiven ? 'Discharge instructions given' : 'Discharge instructions not given',
+    discharge.notes,
+  ].filter((line) => line !== '');
+}
+
+/** The entry's content as lines of plain text, units and all. */
+export function entryLines(entry: SessionEntryView, context: EntryContext): string[] {
+  switch (entry.kind) {
+    case 'checklist':
+      return checklistLines(entry.content);
+    case 'event':
+      return eventLines(entry.content, entry, context);
+    case 'observation':
+      return observationLines(entry.content);
+    case 'adverse-event': {
+      const event = entry.content;
+      const notified = event.physicianNotified;
+      return [
+        `${severityLabels[event.severity]}, onset ${context.time(event.onsetAt)}`,
+        `Action: ${event.action}`,
+        event.rescueMedication === '' ? 'No rescue medication' : `Rescue medication: ${event.rescueMedication}`,
+        `Outcome: ${event.outcome}`,
+        notified === null
+          ? 'No physician notified'
+          : `Physician notified: ${notified.name}${notified.at === null ? '' : ` at ${context.time(notified.at)}`}`,
+      ];
+    }
+    case 'discharge':
+      return dischargeLines(entry.content);
+  }
+}

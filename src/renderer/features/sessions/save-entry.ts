@@ -1,0 +1,25 @@
+import type { LedgerClient } from '../../../contract/client';
+import type { CallResult } from '../../../contract/errors';
+import type { SessionEntryBody } from '../../../domain/infusion-session';
+import type { SessionView } from '../../../domain/session-view';
+import type { EntryRequest } from './check-entry';
+
+/** A new entry, or a correction of `correctsEntryId` that keeps the original readable. */
+export function saveEntry(
+  api: LedgerClient,
+  sessionId: number,
+  correctsEntryId: number | null,
+  request: EntryRequest<SessionEntryBody>,
+): Promise<CallResult<SessionView>> {
+  const witness = request.witness === undefined ? {} : { witness: request.witness };
+  return correctsEntryId === null
+    ? api.call('sessions.addEntry', { sessionId, occurredAt: request.occurredAt, entry: request.body, ...witness })
+    : api.call('sessions.correct', {
+        sessionId,
+        entryId: correctsEntryId,
+        reason: request.reason,
+        occurredAt: request.occurredAt,
+        entry: request.body,
+        ...witness,
+      });
+}
