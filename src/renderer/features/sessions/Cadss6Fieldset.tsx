@@ -4,7 +4,7 @@ import { fieldId } from '../../lib/focus-field';
 import { cadss6Summary } from './observation-text';
 
 /** CADSS anchors for each item, 0–4. */
-export const cadssAnchors = ['Not at all', 'Slightly', 'Moderately', 'Considerably', 'Extremely'] as const;
+const cadssAnchors = ['Not at all', 'Slightly', 'Moderately', 'Considerably', 'Extremely'] as const;
 
 /** The six CADSS-6 dissociation items, each 0 (not at all) to 4 (extremely), with the total. */
 export function Cadss6Fieldset({

@@ -101,7 +101,14 @@ export function EntryEditorFrame({
           <button type="submit" className="button button-primary" disabled={state.submitting}>
             {state.submitting ? 'Saving…' : saveLabel}
           </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              editor.discard();
+              onCancel();
+            }}
+          >
             Cancel
           </button>
         </div>

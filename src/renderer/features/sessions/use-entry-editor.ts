@@ -54,6 +54,8 @@ export interface FrameEditor {
   setNow: () => void;
   restored: boolean;
   correcting: boolean;
+  /** Forgets what was typed (Cancel): the draft is for a reload or a lock, not for later. */
+  discard: () => void;
 }
 
 /** The server's refusal, shown until the form is changed: it judged those values, not the new ones. */
@@ -140,6 +142,7 @@ export function useEntryEditor<V, B>(options: EntryEditorOptions<V, B>) {
     setNow: () => shared.setValue('when', occurredAtValues(serverNow(), clinic.timeZone), { shouldDirty: true }),
     restored: initial.restored,
     correcting,
+    discard: () => clearDraft(options.draftKey),
   };
   return { form, frame };
 }

@@ -2,7 +2,7 @@ import { formatNumber } from '../../../domain/quantity';
 import type { Vitals } from '../../../domain/vitals';
 
 /** "124/80 mmHg", with a missing half written out rather than left blank. */
-export function bloodPressureText(vitals: Vitals): string | null {
+function bloodPressureText(vitals: Vitals): string | null {
   const { systolicMmHg: systolic, diastolicMmHg: diastolic } = vitals;
   if (systolic === null && diastolic === null) return null;
   return `${systolic ?? 'not known'}/${diastolic ?? 'not known'} mmHg`;
