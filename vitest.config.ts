@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/bench/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: scrypt (N=2^17) and PDF fonts make the first calls slow on a cold, busy 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });
