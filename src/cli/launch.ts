@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, posix, resolve, win32 } from 'node:path';
@@ -10,8 +10,8 @@ import { openLedger } from '../services/ledger';
 
 /*
  * `npm start`: the Electron app when its binary is here (or can be fetched), browser mode
- * otherwise. Runs under plain Node and never imports 'electron': under Node,
- * require('electron') only returns the binary's path, or throws when it is absent.
+ * otherwise. Runs under plain Node and never loads the 'electron' package: it only reads
+ * where that package's installer put the binary.
  */
 
 export const productName = 'Dosing Ledger';
@@ -132,28 +132,35 @@ export function electronArgs(root: string, dbPath: string | undefined, demo: boo
   ];
 }
 
-/**
- * The Electron binary, or null. Under plain Node the 'electron' package exports the binary's
- * path, and throws when its download never happened.
- */
-export function locateElectron(root: string = projectRoot): string | null {
+/** The installed 'electron' package's folder, found without loading the package. */
+function electronPackageDir(root: string): string | null {
   try {
-    const binary: unknown = createRequire(join(root, 'package.json'))('electron');
-    return typeof binary === 'string' && isExecutableFile(binary) ? binary : null;
+    return dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
   } catch {
     return null;
   }
 }
 
+/**
+ * The Electron binary, or null. Reads what Electron's installer records (path.txt under
+ * dist/, or ELECTRON_OVERRIDE_DIST_PATH) exactly as the package's own index.js does, so
+ * nothing outside electron/ ever loads the package.
+ */
+export function locateElectron(root: string = projectRoot, env: Env = process.env): string | null {
+  const dir = electronPackageDir(root);
+  const pathFile = dir === null ? '' : join(dir, 'path.txt');
+  if (dir === null || !existsSync(pathFile)) return null;
+  const executable = readFileSync(pathFile, 'utf8');
+  const override = env.ELECTRON_OVERRIDE_DIST_PATH;
+  const binary = override !== undefined && override !== '' ? join(override, executable) : join(dir, 'dist', executable);
+  return isExecutableFile(binary) ? binary : null;
+}
+
 /** Runs Electron's own installer once (`node install.js`), quietly, within the time limit. */
 async function runElectronInstaller(root: string, timeoutMs: number): Promise<boolean> {
-  let installer: string;
-  try {
-    installer = join(dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json')), 'install.js');
-  } catch {
-    return false;
-  }
-  if (!existsSync(installer)) return false;
+  const dir = electronPackageDir(root);
+  const installer = dir === null ? '' : join(dir, 'install.js');
+  if (dir === null || !existsSync(installer)) return false;
   return new Promise((resolveRun) => {
     // Its output on failure is a long stack trace; the caller says what matters in one line.
     const child = spawn(process.execPath, [installer], {
@@ -293,9 +300,10 @@ export async function launch(options: LaunchOptions = {}): Promise<number> {
   const root = options.root ?? projectRoot;
 
   if (options.tryElectron !== false) {
-    let electron = locateElectron(root);
+    const env = options.env ?? process.env;
+    let electron = locateElectron(root, env);
     if (electron === null && (await runElectronInstaller(root, installerTimeoutMs))) {
-      electron = locateElectron(root);
+      electron = locateElectron(root, env);
     }
     if (electron === null) {
       log(electronUnavailableLine);
