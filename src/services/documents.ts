@@ -6,7 +6,7 @@ import { signPdf } from '../signing/sign-pdf';
 import { verifyPdf } from '../signing/verify-pdf';
 import { documentForVersion, insertSignedDocument, rootIdentity } from '../db/identities-repo';
 import { getPatient } from '../db/patients-repo';
-import { getRecord } from '../db/records-repo';
+import { getRecord, getVersion } from '../db/records-repo';
 import type { UserRow } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic } from './context';
@@ -42,10 +42,8 @@ export function storeSignedSummary(
   let examVersion = null;
   if (version.recordType === 'plan' && version.examVersionId !== null) {
     const examVersionId = version.examVersionId;
-    const examRecordId = context.ledger.raw
-      .prepare('SELECT record_id AS id FROM record_versions WHERE id = ?')
-      .get(examVersionId) as { id: number } | undefined;
-    const examRecord = examRecordId === undefined ? undefined : getRecord(context.ledger.db, examRecordId.id);
+    const examRecordId = getVersion(context.ledger.db, examVersionId)?.recordId;
+    const examRecord = examRecordId === undefined ? undefined : getRecord(context.ledger.db, examRecordId);
     examVersion =
       examRecord === undefined
         ? null

@@ -149,7 +149,10 @@ function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob
   })();
 }
 
-/** Writes the files in the background, reporting progress; cancelling leaves nothing behind. */
+/**
+ * Writes the files in the background, reporting progress; cancelling leaves nothing behind.
+ * Resolves with the finished job (done, cancelled or failed), already audited.
+ */
 export function startWriting(
   ledger: Ledger,
   actorUserId: number | null,
@@ -157,7 +160,8 @@ export function startWriting(
   outPath: string,
   exportedAt: string,
   id: string = randomUUID(),
-): ExportJob {
+  onProgress?: (done: number, total: number) => void,
+): Promise<ExportJob> {
   const controller = new AbortController();
   const job = {
     id,
@@ -170,7 +174,7 @@ export function startWriting(
   };
   jobs.set(id, job);
   mkdirSync(dirname(outPath), { recursive: true });
-  void writeExport({
+  return writeExport({
     files,
     outPath,
     format: outPath.endsWith('.zip') ? 'zip' : 'folder',
@@ -179,20 +183,22 @@ export function startWriting(
     onProgress: (done, total) => {
       job.done = done;
       job.total = total;
+      onProgress?.(done, total);
     },
   }).then(
     () => {
       job.state = 'done';
       job.message = `The export is complete: ${outPath}`;
       auditOutcome(ledger, actorUserId, job);
+      return publicJob(job);
     },
     (error: unknown) => {
       job.state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
       job.message = error instanceof Error ? error.message : String(error);
       auditOutcome(ledger, actorUserId, job);
+      return publicJob(job);
     },
   );
-  return publicJob(job);
 }
 
 function publicJob(job: ExportJob): ExportJob {
@@ -230,7 +236,7 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
       auditHeadSeq: snapshot.auditHead.seq,
       outPath,
     });
-    context.afterCommit(() => startWriting(context.ledger, user.id, files, outPath, snapshot.exportedAt, id));
+    context.afterCommit(() => void startWriting(context.ledger, user.id, files, outPath, snapshot.exportedAt, id));
     return { id, state: 'writing', done: 0, total: files.length, outPath, message: 'Writing the export…' };
   },
   'exports.status': (_context, input) => publicJob(existingJob(input.exportId)),
@@ -257,7 +263,7 @@ function commandLineUser(osUser: string): ExportUser {
  * `dosing-ledger export`: the same export from the command line. Audited like one from the
  * app (started, then completed/cancelled/failed), with no user but the OS account named.
  */
-export async function exportToPath(
+export function exportToPath(
   ledger: Ledger,
   request: ExportRequest,
   outPath: string,
@@ -279,11 +285,5 @@ export async function exportToPath(
       return { files: built, exportedAt: snapshot.exportedAt };
     })
     .immediate();
-  startWriting(ledger, null, files, outPath, exportedAt, id);
-  const job = existingJob(id);
-  for (;;) {
-    options.onProgress?.(job.done, job.total);
-    if (job.state !== 'writing') return publicJob(job);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return startWriting(ledger, null, files, outPath, exportedAt, id, options.onProgress);
 }
