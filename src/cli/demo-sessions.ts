@@ -61,10 +61,15 @@ export function seedDemoSessions(
   signer: { username: string; password: string },
 ): void {
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  // A lot that expires in about a year, whenever the demo is made.
+  const lotExpiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 7);
+  const currentVersion = (planRecordId: number) =>
+    call(nurse, 'chairside.status', { planRecordId }).currentVersionId ?? 0;
   const [completedPlan, runningPlan] = planRecordIds;
   if (completedPlan !== undefined) {
     const started = call(nurse, 'sessions.start', {
       planRecordId: completedPlan,
+      planVersionId: currentVersion(completedPlan),
       occurredAt: minutesAgo(180),
       checklist: checklist(7),
     });
@@ -73,7 +78,7 @@ export function seedDemoSessions(
     call(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: minutesAgo(175),
-      entry: event('start', { rateMlPerH: rate, lotNumber: 'KET-2611-04', lotExpiry: '2027-08' }),
+      entry: event('start', { rateMlPerH: rate, lotNumber: 'KET-2611-04', lotExpiry }),
     });
     [160, 145, 130].forEach((ago, index) =>
       call(nurse, 'sessions.addEntry', {
@@ -111,6 +116,7 @@ export function seedDemoSessions(
   if (runningPlan !== undefined) {
     const started = call(nurse, 'sessions.start', {
       planRecordId: runningPlan,
+      planVersionId: currentVersion(runningPlan),
       occurredAt: minutesAgo(25),
       checklist: checklist(6),
     });
@@ -120,7 +126,7 @@ export function seedDemoSessions(
       entry: event('start', {
         rateMlPerH: started.plannedRateMlPerH ?? '0',
         lotNumber: 'KET-2611-04',
-        lotExpiry: '2027-08',
+        lotExpiry,
       }),
     });
     call(nurse, 'sessions.addEntry', {

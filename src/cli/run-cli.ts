@@ -3,7 +3,13 @@ import { homedir, userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
-import { NewerDatabaseError, openLedger, verifyAllSignedVersions, verifyAuditChain } from '../services/ledger';
+import {
+  NewerDatabaseError,
+  openLedger,
+  verifyAllSessionSignatures,
+  verifyAllSignedVersions,
+  verifyAuditChain,
+} from '../services/ledger';
 import type { Ledger } from '../services/ledger';
 import { isCalendarDate } from '../domain/time';
 import { exportToPath } from '../services/exports';
@@ -26,7 +32,7 @@ Commands
   verify FILE.pdf [--trust root.pem]  Check a signed PDF summary (exit 0 valid, 1 invalid, 2 unusable)
   export --db FILE --out DIR [--from yyyy-mm-dd --to yyyy-mm-dd]
                                    Auditor export: PDFs, FHIR R4, CSV, audit log, manifest
-  audit verify --db FILE           Check the audit trail's hash chain and every signed record
+  audit verify --db FILE           Check the audit trail's hash chain, every signed record and session
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
 
@@ -85,9 +91,10 @@ function auditVerify(args: string[], io: CliIo): number {
   const { values } = options(args, { db: { type: 'string' } });
   const path = requiredDb(values);
   if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
-  const { chain, records } = withLedger(path, (ledger) => ({
+  const { chain, records, sessions } = withLedger(path, (ledger) => ({
     chain: verifyAuditChain(ledger.raw),
     records: verifyAllSignedVersions(ledger.db),
+    sessions: verifyAllSessionSignatures(ledger.db),
   }));
   if (chain.ok) {
     io.out(`Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`);
@@ -102,7 +109,13 @@ function auditVerify(args: string[], io: CliIo): number {
   for (const failure of records.failures) {
     io.out(`Signed record ${failure.recordId} version ${failure.versionId} BROKEN: ${failure.problems.join('; ')}`);
   }
-  return chain.ok && records.failures.length === 0 ? 0 : 1;
+  if (sessions.failures.length === 0) {
+    io.out(`Signed sessions intact: ${sessions.checked} session signatures match what they cover`);
+  }
+  for (const failure of sessions.failures) {
+    io.out(`Session ${failure.sessionId} signature ${failure.signatureId} BROKEN: ${failure.problem}`);
+  }
+  return chain.ok && records.failures.length === 0 && sessions.failures.length === 0 ? 0 : 1;
 }
 
 async function serve(args: string[], io: CliIo): Promise<number> {

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { auditEntrySchema, auditVerificationSchema } from '../domain/audit';
 import { examContentSchema } from '../domain/exam';
 import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domain/infusion-session';
-import { sessionViewSchema } from '../domain/session-view';
+import { sessionStatuses, sessionViewSchema } from '../domain/session-view';
 import { formularyContentSchema, formularySchema } from '../domain/formulary';
 import { amendmentReasonSchema, discontinueReasonSchema, signatureMeaningSchema } from '../domain/record';
 import { recordVersionViewSchema, recordViewSchema, versionCheckSchema } from '../domain/record-view';
 import { clinicSchema, clinicSettingsSchema } from '../domain/clinic';
+import { sessionConfigurationContentSchema, sessionConfigurationSchema } from '../domain/session-configuration';
 import { isoDateSchema, patientInputSchema, patientSchema, patientSummarySchema } from '../domain/patient';
 import { planContentSchema } from '../domain/plan';
 import type { Role } from '../domain/roles';
@@ -52,6 +53,14 @@ const exportJobSchema = z.object({
 const witnessSchema = z
   .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
   .strict();
+
+/** A signed PDF exactly as stored when it was signed. */
+const storedPdfSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  pdfBase64: z.string(),
+});
 
 export const methods = {
   'session.get': define({
@@ -114,6 +123,20 @@ export const methods = {
 
   'clinic.get': define({ input: empty, output: clinicSchema, access: 'signed-in' }),
   'clinic.update': define({ input: clinicSettingsSchema.strict(), output: clinicSchema, access: ['admin'] }),
+  /** The pre-session scales and discharge criteria the clinic asks at every infusion session. */
+  'clinic.sessionConfiguration.get': define({
+    input: empty,
+    output: sessionConfigurationSchema,
+    access: ['admin', 'physician', 'nurse', 'auditor'],
+  }),
+  /** Saves a new version; `expectedVersion` is the one the administrator edited (else CONFLICT). */
+  'clinic.sessionConfiguration.update': define({
+    input: z
+      .object({ expectedVersion: z.number().int().nonnegative(), content: sessionConfigurationContentSchema })
+      .strict(),
+    output: sessionConfigurationSchema,
+    access: ['admin'],
+  }),
 
   'users.list': define({ input: empty, output: z.array(userSchema), access: ['admin'] }),
   'users.create': define({
@@ -296,7 +319,15 @@ export const methods = {
 
   /** Starts charting an infusion of the patient's current signed plan, with its checklist. */
   'sessions.start': define({
-    input: z.object({ planRecordId: idSchema, occurredAt: instantSchema, checklist: checklistSchema }).strict(),
+    input: z
+      .object({
+        planRecordId: idSchema,
+        /** The plan version the nurse read: refused when another version has become current. */
+        planVersionId: idSchema,
+        occurredAt: instantSchema,
+        checklist: checklistSchema,
+      })
+      .strict(),
     output: sessionViewSchema,
     access: clinical,
   }),
@@ -346,6 +377,21 @@ export const methods = {
     output: sessionViewSchema,
     access: chartReaders,
   }),
+  /**
+   * Cheap, unaudited refresh for an open session screen: has anyone charted or signed since
+   * it was loaded (on another device, say)?
+   */
+  'sessions.status': define({
+    input: z.object({ sessionId: idSchema }).strict(),
+    output: z.object({
+      lastEntryId: z.number().int(),
+      signatureCount: z.number().int(),
+      status: z.enum(sessionStatuses),
+    }),
+    access: chartReaders,
+    // A session screen left open at chairside must still lock when nobody touches it.
+    activity: false,
+  }),
   'sessions.list': define({
     input: z.object({ patientId: idSchema }).strict(),
     output: z.object({ sessions: z.array(sessionViewSchema) }),
@@ -382,7 +428,13 @@ export const methods = {
   /** The signed PDF summary stored when a version was signed (base64). Reading it is audited. */
   'documents.forVersion': define({
     input: z.object({ versionId: idSchema }).strict(),
-    output: z.object({ fileName: z.string(), sha256: z.string(), createdAt: z.string(), pdfBase64: z.string() }),
+    output: storedPdfSchema,
+    access: ['physician', 'nurse', 'auditor'],
+  }),
+  /** The signed PDF of an infusion session record stored at one of its signatures (base64). Audited. */
+  'documents.forSessionSignature': define({
+    input: z.object({ sessionSignatureId: idSchema }).strict(),
+    output: storedPdfSchema,
     access: ['physician', 'nurse', 'auditor'],
   }),
   /** Verifies any signed PDF the user opens, trusting the clinic's own root certificate. */

@@ -102,6 +102,21 @@ export const formularyVersions = sqliteTable('formulary_versions', {
     .references(() => users.id),
 });
 
+/**
+ * What the clinic asks at each infusion session (pre-session scales, discharge criteria), one
+ * row per version like the formulary; triggers refuse UPDATE and DELETE. No row yet: the
+ * starter configuration is in force.
+ */
+export const sessionConfigurationVersions = sqliteTable('session_configuration_versions', {
+  version: integer('version').primaryKey(),
+  /** Canonical JSON of SessionConfigurationContent. */
+  content: text('content').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id),
+});
+
 /** A clinical record (an exam or a plan) of one patient; its content lives in versions. */
 export const records = sqliteTable(
   'records',

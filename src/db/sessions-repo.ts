@@ -62,10 +62,49 @@ export function listSessionSignatures(db: Drizzle, sessionIds: number[]): Sessio
     .all();
 }
 
-/** The SHA-256 a session signature binds: the session and every entry up to `lastEntryId`. */
-export function sessionDocumentHash(session: SessionRow, entries: EntryRow[], lastEntryId: number): string {
+/**
+ * The canonical JSON a session signature binds: the session and every entry up to
+ * `lastEntryId`. Embedded in the signed session record as record.json.
+ */
+export function sessionDocumentText(session: SessionRow, entries: EntryRow[], lastEntryId: number): string {
   const covered = entries
     .filter((entry) => entry.id <= lastEntryId)
     .map((entry) => ({ ...entry, content: JSON.parse(entry.content) as JsonValue }));
-  return sha256Hex(canonicalJson({ kind: 'dosing-ledger/infusion-session', schema: 1, session, entries: covered }));
+  return canonicalJson({ kind: 'dosing-ledger/infusion-session', schema: 1, session, entries: covered });
+}
+
+/** The SHA-256 a session signature binds (of `sessionDocumentText`). */
+export function sessionDocumentHash(session: SessionRow, entries: EntryRow[], lastEntryId: number): string {
+  return sha256Hex(sessionDocumentText(session, entries, lastEntryId));
+}
+
+/**
+ * Re-hashes what every session signature covers and compares it with the SHA-256 it bound:
+ * an entry changed, added under an old ID or removed behind the triggers' back shows here.
+ */
+export function verifyAllSessionSignatures(db: Drizzle): {
+  checked: number;
+  failures: { sessionId: number; signatureId: number; problem: string }[];
+} {
+  const signatures = db.select().from(sessionSignatures).orderBy(asc(sessionSignatures.id)).all();
+  const failures: { sessionId: number; signatureId: number; problem: string }[] = [];
+  const sessionIds = [...new Set(signatures.map((signature) => signature.sessionId))];
+  const entries = listEntries(db, sessionIds);
+  for (const signature of signatures) {
+    const session = getSession(db, signature.sessionId);
+    if (session === undefined) {
+      failures.push({ sessionId: signature.sessionId, signatureId: signature.id, problem: 'its session is missing' });
+      continue;
+    }
+    const own = entries.filter((entry) => entry.sessionId === session.id);
+    const actual = sessionDocumentHash(session, own, signature.lastEntryId);
+    if (actual !== signature.contentSha256) {
+      failures.push({
+        sessionId: session.id,
+        signatureId: signature.id,
+        problem: `what it covers hashes to ${actual}, not the signed ${signature.contentSha256}`,
+      });
+    }
+  }
+  return { checked: signatures.length, failures };
 }

@@ -101,6 +101,13 @@ export const adverseEventSchema = z.object({
 });
 export type AdverseEvent = z.infer<typeof adverseEventSchema>;
 
+export const severityLabels: Record<AdverseEvent['severity'], string> = {
+  mild: 'Mild',
+  moderate: 'Moderate',
+  severe: 'Severe',
+  'life-threatening': 'Life-threatening',
+};
+
 export const dischargeSchema = z.object({
   criteria: z.array(z.object({ itemId: z.string().max(64), label: z.string().max(300), met: z.boolean() })).max(50),
   vitals: vitalsSchema,

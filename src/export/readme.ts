@@ -14,6 +14,9 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[
     (sum, record) => sum + record.versions.reduce((inner, version) => inner + version.signatures.length, 0),
     0,
   );
+  const entries = snapshot.sessions.reduce((sum, session) => sum + session.entries.length, 0);
+  const sessionSignatures = snapshot.sessions.reduce((sum, session) => sum + session.signatures.length, 0);
+  const sessionPdfs = snapshot.signedPdfs.filter((pdf) => pdf.sessionSignatureId !== undefined).length;
   const first = snapshot.auditEntries[0]?.seq;
   const last = snapshot.auditEntries.at(-1)?.seq;
   return [
@@ -21,8 +24,9 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[
     `  ${exams.length} exams (${versions(exams)} versions)`,
     `  ${plans.length} infusion plans (${versions(plans)} versions)`,
     `  ${signatures} signatures`,
+    `  ${snapshot.sessions.length} infusion sessions (${entries} charted entries, ${sessionSignatures} session signatures)`,
     `  ${snapshot.auditEntries.length} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
-    `  ${snapshot.signedPdfs.length} signed PDF summaries`,
+    `  ${snapshot.signedPdfs.length - sessionPdfs} signed PDF summaries of records, ${sessionPdfs} signed session records`,
     `  ${files.length + 2} files in all, counting this one and manifest.json`,
   ];
 }
@@ -49,12 +53,17 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile
     'WHAT IS IN THIS EXPORT',
     '',
     'pdf/                    The signed PDF summaries, byte for byte as stored when each',
-    '                        record version was signed (never regenerated).',
+    '                        record version was signed, and the infusion session records as',
+    '                        stored when each session signature was given (never regenerated).',
     'fhir/bundle.json        All records as one HL7 FHIR R4 Bundle of type "collection".',
     'fhir/ndjson/<Type>.ndjson',
     '                        The same resources as FHIR Bulk Data NDJSON: one file per',
     '                        resource type, one resource per line.',
     'csv/                    The same records as spreadsheets (UTF-8 with BOM, RFC 4180, CRLF).',
+    '                        Infusion sessions: sessions.csv (one row per session),',
+    '                        session-events.csv (start, rate changes, pauses, resumes, stop,',
+    '                        end), session-observations.csv (baseline, timed checks, discharge),',
+    '                        session-adverse-events.csv and session-signatures.csv.',
     'audit/audit-log.ndjson  The audit log entries of this export, one per line, as chained.',
     'audit/checkpoint.json   The head of the whole audit chain when the export was taken.',
     ...(hasCertificate
@@ -122,6 +131,20 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile
     '  Observations; they carry the exam version as meta.versionId, and an observation changed',
     '  by an amendment is "amended". Each signature, amendment and discontinuation is a',
     '  Provenance; each audit log entry is an AuditEvent.',
+    '- Infusion sessions: entries are never edited; a correction is a new entry naming the',
+    '  entry it corrects and why. The CSV files list every entry with entry_status (Current,',
+    '  or Corrected by entry N), occurred_at (when it happened, as charted) and recorded_at',
+    '  (when it was saved), who charted it, corrects_entry_id, correction_reason and witness.',
+    '  FHIR states only the standing entries as facts: a correction is a new version of the',
+    '  same resource (meta.versionId), "corrected" where a value changed, "entered-in-error"',
+    '  where the correction removed it. Each session is an Encounter (id session-<id>). The',
+    '  infusion is a MedicationAdministration (session-<id>-infusion) with the volume infused,',
+    '  and each stretch at one pump rate is its own MedicationAdministration, partOf it, with',
+    '  its rate in mL/h (as R4 asks for rate changes); a pause is the gap between stretches.',
+    '  Vital signs follow the R4 vital signs profile; MOAA/S sedation, CADSS-6 and nausea use',
+    '  urn:dosing-ledger:observation-code codes; adverse events are AdverseEvent resources.',
+    '  Each session signature is a Provenance (session-signature-<id>) whose signature carries',
+    '  the SHA-256 of the session and its entries up to last-entry-id.',
     '',
   ];
   // CRLF: the reader may well open it in Windows Notepad, which older versions need.

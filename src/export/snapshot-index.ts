@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/audit';
 import type { Patient } from '../domain/patient';
 import type { RecordVersionView, RecordView } from '../domain/record-view';
+import type { SessionView } from '../domain/session-view';
 import { formatPrintedName } from '../domain/user';
 import type { ExportSnapshot, ExportUser, SignedPdf } from './snapshot';
 
@@ -23,6 +24,8 @@ export interface ExportIndex {
   /** Who discontinued a plan, from the audit log (the record view only keeps the printed name). */
   discontinuedByUserId(record: RecordView): number | null;
   pdfsOf(versionId: number): SignedPdf[];
+  /** Session-record PDFs made when this session signature was given. */
+  sessionPdfsOf(sessionSignatureId: number): SignedPdf[];
 }
 
 const byNumber =
@@ -43,12 +46,24 @@ function sortedRecord(record: RecordView): RecordView {
   };
 }
 
+/** Entries as charted: by the time it happened, then by id (the order the app shows). */
+function sortedSession(session: SessionView): SessionView {
+  return {
+    ...session,
+    entries: [...session.entries].sort(
+      (left, right) => byText<{ occurredAt: string }>((entry) => entry.occurredAt)(left, right) || left.id - right.id,
+    ),
+    signatures: [...session.signatures].sort(byNumber((signature) => signature.id)),
+  };
+}
+
 export function canonicalSnapshot(snapshot: ExportSnapshot): ExportSnapshot {
   return {
     ...snapshot,
     users: [...snapshot.users].sort(byNumber((user) => user.id)),
     patients: [...snapshot.patients].sort(byNumber((patient) => patient.id)),
     records: [...snapshot.records].sort(byNumber((record) => record.id)).map(sortedRecord),
+    sessions: [...snapshot.sessions].sort(byNumber((session) => session.id)).map(sortedSession),
     auditEntries: [...snapshot.auditEntries].sort(byNumber((entry) => entry.seq)),
     signedPdfs: [...snapshot.signedPdfs].sort(byText((pdf) => pdf.fileName)),
   };
@@ -85,5 +100,7 @@ export function indexSnapshot(input: ExportSnapshot): ExportIndex {
     signedVersions: (record) => record.versions.filter((version) => version.status === 'signed'),
     discontinuedByUserId: (record) => discontinuedBy.get(String(record.id)) ?? null,
     pdfsOf: (versionId) => snapshot.signedPdfs.filter((pdf) => pdf.versionId === versionId),
+    sessionPdfsOf: (sessionSignatureId) =>
+      snapshot.signedPdfs.filter((pdf) => pdf.sessionSignatureId === sessionSignatureId),
   };
 }

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../domain/audit';
 import type { ClinicSettings } from '../domain/clinic';
 import type { Patient } from '../domain/patient';
 import type { RecordView } from '../domain/record-view';
+import type { SessionView } from '../domain/session-view';
 import type { User } from '../domain/user';
 
 /**
@@ -9,10 +10,9 @@ import type { User } from '../domain/user';
  * The export code is pure given this value: the same snapshot always yields the same bytes,
  * so the service (not this layer) decides what "now", the selection and the user are.
  *
- * Extending the export (infusion sessions, issue 5): add a typed field here (for example
- * `sessions: SessionView[]`), a mapper in `fhir/` registered in `defaultFhirMappers`
- * (`fhir/mappers.ts`), a table registered in `defaultCsvTables` (`csv-tables/registry.ts`),
- * and, if sessions get their own PDFs, they travel in `signedPdfs` like plan summaries.
+ * Extending the export: add a typed field here (as `sessions` was), a mapper in `fhir/`
+ * registered in `defaultFhirMappers` (`fhir/mappers.ts`), a table registered in
+ * `defaultCsvTables` (`csv-tables/registry.ts`); signed PDFs travel in `signedPdfs`.
  */
 export interface ExportSnapshot {
   clinic: Pick<ClinicSettings, 'name' | 'address' | 'timeZone'>;
@@ -29,6 +29,12 @@ export interface ExportSnapshot {
   patients: Patient[];
   /** Exams and plans with all their versions, signatures and discontinuation. */
   records: RecordView[];
+  /**
+   * Infusion sessions with every entry as charted (corrected ones included, marked by
+   * `correctedByEntryId`) and their signatures. Each session's patient is among `patients`;
+   * its plan may be absent from `records` when the plan falls outside the selection.
+   */
+  sessions: SessionView[];
   auditEntries: AuditEntry[];
   /** Head of the whole audit chain at export time (not only of the entries exported). */
   auditHead: AuditCheckpoint;
@@ -54,11 +60,23 @@ export interface AuditCheckpoint {
   hash: string;
 }
 
-/** A signed PDF summary exactly as stored when it was signed (never regenerated). */
-export interface SignedPdf {
-  /** The record version the PDF summarises and whose signature it carries. */
-  versionId: number;
+/** A signed PDF exactly as stored when it was signed (never regenerated). */
+export type SignedPdf = RecordPdf | SessionPdf;
+
+interface StoredPdf {
   /** A plain file name, e.g. "plan-5-v2.pdf"; it is placed under `pdf/`. */
   fileName: string;
   bytes: Uint8Array;
+}
+
+/** The summary of a record version, carrying that version's signature. */
+export interface RecordPdf extends StoredPdf {
+  versionId: number;
+  sessionSignatureId?: undefined;
+}
+
+/** The record of an infusion session, made when one of its signatures was given. */
+export interface SessionPdf extends StoredPdf {
+  sessionSignatureId: number;
+  versionId?: undefined;
 }

@@ -1,10 +1,9 @@
 import { formatAllergies, formatPatientName, sexLabels } from '../domain/patient';
-import { recordTypeLabels } from '../domain/record';
 import { formatAge, formatDate, localDate } from '../domain/time';
 import type { Span, TextEngine, TextLine } from './text-engine';
 import { text } from './document-flow';
 import { linesHeight } from './document-flow';
-import type { RecordSummaryInput, SignedVersion } from './record-summary-input';
+import type { RecordSummaryInput } from './record-summary-input';
 import { colors, footerHeightPt, pagePaddingPt, styles } from './summary-theme';
 
 const bannerPaddingPt = 7;
@@ -25,6 +24,18 @@ function drawLines(
   return y - top;
 }
 
+/** What the header, banner and footer of a signed document name, whatever the document. */
+export interface FurnitureInput extends Pick<RecordSummaryInput, 'clinic' | 'patient' | 'recordSha256'> {
+  /** Top right, e.g. "Infusion plan — signed summary". */
+  documentTitle: string;
+  /** Under it, e.g. "Record 5 · version 2 · Signed". */
+  documentDetail: string;
+  /** Footer, before the patient's name, e.g. "Infusion plan · record 5 · version 2 (version ID 9) · ". */
+  footerIdentity: string;
+  /** The signing instant: the patient's age in the banner is the age on that day. */
+  signedAt: string;
+}
+
 /**
  * The clinic header, the patient banner (two identifiers and allergies, on every page, per
  * the UI conventions) and the footer (page X of Y, record and version, SHA-256). Laid out
@@ -39,8 +50,7 @@ export class PageFurniture {
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly engine: TextEngine,
-    private readonly input: RecordSummaryInput,
-    private readonly version: SignedVersion,
+    private readonly input: FurnitureInput,
   ) {
     const width = doc.page.width - pagePaddingPt.left - pagePaddingPt.right;
     const { clinic, patient } = input;
@@ -54,18 +64,12 @@ export class PageFurniture {
       ...(address === '' ? [] : engine.lines([text(address, styles.small)], width * 0.58)),
     ];
     const right = [
-      ...engine.lines(
-        [text(`${recordTypeLabels[version.recordType]} — signed summary`, { ...styles.smallBold, size: 9 })],
-        width * 0.4,
-      ),
-      ...engine.lines(
-        [text(`Record ${version.recordId} · version ${version.version} · ${version.displayStatus}`, styles.small)],
-        width * 0.4,
-      ),
+      ...engine.lines([text(input.documentTitle, { ...styles.smallBold, size: 9 })], width * 0.4),
+      ...engine.lines([text(input.documentDetail, styles.small)], width * 0.4),
     ];
     this.header = { left, right, height: Math.max(linesHeight(left), linesHeight(right)) };
 
-    const today = localDate(new Date(version.signedAt), clinic.timeZone);
+    const today = localDate(new Date(input.signedAt), clinic.timeZone);
     const nameLine: Span[] = [text(formatPatientName(patient), styles.patientName)];
     if (patient.preferredName.trim() !== '') {
       nameLine.push(text('   Preferred ', styles.label), text(patient.preferredName, styles.bodyBold));
@@ -110,13 +114,10 @@ export class PageFurniture {
 
     const footerTop = this.footerTop;
     doc.moveTo(left, footerTop).lineTo(right, footerTop).lineWidth(0.6).strokeColor(colors.rule).stroke();
-    const { version, input } = this;
+    const { input } = this;
     const identity = engine.lines(
       [
-        text(
-          `${recordTypeLabels[version.recordType]} · record ${version.recordId} · version ${version.version} (version ID ${version.id}) · `,
-          styles.small,
-        ),
+        text(input.footerIdentity, styles.small),
         text(formatPatientName(input.patient), styles.smallBold),
         text(` · MRN ${input.patient.mrn}`, styles.small),
       ],

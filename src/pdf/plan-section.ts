@@ -15,7 +15,7 @@ function shownLine(computed: PlanComputed, quantity: string): string | null {
 }
 
 /** The four figures a nurse sets the pump from, in a row of large type. */
-function keyFigures(flow: DocumentFlow, content: PlanContent, computed: PlanComputed): void {
+export function writeKeyFigures(flow: DocumentFlow, content: PlanContent, computed: PlanComputed): void {
   const figures = [
     { label: 'Total dose', value: shownLine(computed, 'totalMg') },
     { label: 'Pump rate', value: shownLine(computed, 'rateMlPerH') },
@@ -110,7 +110,7 @@ export function writePlanSection(
   formularyVersion: number | null,
 ): void {
   flow.heading('Plan');
-  keyFigures(flow, content, computed);
+  writeKeyFigures(flow, content, computed);
   const rates = ['rateMgPerH', 'rateMgPerKgPerH', 'rateMlPerH']
     .map((quantity) => shownLine(computed, quantity))
     .filter((value): value is string => value !== null);

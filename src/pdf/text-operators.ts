@@ -1,5 +1,6 @@
 import type { FontkitFont, GlyphPosition, LaidOutGlyph, PdfKitFont } from './pdfkit-internals';
 import { internalsOf } from './pdfkit-internals';
+import { hasRightToLeftScript } from './bidi';
 
 interface ShapedRun {
   glyphs: readonly LaidOutGlyph[];
@@ -24,11 +25,17 @@ function encode(font: PdfKitFont, text: string, features: unknown[] | undefined)
   let shaped = runs.get(key);
   if (shaped === undefined) {
     const laidOut = font.layout(text, features);
+    // fontkit keeps one glyph object per glyph ID, so a glyph first met as another character
+    // (Latin B shares its glyph with Greek Β and Cyrillic В) or through a measurement reports
+    // that character's code points, or none: "Blood" was extracted as "lood". Where each
+    // glyph is one character, left to right, the text itself says what it stands for.
+    const characters = [...text];
+    const oneToOne = laidOut.glyphs.length === characters.length && !hasRightToLeftScript(text);
     shaped = {
-      glyphs: laidOut.glyphs.map((glyph) => ({
+      glyphs: laidOut.glyphs.map((glyph, index) => ({
         id: glyph.id,
         advanceWidth: glyph.advanceWidth,
-        codePoints: glyph.codePoints,
+        codePoints: oneToOne ? [characters[index]?.codePointAt(0) ?? 0] : glyph.codePoints,
       })),
       positions: laidOut.positions.map((position) => ({ ...position })),
     };

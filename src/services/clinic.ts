@@ -1,9 +1,13 @@
 import type { JsonValue } from '../domain/canonical-json';
 import { getClinic, updateClinic } from '../db/clinic-repo';
+import { sessionConfigurationHandlers } from './clinic-session-configuration';
 import type { Handlers } from './context';
 import { requireClinic } from './context';
 
-export const clinicHandlers: Handlers<'clinic.get' | 'clinic.update'> = {
+export const clinicHandlers: Handlers<
+  'clinic.get' | 'clinic.update' | 'clinic.sessionConfiguration.get' | 'clinic.sessionConfiguration.update'
+> = {
+  ...sessionConfigurationHandlers,
   'clinic.get': (context) => requireClinic(context),
   'clinic.update': (context, input) => {
     const before = requireClinic(context);

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { RecordView } from '../domain/record-view';
+import type { SessionView } from '../domain/session-view';
 import type { SignatureMeaning } from '../domain/record';
 import { renderRecordSummarySync } from '../pdf/record-summary';
+import { renderSessionRecordSync } from '../pdf/session-record';
 import { signPdf } from '../signing/sign-pdf';
 import { verifyPdf } from '../signing/verify-pdf';
-import { documentForVersion, insertSignedDocument, rootIdentity } from '../db/identities-repo';
+import type { SignedDocumentRow } from '../db/identities-repo';
+import {
+  documentForSessionSignature,
+  documentForVersion,
+  insertSignedDocument,
+  rootIdentity,
+} from '../db/identities-repo';
 import { getPatient } from '../db/patients-repo';
 import { getRecord, getVersion } from '../db/records-repo';
 import type { UserRow } from '../db/users-repo';
@@ -79,6 +87,79 @@ export function storeSignedSummary(
   });
 }
 
+/**
+ * Makes the signed record of an infusion session at each of its signatures, in the signing
+ * transaction: the session as the signature covers it, the plan version it was charted
+ * against, every signature so far; signed with the signer's own key, stored, never regenerated.
+ */
+export function storeSignedSessionRecord(
+  context: ServiceContext,
+  input: {
+    view: SessionView;
+    signatureId: number;
+    recordJson: string;
+    recordSha256: string;
+    signer: UserRow;
+    password: string;
+  },
+): void {
+  const { view } = input;
+  const patient = getPatient(context.ledger.db, view.patientId);
+  const planRecord = getRecord(context.ledger.db, view.planRecordId);
+  const plan =
+    planRecord === undefined
+      ? undefined
+      : recordViews(context, [planRecord])[0]?.versions.find((version) => version.id === view.planVersionId);
+  if (patient === undefined || plan?.recordType !== 'plan' || plan.computed === null) {
+    throw new Error('the signed session has no patient or no signed plan version');
+  }
+  const signatureIndex = view.signatures.findIndex((signature) => signature.id === input.signatureId);
+  if (signatureIndex === -1) throw new Error('the session signature is missing from its session');
+  const clinic = requireClinic(context);
+  const unsigned = renderSessionRecordSync({
+    clinic: { name: clinic.name, address: clinic.address, timeZone: clinic.timeZone },
+    patient,
+    session: view,
+    plan: {
+      recordId: plan.recordId,
+      version: plan.version,
+      versionId: plan.id,
+      content: plan.content,
+      computed: plan.computed,
+      signatures: plan.signatures,
+    },
+    signatures: view.signatures.slice(0, signatureIndex + 1),
+    recordJson: input.recordJson,
+    recordSha256: input.recordSha256,
+  });
+  const pdf = signPdf(unsigned, {
+    ...signingIdentityFor(context, input.signer, input.password),
+    signingTime: context.now,
+  });
+  const stored = insertSignedDocument(context.ledger.db, {
+    versionId: null,
+    sessionSignatureId: input.signatureId,
+    fileName: `session-${view.id}-signature-${input.signatureId}.pdf`,
+    pdf,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    createdAt: context.nowIso,
+  });
+  context.audit('document.signed-pdf-stored', 'session', view.id, {
+    sessionSignatureId: input.signatureId,
+    documentId: stored.id,
+    sha256: stored.sha256,
+  });
+}
+
+function storedPdf(document: SignedDocumentRow) {
+  return {
+    fileName: document.fileName,
+    sha256: document.sha256,
+    createdAt: document.createdAt,
+    pdfBase64: document.pdf.toString('base64'),
+  };
+}
+
 /** Checks any PDF the user opens, trusting the clinic's own root (and nothing else). */
 export function verifyAnyPdf(context: ServiceContext, bytes: Uint8Array) {
   const root = rootIdentity(context.ledger.db);
@@ -86,7 +167,11 @@ export function verifyAnyPdf(context: ServiceContext, bytes: Uint8Array) {
 }
 
 export const documentHandlers: Handlers<
-  'documents.forVersion' | 'documents.verify' | 'identity.rootCertificate' | 'identity.importPkcs12'
+  | 'documents.forVersion'
+  | 'documents.forSessionSignature'
+  | 'documents.verify'
+  | 'identity.rootCertificate'
+  | 'identity.importPkcs12'
 > = {
   'identity.importPkcs12': (context, input) => {
     const user = requireUser(context);
@@ -115,12 +200,13 @@ export const documentHandlers: Handlers<
     const document = documentForVersion(context.ledger.db, input.versionId);
     if (document === undefined) throw new ServiceError('NOT_FOUND', 'No signed PDF is stored for this version.');
     context.audit('document.viewed', 'document', document.id, { versionId: input.versionId });
-    return {
-      fileName: document.fileName,
-      sha256: document.sha256,
-      createdAt: document.createdAt,
-      pdfBase64: document.pdf.toString('base64'),
-    };
+    return storedPdf(document);
+  },
+  'documents.forSessionSignature': (context, input) => {
+    const document = documentForSessionSignature(context.ledger.db, input.sessionSignatureId);
+    if (document === undefined) throw new ServiceError('NOT_FOUND', 'No signed PDF is stored for this signature.');
+    context.audit('document.viewed', 'document', document.id, { sessionSignatureId: input.sessionSignatureId });
+    return storedPdf(document);
   },
   'documents.verify': (context, input) => {
     const result = verifyAnyPdf(context, Buffer.from(input.pdfBase64, 'base64'));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { JsonValue } from '../domain/canonical-json';
+import type { SessionView } from '../domain/session-view';
 import { localDaysToUtc } from '../domain/time';
 import { buildExportFiles } from '../export/export-files';
 import type { ExportFile } from '../export/export-file';
@@ -9,15 +10,18 @@ import type { ExportSnapshot, ExportUser } from '../export/snapshot';
 import { ExportCancelledError, writeExport } from '../export/write-export';
 import { appendAudit, auditHead, auditRange } from '../db/audit-log';
 import { getClinic } from '../db/clinic-repo';
-import { documentsForVersions, rootIdentity } from '../db/identities-repo';
+import { documentForSessionSignature, documentsForVersions, rootIdentity } from '../db/identities-repo';
 import type { Ledger } from '../db/open';
 import { listAllPatients } from '../db/patients-repo';
 import { listAllRecords } from '../db/records-repo';
+import type { SessionRow } from '../db/sessions-repo';
+import { listPatientSessions } from '../db/sessions-repo';
 import { listUsers, toUser } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { createServiceContext, requireUser } from './context';
 import { createSession } from './session';
 import { recordViews } from './records';
+import { sessionViews } from './sessions';
 import { ServiceError } from './service-error';
 
 export interface ExportRequest {
@@ -50,17 +54,32 @@ function concerns(
   entry: { entityType: string; entityId: string | null; details: Record<string, JsonValue> },
   patientIds: Set<number>,
   recordIds: Set<number>,
+  sessionIds: Set<number>,
 ): boolean {
   const id = Number(entry.entityId);
   if (entry.entityType === 'patient') return patientIds.has(id);
   if (entry.entityType === 'exam' || entry.entityType === 'plan') return recordIds.has(id);
+  // Session audit entries mostly name the session only, not the patient.
+  if (entry.entityType === 'session') return sessionIds.has(id);
   const patientId = entry.details.patientId;
   return typeof patientId === 'number' && patientIds.has(patientId);
 }
 
+/** Sessions are read a few hundred at a time: SQLite limits the parameters of one query. */
+const sessionBatch = 500;
+
+function sessionsOf(context: ServiceContext, rows: readonly SessionRow[]): SessionView[] {
+  const views: SessionView[] = [];
+  for (let start = 0; start < rows.length; start += sessionBatch) {
+    views.push(...sessionViews(context, rows.slice(start, start + sessionBatch)));
+  }
+  return views;
+}
+
 /**
  * Everything the export holds, read in one transaction so it is one consistent moment of
- * the ledger. A date range keeps records with a version written or signed in it.
+ * the ledger. A date range keeps records with a version written or signed in it, and
+ * sessions with anything created, charted (happened or saved) or signed in it.
  */
 export function gatherSnapshot(
   context: ServiceContext,
@@ -82,15 +101,26 @@ export function gatherSnapshot(
       (fromIso === null && toIso === null) ||
       record.versions.some((version) => inRange(version.createdAt) || inRange(version.signedAt)),
   );
+  const sessionRows = listAllPatients(db)
+    .filter((patient) => chosen === null || chosen.has(patient.id))
+    .flatMap((patient) => listPatientSessions(db, patient.id));
+  const sessions = sessionsOf(context, sessionRows).filter(
+    (session) =>
+      (fromIso === null && toIso === null) ||
+      inRange(session.createdAt) ||
+      session.entries.some((entry) => inRange(entry.occurredAt) || inRange(entry.recordedAt)) ||
+      session.signatures.some((signature) => inRange(signature.signedAt)),
+  );
   const patientIds = new Set(
     chosen ??
       (fromIso === null && toIso === null
         ? listAllPatients(db).map((patient) => patient.id)
-        : views.map((record) => record.patientId)),
+        : [...views.map((record) => record.patientId), ...sessions.map((session) => session.patientId)]),
   );
   const recordIds = new Set(views.map((record) => record.id));
+  const sessionIds = new Set(sessionRows.map((session) => session.id));
   const audit = auditRange(context.ledger.raw, fromIso, toIso).filter(
-    (entry) => chosen === null || concerns(entry, patientIds, recordIds),
+    (entry) => chosen === null || concerns(entry, patientIds, recordIds, sessionIds),
   );
   const signedVersionIds = views.flatMap((record) =>
     record.versions.filter((version) => version.status === 'signed').map((version) => version.id),
@@ -101,7 +131,7 @@ export function gatherSnapshot(
       : `${patientIds.size} chosen patient${patientIds.size === 1 ? '' : 's'}`,
     request.from === null && request.to === null
       ? 'all dates'
-      : `records from ${request.from ?? 'the start'} to ${request.to ?? 'today'}`,
+      : `records and sessions from ${request.from ?? 'the start'} to ${request.to ?? 'today'}`,
   ].join(', ');
   return {
     clinic: { name: clinic.name, address: clinic.address, timeZone: clinic.timeZone },
@@ -111,13 +141,25 @@ export function gatherSnapshot(
     users: listUsers(db).map((row) => exportUser(toUser(row))),
     patients: listAllPatients(db).filter((patient) => patientIds.has(patient.id)),
     records: views,
+    sessions,
     auditEntries: audit,
     auditHead: auditHead(context.ledger.raw),
-    signedPdfs: documentsForVersions(db, signedVersionIds).flatMap((document) =>
-      document.versionId === null
-        ? []
-        : [{ versionId: document.versionId, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }],
-    ),
+    signedPdfs: [
+      ...documentsForVersions(db, signedVersionIds).flatMap((document) =>
+        document.versionId === null
+          ? []
+          : [{ versionId: document.versionId, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }],
+      ),
+      // Session records are made when a session signature is given (at most one per signature).
+      ...sessions.flatMap((session) =>
+        session.signatures.flatMap((signature) => {
+          const document = documentForSessionSignature(db, signature.id);
+          return document === undefined
+            ? []
+            : [{ sessionSignatureId: signature.id, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }];
+        }),
+      ),
+    ],
     clinicRootCertificatePem: rootIdentity(db)?.certificatePem ?? null,
   };
 }
@@ -233,6 +275,7 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
       files: files.length,
       patients: snapshot.patients.length,
       records: snapshot.records.length,
+      sessions: snapshot.sessions.length,
       auditHeadSeq: snapshot.auditHead.seq,
       outPath,
     });

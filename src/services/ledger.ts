@@ -3,3 +3,4 @@ export { openLedger, type Ledger, type OpenOptions } from '../db/open';
 export { NewerDatabaseError } from '../db/migrate';
 export { verifyAuditChain, auditHead } from '../db/audit-log';
 export { verifyAllSignedVersions } from '../db/records-repo';
+export { verifyAllSessionSignatures } from '../db/sessions-repo';

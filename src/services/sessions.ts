@@ -5,6 +5,8 @@ import type { PlanComputed } from '../domain/record-view';
 import { toDecimal } from '../domain/quantity';
 import { effectiveEntries, eventRefusal, pumpState, sessionStatus } from '../domain/session-state';
 import type { SessionEntryView, SessionView } from '../domain/session-view';
+import { lastUseDay } from '../domain/lot-expiry';
+import { formatDate, localDate } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
 import { getPatient } from '../db/patients-repo';
 import { getRecord, getVersion, listEvents, listVersions } from '../db/records-repo';
@@ -18,12 +20,15 @@ import {
   listPatientSessions,
   listPlanSessions,
   listSessionSignatures,
-  sessionDocumentHash,
+  sessionDocumentText,
 } from '../db/sessions-repo';
+import { sha256Hex } from '../db/hash';
 import { findUserById, findUserByUsername } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
-import { requireUser } from './context';
+import { requireClinic, requireUser } from './context';
+import { storeSignedSessionRecord } from './documents';
 import { checkSigner } from './records';
+import { checkConfiguredChecklist, checkConfiguredEntry } from './session-configuration';
 import { verifyPassword } from './passwords';
 import { ServiceError } from './service-error';
 
@@ -107,6 +112,22 @@ function viewOf(context: ServiceContext, session: SessionRow): SessionView {
   return toView(context, session, listEntries(context.ledger.db, [session.id]), new Map());
 }
 
+/** Views of many sessions, built exactly as the handlers build one (the auditor export uses it). */
+export function sessionViews(context: ServiceContext, sessions: readonly SessionRow[]): SessionView[] {
+  const entries = listEntries(
+    context.ledger.db,
+    sessions.map((session) => session.id),
+  );
+  const bySession = new Map<number, EntryRow[]>();
+  for (const entry of entries) {
+    const list = bySession.get(entry.sessionId);
+    if (list === undefined) bySession.set(entry.sessionId, [entry]);
+    else list.push(entry);
+  }
+  const names = new Map<number, string>();
+  return sessions.map((session) => toView(context, session, bySession.get(session.id) ?? [], names));
+}
+
 function existingSession(context: ServiceContext, sessionId: number): SessionRow {
   const session = getSession(context.ledger.db, sessionId);
   if (session === undefined) throw new ServiceError('NOT_FOUND', `There is no infusion session with ID ${sessionId}.`);
@@ -159,6 +180,7 @@ function checkEntry(
   entries: EntryRow[],
   body: SessionEntryBody,
   correcting: EntryRow | null,
+  occurredAt: string,
 ): void {
   const views = toView(context, session, entries, new Map()).entries;
   const others = correcting === null ? views : views.filter((entry) => entry.id !== correcting.id);
@@ -177,6 +199,7 @@ function checkEntry(
       throw new ServiceError('INVALID_INPUT', 'The discharge is already recorded. Correct it instead.');
     }
   }
+  checkConfiguredEntry(context, body, correcting);
   if (body.kind !== 'event') return;
   const event = body.content;
   if (correcting === null) {
@@ -221,6 +244,16 @@ function checkEntry(
     throw new ServiceError('INVALID_INPUT', 'Record the lot number and expiry of the drug.', [
       { path: 'entry.content.lotNumber', message: 'Enter the lot number and expiry' },
     ]);
+  }
+  if (event.lotExpiry !== '') {
+    const lastDay = lastUseDay(event.lotExpiry);
+    if (lastDay < localDate(new Date(occurredAt), requireClinic(context).timeZone)) {
+      throw new ServiceError(
+        'INVALID_INPUT',
+        `This lot expired: it could be used until ${formatDate(lastDay)} only. Use a vial from a lot that has not expired.`,
+        [{ path: 'entry.content.lotExpiry', message: `Expired on ${formatDate(lastDay)}` }],
+      );
+    }
   }
   if (event.type === 'end' && event.volumeInfusedMl === null) {
     throw new ServiceError('INVALID_INPUT', 'Record the volume infused.', [
@@ -282,7 +315,13 @@ function wasteWitness(
 }
 
 export const sessionHandlers: Handlers<
-  'sessions.start' | 'sessions.addEntry' | 'sessions.correct' | 'sessions.sign' | 'sessions.get' | 'sessions.list'
+  | 'sessions.start'
+  | 'sessions.addEntry'
+  | 'sessions.correct'
+  | 'sessions.sign'
+  | 'sessions.get'
+  | 'sessions.status'
+  | 'sessions.list'
 > = {
   'sessions.start': (context, input) => {
     const user = requireUser(context);
@@ -295,7 +334,14 @@ export const sessionHandlers: Handlers<
     if (listEvents(context.ledger.db, [plan.id]).some((event) => event.kind === 'discontinued')) {
       throw new ServiceError('FROZEN', 'This plan is discontinued. No infusion can start from it.');
     }
+    if (current.id !== input.planVersionId) {
+      throw new ServiceError(
+        'CONFLICT',
+        `The plan was amended since you opened it: version ${current.version} is now the current one. Read the current plan, then start the infusion again.`,
+      );
+    }
     assertNotFuture(context, input.occurredAt);
+    checkConfiguredChecklist(context, input.checklist);
     const existing = listPlanSessions(context.ledger.db, plan.id);
     const open = listPatientSessions(context.ledger.db, plan.patientId).find((session) => {
       const status = viewOf(context, session).status;
@@ -340,7 +386,7 @@ export const sessionHandlers: Handlers<
   'sessions.addEntry': (context, input) => {
     const session = existingSession(context, input.sessionId);
     assertNotFuture(context, input.occurredAt);
-    checkEntry(context, session, listEntries(context.ledger.db, [session.id]), input.entry, null);
+    checkEntry(context, session, listEntries(context.ledger.db, [session.id]), input.entry, null, input.occurredAt);
     const witness = wasteWitness(context, input.entry, input.witness);
     append(context, session, input.occurredAt, input.entry, { correctsEntryId: null, correctionReason: null, witness });
     return viewOf(context, session);
@@ -358,7 +404,7 @@ export const sessionHandlers: Handlers<
     if (original.kind !== input.entry.kind)
       throw new ServiceError('INVALID_INPUT', 'A correction keeps the kind of entry it corrects.');
     assertNotFuture(context, input.occurredAt);
-    checkEntry(context, session, entries, input.entry, original);
+    checkEntry(context, session, entries, input.entry, original, input.occurredAt);
     const witness = wasteWitness(context, input.entry, input.witness);
     append(context, session, input.occurredAt, input.entry, {
       correctsEntryId: original.id,
@@ -389,8 +435,9 @@ export const sessionHandlers: Handlers<
     const refused = checkSigner(context, input.username, input.password);
     if (refused !== null) return refused;
     const lastEntryId = Math.max(...entries.map((entry) => entry.id));
-    const sha256 = sessionDocumentHash(session, entries, lastEntryId);
-    insertSessionSignature(context.ledger.db, {
+    const recordJson = sessionDocumentText(session, entries, lastEntryId);
+    const sha256 = sha256Hex(recordJson);
+    const signature = insertSessionSignature(context.ledger.db, {
       sessionId: session.id,
       signerUserId: user.id,
       printedName: formatPrintedName(user),
@@ -401,13 +448,32 @@ export const sessionHandlers: Handlers<
     });
     context.session.signedOnce = true;
     context.audit('session.signed', 'session', session.id, { meaning: input.meaning, lastEntryId, sha256 });
-    return viewOf(context, session);
+    const signed = viewOf(context, session);
+    storeSignedSessionRecord(context, {
+      view: signed,
+      signatureId: signature.id,
+      recordJson,
+      recordSha256: sha256,
+      signer: user,
+      password: input.password,
+    });
+    return signed;
   },
 
   'sessions.get': (context, input) => {
     const session = existingSession(context, input.sessionId);
     context.audit('session.viewed', 'session', session.id, { patientId: session.patientId });
     return viewOf(context, session);
+  },
+
+  'sessions.status': (context, input) => {
+    const session = existingSession(context, input.sessionId);
+    const view = viewOf(context, session);
+    return {
+      lastEntryId: Math.max(0, ...view.entries.map((entry) => entry.id)),
+      signatureCount: view.signatures.length,
+      status: view.status,
+    };
   },
 
   'sessions.list': (context, input) => {

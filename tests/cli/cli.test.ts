@@ -29,6 +29,7 @@ describe('dosing-ledger CLI', () => {
     expect(await runCli(['audit', 'verify', '--db', db], io)).toBe(0);
     expect(out[0]).toMatch(/^Audit chain intact: \d+ entries, head [0-9a-f]{64}$/);
     expect(out[1]).toMatch(/^Signed records intact: \d+ signed versions/);
+    expect(out[2]).toBe('Signed sessions intact: 1 session signatures match what they cover');
   });
 
   it('refuses to overwrite an existing file with a demo', async () => {
@@ -48,6 +49,28 @@ describe('dosing-ledger CLI', () => {
       expect(await runCli(argv, io)).toBe(2);
       expect(err[0]).toMatch(/^dosing-ledger: /);
     }
+  });
+
+  it('reports a signed session whose charted entry was edited in the file', async () => {
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER session_entries_no_update');
+    const signed = raw.prepare('SELECT session_id AS sessionId, id FROM session_signatures').get() as {
+      sessionId: number;
+      id: number;
+    };
+    raw
+      .prepare(
+        "UPDATE session_entries SET content = json_set(content, '$.painNrs', 0) WHERE session_id = ? AND kind = 'observation'",
+      )
+      .run(signed.sessionId);
+    raw.close();
+    const { io, out } = capture();
+    expect(await runCli(['audit', 'verify', '--db', db], io)).toBe(1);
+    expect(out).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^Session ${signed.sessionId} signature ${signed.id} BROKEN: what it covers hashes to [0-9a-f]{64}`),
+      ),
+    );
   });
 
   it('reports the first broken entry when the chain was edited in the file', async () => {

@@ -70,6 +70,46 @@ async function search(page: Page, query: string): Promise<string[]> {
   return (await results(page).locator('.result-name').allInnerTexts()).map((name) => name.trim());
 }
 
+/**
+ * The clinic's session settings: PCL-5 no longer asked; the discharge criteria reworded,
+ * reordered from the keyboard, one retired and one added. An empty new criterion is refused
+ * in words, next to the field and in the summary.
+ */
+async function configureSessions(page: Page): Promise<void> {
+  const section = page.getByRole('region', { name: 'Infusion sessions' });
+  const scales = section.getByRole('group', { name: 'Pre-session scales' });
+  for (const scale of ['Pain now', 'PHQ-9', 'GAD-7', 'PCL-5']) {
+    expect(await scales.getByRole('checkbox', { name: new RegExp(`^${scale}`) }).isChecked()).toBe(true);
+  }
+  await scales.getByRole('checkbox', { name: /^PCL-5/ }).uncheck();
+
+  const criteria = section.getByRole('group', { name: 'Discharge criteria' });
+  await criteria.getByLabel('Criterion 1', { exact: true }).fill('Alert, oriented, and back to baseline');
+  // Keyboard only: focus follows the criterion that moved.
+  await criteria.getByRole('button', { name: 'Move up criterion 2' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Move down criterion 1');
+  expect(await criteria.getByLabel('Criterion 1', { exact: true }).inputValue()).toBe(
+    'Vital signs within the patient’s baseline range',
+  );
+  await criteria.getByRole('button', { name: 'Retire criterion 4' }).click();
+  const retired = criteria.getByRole('list', { name: 'Retired criteria' });
+  await expectText(retired, 'Nausea controlled');
+
+  await criteria.getByRole('button', { name: 'Add a criterion' }).click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/criteria-5-label$/);
+  await section.getByRole('button', { name: 'Save session settings' }).click();
+  await expectText(section.getByRole('alert'), 'Discharge criterion 5: Enter the criterion');
+  await expectText(criteria.locator('.field-invalid'), 'Enter the criterion');
+  await assertAccessible(page, 'session settings with an error');
+
+  await criteria.getByLabel('Criterion 5', { exact: true }).fill('Pain controlled');
+  await section.getByRole('button', { name: 'Save session settings' }).click();
+  await expectText(section.getByRole('status').filter({ hasText: 'saved' }), 'Session settings saved as version 1');
+  await expectText(section, 'Version 1, saved by Alex Admin');
+  expect(await criteria.getByRole('textbox').count()).toBe(5);
+}
+
 describe('foundation, end to end in Chromium', () => {
   let app: LaunchedApp;
   let page: Page;
@@ -113,7 +153,8 @@ describe('foundation, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Clinic settings' }).click();
     await heading(page, 'Clinic settings');
     await expect.poll(() => page.getByLabel('Auto-lock after (minutes)').inputValue()).toBe('10');
-    await checkScreen(page, '11-clinic-settings');
+    await configureSessions(page);
+    await checkScreen(page, '11-clinic-settings', { fullPage: true });
 
     await signOut(page);
     await checkScreen(page, '02-sign-in');
@@ -280,6 +321,7 @@ describe('foundation, end to end in Chromium', () => {
         .toBe(true);
     }
     await expectText(table.getByRole('row').last(), 'clinic.created');
+    await expectText(table, 'session-configuration.updated');
     await signOut(page);
   });
 });

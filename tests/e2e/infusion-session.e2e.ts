@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { createSession } from '../../src/services/session';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
-import { saveScreenshot } from './screenshots';
+import { saveScreenshot, screenshotsDir } from './screenshots';
 
 const minute = 60_000;
 const passwordOf = (username: string) => demoUsers.find((user) => user.username === username)?.password ?? '';
@@ -39,9 +40,9 @@ interface Seeded {
 }
 
 /** The back end as the app calls it, for the steps that belong to other screens. */
-function caller(ledger: Ledger) {
+function caller(ledger: Ledger, clock: () => Date = () => new Date()) {
   return <M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, session }, method, input) as CallResult<MethodOutput<M>>;
+    const result = dispatch({ ledger, session, clock }, method, input) as CallResult<MethodOutput<M>>;
     if (!result.ok) throw new Error(`${method} was refused: ${result.error.message}`);
     return result.value;
   };
@@ -211,9 +212,13 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await heading(page, seeded.patientName);
   }
 
+  /** How far the server's clock has been moved ahead of real time. */
+  let advancedMs = 0;
+
   /** Moves the server's clock, then waits for the page to have heard of it (it polls every 250 ms). */
   async function advance(ms: number): Promise<void> {
     app.advanceClock(ms);
+    advancedMs += ms;
     await page.waitForTimeout(800);
   }
 
@@ -359,6 +364,52 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await saved(page, /Charted: Adverse event: Nausea at \d{2}:\d{2}/);
   });
 
+  it('shows a check charted on another device without a reload', async () => {
+    // The second nurse charts a check from her own workstation: another connection to the file.
+    const ledger = openLedger(app.dbPath);
+    try {
+      // Her workstation keeps the same (moved) time as the server.
+      const serverNow = () => new Date(Date.now() + advancedMs);
+      const call = caller(ledger, serverNow);
+      const patel = createSession();
+      call(patel, 'auth.signIn', { username: witness.username, password: witness.password });
+      const running = call(patel, 'sessions.list', { patientId: seeded.patientId }).sessions.find(
+        (session) => session.status === 'Running',
+      );
+      if (running === undefined) throw new Error('no running session to chart on');
+      call(patel, 'sessions.addEntry', {
+        sessionId: running.id,
+        occurredAt: serverNow().toISOString(),
+        entry: {
+          kind: 'observation',
+          content: {
+            vitals: {
+              systolicMmHg: 130,
+              diastolicMmHg: 84,
+              heartRateBpm: 84,
+              spo2Percent: 98,
+              respiratoryRatePerMin: 15,
+              temperatureC: null,
+            },
+            sedation: 4,
+            cadss6: null,
+            painNrs: 3,
+            nausea: 'mild',
+            notes: 'Checked by Priya Patel while Li Chen was with the antiemetic',
+          },
+        },
+      });
+      call(patel, 'auth.signOut', {});
+    } finally {
+      ledger.close();
+    }
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'another device' }),
+      'One entry was charted on another device and is shown below.',
+    );
+    await expectText(page.getByRole('region', { name: 'Timeline' }), 'Checked by Priya Patel');
+  });
+
   it('ends the infusion with discarded drug witnessed by a second nurse', async () => {
     await advance(14 * minute);
     await page.getByRole('button', { name: 'End infusion' }).click();
@@ -401,7 +452,7 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await expectText(page.getByRole('region', { name: 'Timed checks' }), 'No more checks');
 
     const vitals = page.getByRole('region', { name: 'Vital signs' });
-    await expect.poll(() => vitals.getByRole('table').getByRole('row').count()).toBe(5);
+    await expect.poll(() => vitals.getByRole('table').getByRole('row').count()).toBe(6);
     await expectText(vitals.getByRole('row').filter({ hasText: 'Baseline' }), '124/80');
     await vitals.locator('.recharts-line').first().waitFor();
     await expect.poll(() => vitals.locator('.recharts-line').count()).toBe(3);
@@ -503,5 +554,48 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await expectText(signatures, `Signed by ${physician.printedName} — reviewed — `);
     expect(await signatures.getByRole('listitem').count()).toBe(3);
     await assertAccessible(page, 'session co-signed');
+  });
+
+  it('saves the signed session record PDF, which pdfsig verifies, with the vitals table and chart', async () => {
+    const signatures = page.getByRole('list', { name: 'Signatures' });
+    const reviewed = signatures.getByRole('listitem').filter({ hasText: '— reviewed —' });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      reviewed.getByRole('button', { name: 'Signed PDF (reviewed)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^session-\d+-signature-\d+\.pdf$/);
+    const path = join(tempDir, download.suggestedFilename());
+    await download.saveAs(path);
+    const report = spawnSync('pdfsig', [path], { encoding: 'utf8' }).stdout;
+    expect(report).toContain('Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain(`Signer Certificate Common Name: ${physician.printedName}`);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Infusion session record');
+    expect(text).toContain('Timed vital signs and scales');
+    expect(text).toContain('Blood pressure and heart rate over the session');
+    expect(text).toContain('Dissociation: CADSS-6 rising');
+    expect(text).toContain('Pain score misread: the patient said 5');
+    expect(text).toContain(`Signed by ${physician.printedName} — reviewed — `);
+    // The README's picture of the record's vitals page, rendered as a reader shows it.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
+    const vitalsPage =
+      Array.from({ length: pages }, (_, index) => index + 1).find((number) =>
+        execFileSync('pdftotext', ['-f', String(number), '-l', String(number), path, '-'], {
+          encoding: 'utf8',
+        }).includes('Blood pressure and heart rate over the session'),
+      ) ?? 1;
+    execFileSync('pdftoppm', [
+      '-f',
+      String(vitalsPage),
+      '-l',
+      String(vitalsPage),
+      '-r',
+      '80',
+      '-png',
+      '-singlefile',
+      path,
+      join(screenshotsDir, 'pdf-session-record'),
+    ]);
   });
 });

@@ -65,7 +65,7 @@ const files = buildExportFiles(exportSnapshot());
 const table = (name: string) => csvRecords(fileText(files, `csv/${name}`));
 
 describe('the CSV files of an export', () => {
-  it('writes users, patients, exams, plans, signatures and the audit log, each with a BOM and CRLF', () => {
+  it('writes users, patients, exams, plans, signatures, sessions and the audit log, each with a BOM and CRLF', () => {
     const names = files.filter((file) => file.path.startsWith('csv/')).map((file) => file.path);
     expect(names).toEqual([
       'csv/users.csv',
@@ -73,6 +73,11 @@ describe('the CSV files of an export', () => {
       'csv/exams.csv',
       'csv/plans.csv',
       'csv/signatures.csv',
+      'csv/sessions.csv',
+      'csv/session-events.csv',
+      'csv/session-observations.csv',
+      'csv/session-adverse-events.csv',
+      'csv/session-signatures.csv',
       'csv/audit-log.csv',
     ]);
     for (const name of names) {

@@ -46,6 +46,9 @@ function gather(auditor: Session): ExportSnapshot {
     users,
     patients: patients.slice(0, 12),
     records,
+    sessions: patients
+      .slice(0, 12)
+      .flatMap((patient) => app.ok(auditor, 'sessions.list', { patientId: patient.id }).sessions),
     auditEntries: listAudit(ledger.raw, { limit: 100_000 }),
     auditHead: auditHead(ledger.raw),
     signedPdfs: [],
@@ -85,6 +88,13 @@ describe('export of the demo clinic (real services, real SQLite)', () => {
       .filter((resource) => resource.resourceType === 'MedicationRequest')
       .map((resource) => resource.status);
     expect(new Set(statuses)).toEqual(new Set(['active', 'stopped']));
+    // The demo charts infusions too: they must be just as valid.
+    expect(snapshot.sessions.length).toBeGreaterThan(0);
+    const administrations = resources.filter((resource) => resource.resourceType === 'MedicationAdministration');
+    expect(administrations.length).toBe(
+      snapshot.sessions.filter((session) => session.startedAt !== null).length +
+        administrations.filter((resource) => resource.partOf !== undefined).length,
+    );
   });
 
   it('agrees with the stored signatures: one Provenance per signature, with its SHA-256', () => {

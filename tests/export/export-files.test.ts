@@ -23,6 +23,7 @@ describe('the export layout', () => {
       'pdf/plan-2-v1.pdf',
       'pdf/plan-2-v2.pdf',
       'pdf/plan-4-v1.pdf',
+      'pdf/session-7-performed.pdf',
       'fhir/bundle.json',
       'fhir/ndjson/Organization.ndjson',
       'fhir/ndjson/Device.ndjson',
@@ -34,6 +35,8 @@ describe('the export layout', () => {
       'fhir/ndjson/Condition.ndjson',
       'fhir/ndjson/Observation.ndjson',
       'fhir/ndjson/MedicationRequest.ndjson',
+      'fhir/ndjson/MedicationAdministration.ndjson',
+      'fhir/ndjson/AdverseEvent.ndjson',
       'fhir/ndjson/Provenance.ndjson',
       'fhir/ndjson/AuditEvent.ndjson',
       'csv/users.csv',
@@ -41,6 +44,11 @@ describe('the export layout', () => {
       'csv/exams.csv',
       'csv/plans.csv',
       'csv/signatures.csv',
+      'csv/sessions.csv',
+      'csv/session-events.csv',
+      'csv/session-observations.csv',
+      'csv/session-adverse-events.csv',
+      'csv/session-signatures.csv',
       'csv/audit-log.csv',
       'audit/audit-log.ndjson',
       'audit/checkpoint.json',
@@ -173,7 +181,9 @@ describe('file names', () => {
     const pdf = snapshot.signedPdfs[0];
     if (pdf === undefined) throw new Error('fixture has no PDF');
     expect(() =>
-      buildExportFiles(exportSnapshot({ signedPdfs: [pdf, { ...pdf, versionId: 102, fileName: 'EXAM-1-V1.pdf' }] })),
+      buildExportFiles(
+        exportSnapshot({ signedPdfs: [pdf, { versionId: 102, fileName: 'EXAM-1-V1.pdf', bytes: pdf.bytes }] }),
+      ),
     ).toThrow(/Two files of the export are named/);
   });
 

@@ -53,11 +53,13 @@ describe('FHIR R4 schema validation (official JSON schema, ajv)', () => {
     expect([...types].filter((type) => !r4ResourceTypes.has(type))).toEqual([]);
     expect([...types].sort()).toEqual(
       [
+        'AdverseEvent',
         'AllergyIntolerance',
         'AuditEvent',
         'Condition',
         'Device',
         'Encounter',
+        'MedicationAdministration',
         'MedicationRequest',
         'Observation',
         'Organization',
@@ -126,6 +128,7 @@ describe('schema validity beyond the main fixture', () => {
       users: [],
       patients: [],
       records: [],
+      sessions: [],
       auditEntries: [],
       signedPdfs: [],
       auditHead: { seq: 0, hash: '0'.repeat(64) },

@@ -58,6 +58,7 @@ const stateful = new Set<string>([
   'users.resetPassword',
   'users.setActive',
   'clinic.update',
+  'clinic.sessionConfiguration.update',
   'formulary.update',
 ]);
 

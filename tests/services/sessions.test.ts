@@ -6,6 +6,9 @@ import { emptyScales } from '../../src/domain/scales';
 import type { Session } from '../../src/services/session';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import { verifyPdf } from '../../src/signing/verify-pdf';
+import { nssDatabaseTrusting, pdfsig, scratchDirectory, writeScratch } from '../signing/signing-fixture';
+import { unexpiredLot } from '../support/unexpired-lot';
 
 let app: TestApp;
 let physician: Session;
@@ -13,6 +16,7 @@ let nurse: Session;
 let auditor: Session;
 let patientId: number;
 let planRecordId: number;
+let planVersionId: number;
 const today = new Date().toISOString().slice(0, 10);
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 const vitals = {
@@ -100,12 +104,13 @@ beforeAll(() => {
   });
   app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
   planRecordId = plan.id;
+  planVersionId = draft.id;
 });
 afterAll(() => app.cleanup());
 
 describe('infusion sessions', () => {
   it('charts a full infusion: sequencing, deviation reasons, witnessed waste, discharge, signatures', () => {
-    const started = app.ok(nurse, 'sessions.start', { planRecordId, occurredAt: at(60), checklist });
+    const started = app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(60), checklist });
     expect(started.seriesNumber).toBe(1);
     expect(started.plannedRateMlPerH).toBe('151.1');
     const sessionId = started.id;
@@ -116,13 +121,13 @@ describe('infusion sessions', () => {
     const offPlan = app.call(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: at(58),
-      entry: event('start', { rateMlPerH: '140', lotNumber: 'K123', lotExpiry: '2027-06' }),
+      entry: event('start', { rateMlPerH: '140', lotNumber: 'K123', lotExpiry: unexpiredLot }),
     });
     expect(offPlan.ok === false && offPlan.error.issues?.[0]?.path).toBe('entry.content.reason');
     app.ok(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: at(58),
-      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: '2027-06' }),
+      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }),
     });
     app.ok(nurse, 'sessions.addEntry', {
       sessionId,
@@ -190,7 +195,31 @@ describe('infusion sessions', () => {
       password: staffPassword,
     });
     expect(signed.status).toBe('Signed');
-    app.ok(physician, 'sessions.sign', { sessionId, meaning: 'reviewed', password: staffPassword });
+    const reviewed = app.ok(physician, 'sessions.sign', { sessionId, meaning: 'reviewed', password: staffPassword });
+
+    // Each signature stores its own signed session record, which verifies with the clinic root.
+    const root = app.ok(auditor, 'identity.rootCertificate', {}).pem;
+    const pdfs = reviewed.signatures.map((signature) =>
+      app.ok(auditor, 'documents.forSessionSignature', { sessionSignatureId: signature.id }),
+    );
+    expect(pdfs.map((pdf) => pdf.fileName)).toEqual(
+      reviewed.signatures.map((signature) => `session-${sessionId}-signature-${signature.id}.pdf`),
+    );
+    for (const pdf of pdfs) {
+      const bytes = Buffer.from(pdf.pdfBase64, 'base64');
+      const result = verifyPdf(bytes, { trustedRootPems: [root] });
+      expect(result.checks.filter((check) => !check.ok)).toEqual([]);
+      expect(result.valid).toBe(true);
+    }
+    const directory = scratchDirectory();
+    const report = pdfsig(
+      writeScratch(directory, 'session.pdf', Buffer.from(pdfs[1]?.pdfBase64 ?? '', 'base64')),
+      nssDatabaseTrusting(directory, root),
+    );
+    expect(report).toContain('Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Certificate is Trusted.');
+    expect(report).toContain('Signer Certificate Common Name: Test physician');
 
     // A correction after signing keeps the original and marks the record amended.
     const observationEntry = signed.entries.find((entry) => entry.kind === 'observation');
@@ -208,10 +237,21 @@ describe('infusion sessions', () => {
     ).toThrow(/cannot be changed/);
   });
 
+  it('refuses a start from a plan version that is no longer the one the nurse read', () => {
+    const stale = app.call(nurse, 'sessions.start', {
+      planRecordId,
+      planVersionId: planVersionId + 1000,
+      occurredAt: at(3),
+      checklist,
+    });
+    expect(stale.ok === false && stale.error.code).toBe('CONFLICT');
+    expect(stale.ok === false && stale.error.message).toMatch(/amended since you opened it/);
+  });
+
   it('refuses a second open session, an auditor, and a discontinued plan', () => {
-    const second = app.ok(nurse, 'sessions.start', { planRecordId, occurredAt: at(2), checklist });
+    const second = app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(2), checklist });
     expect(second.seriesNumber).toBe(2);
-    const third = app.call(nurse, 'sessions.start', { planRecordId, occurredAt: at(1), checklist });
+    const third = app.call(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(1), checklist });
     expect(third.ok === false && third.error.code).toBe('CONFLICT');
     const byAuditor = app.call(auditor, 'sessions.addEntry', {
       sessionId: second.id,
@@ -220,5 +260,30 @@ describe('infusion sessions', () => {
     });
     expect(byAuditor.ok === false && byAuditor.error.code).toBe('FORBIDDEN');
     expect(app.ok(auditor, 'sessions.list', { patientId }).sessions).toHaveLength(2);
+  });
+  it('refuses to start an infusion from an expired lot, and answers status without auditing it', () => {
+    const session = app
+      .ok(nurse, 'sessions.list', { patientId })
+      .sessions.find((view) => view.status === 'Not started');
+    const opened =
+      session ?? app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(3), checklist });
+    const lastMonth = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 7);
+    const expired = app.call(nurse, 'sessions.addEntry', {
+      sessionId: opened.id,
+      occurredAt: at(2),
+      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K9', lotExpiry: lastMonth }),
+    });
+    expect(expired.ok === false && expired.error.issues?.[0]?.path).toBe('entry.content.lotExpiry');
+    expect(expired.ok === false && expired.error.message).toMatch(/This lot expired/);
+
+    const auditBefore = app.ledger.raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+    const status = app.ok(nurse, 'sessions.status', { sessionId: opened.id });
+    expect(status).toEqual({
+      lastEntryId: Math.max(...opened.entries.map((entry) => entry.id)),
+      signatureCount: 0,
+      status: 'Not started',
+    });
+    const auditAfter = app.ledger.raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+    expect(auditAfter.n).toBe(auditBefore.n);
   });
 });

@@ -2,7 +2,9 @@ import { completeExam, demoFormulary } from '../../src/cli/demo-clinical';
 import type { MethodInput, MethodName } from '../../src/contract/methods';
 import type { Checklist, Observation } from '../../src/domain/infusion-session';
 import { emptyScales } from '../../src/domain/scales';
+import { starterSessionConfiguration } from '../../src/domain/session-configuration';
 import { patientInput } from './fixtures';
+import { unexpiredLot } from './unexpired-lot';
 
 const vitals = {
   systolicMmHg: 124,
@@ -42,7 +44,7 @@ const endEvent = {
     rateMlPerH: null,
     reason: '',
     lotNumber: 'LOT-1',
-    lotExpiry: '2027-01',
+    lotExpiry: unexpiredLot,
     volumeInfusedMl: '100',
     wasteMg: '10',
   },
@@ -66,6 +68,8 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'auth.changePassword': { currentPassword: 'Not-the-password-1', newPassword: 'Another-password-2' },
   'clinic.get': {},
   'clinic.update': { name: 'Harbor', address: '', timeZone: 'UTC', autoLockMinutes: 10 },
+  'clinic.sessionConfiguration.get': {},
+  'clinic.sessionConfiguration.update': { expectedVersion: 0, content: starterSessionConfiguration },
   'users.list': {},
   'users.create': {
     username: 'property',
@@ -96,7 +100,7 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'records.verify': { recordId: 1 },
   'chairside.get': { patientId: 1 },
   'chairside.status': { planRecordId: 1 },
-  'sessions.start': { planRecordId: 1, occurredAt: '2026-01-01T10:00:00.000Z', checklist },
+  'sessions.start': { planRecordId: 1, planVersionId: 2, occurredAt: '2026-01-01T10:00:00.000Z', checklist },
   'sessions.addEntry': {
     sessionId: 1,
     occurredAt: '2026-01-01T10:40:00.000Z',
@@ -112,11 +116,13 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   },
   'sessions.sign': { sessionId: 1, meaning: 'performed', username: 'nurse', password: 'Not-the-password-1' },
   'sessions.get': { sessionId: 1 },
+  'sessions.status': { sessionId: 1 },
   'sessions.list': { patientId: 1 },
   'exports.start': { from: '2026-01-01', to: '2026-12-31' },
   'exports.status': { exportId: '00000000-0000-4000-8000-000000000000' },
   'exports.cancel': { exportId: '00000000-0000-4000-8000-000000000000' },
   'documents.forVersion': { versionId: 1 },
+  'documents.forSessionSignature': { sessionSignatureId: 1 },
   'documents.verify': { pdfBase64: 'JVBERi0xLjcK' },
   'identity.rootCertificate': {},
   'identity.importPkcs12': { p12Base64: 'MAA=', p12Password: 'x', password: 'Not-the-password-1' },

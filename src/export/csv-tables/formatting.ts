@@ -8,7 +8,10 @@ export function localTime(instant: string | null, timeZone: string): string | nu
 }
 
 /** "Ana Ruiz, MD — authored — 23-Nov-2026 14:05 UTC−05:00", as on the signed summary. */
-export function signatureLine(signature: Signature, timeZone: string): string {
+export function signatureLine(
+  signature: Pick<Signature, 'printedName' | 'signedAt'> & { meaning: string },
+  timeZone: string,
+): string {
   return `${signature.printedName} — ${signature.meaning} — ${formatDateTime(signature.signedAt, timeZone)}`;
 }
 

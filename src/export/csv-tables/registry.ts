@@ -2,16 +2,26 @@ import { auditLogTable } from './audit-log';
 import { examsTable } from './exams';
 import { patientsTable } from './patients';
 import { plansTable } from './plans';
+import { sessionAdverseEventsTable } from './session-adverse-events';
+import { sessionEventsTable } from './session-events';
+import { sessionObservationsTable } from './session-observations';
+import { sessionSignaturesTable } from './session-signatures';
+import { sessionsTable } from './sessions';
 import { signaturesTable } from './signatures';
 import type { CsvTableDefinition } from './table';
 import { usersTable } from './users';
 
-/** The CSV files of the export, in this order; add a session table here (issue 5). */
+/** The CSV files of the export, in this order. */
 export const defaultCsvTables: readonly CsvTableDefinition[] = [
   usersTable,
   patientsTable,
   examsTable,
   plansTable,
   signaturesTable,
+  sessionsTable,
+  sessionEventsTable,
+  sessionObservationsTable,
+  sessionAdverseEventsTable,
+  sessionSignaturesTable,
   auditLogTable,
 ];

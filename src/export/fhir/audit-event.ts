@@ -43,6 +43,7 @@ function entityReference(context: FhirMapContext, entry: AuditEntry): Reference 
   if (entityType === 'user') candidates.push(['Practitioner', ids.practitioner(id)]);
   if (entityType === 'clinic') candidates.push(['Organization', ids.organization()]);
   if (entityType === 'exam') candidates.push(['Encounter', ids.encounter(id)]);
+  if (entityType === 'session') candidates.push(['Encounter', ids.sessionEncounter(id)]);
   if (entityType === 'plan' && typeof details.versionId === 'number') {
     const version = context.index.version(details.versionId)?.version;
     if (version !== undefined) candidates.push(['MedicationRequest', ids.medicationRequest(id, version.version)]);

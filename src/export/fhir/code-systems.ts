@@ -23,6 +23,8 @@ export const systems = {
   auditEntityType: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
   securitySourceType: 'http://terminology.hl7.org/CodeSystem/security-source-type',
   objectRole: 'http://terminology.hl7.org/CodeSystem/object-role',
+  adverseEventSeverity: 'http://terminology.hl7.org/CodeSystem/adverse-event-severity',
+  adverseEventSeriousness: 'http://terminology.hl7.org/CodeSystem/adverse-event-seriousness',
 } as const;
 
 /**
@@ -36,8 +38,19 @@ export const ledgerSystems = {
   record: 'urn:dosing-ledger:record',
   auditAction: 'urn:dosing-ledger:audit-action',
   auditEntity: 'urn:dosing-ledger:audit-entity',
+  session: 'urn:dosing-ledger:infusion-session',
+  sessionEntry: 'urn:dosing-ledger:session-entry',
+  /** Codes of what sessions chart and neither LOINC nor SNOMED gives us with certainty. */
+  observationCode: 'urn:dosing-ledger:observation-code',
   /** Extension on Provenance.signature: SHA-256 (hex) of the signed version's canonical JSON. */
   contentSha256: 'urn:dosing-ledger:fhir:extension:content-sha256',
+  /** Extension on a session's Provenance.signature: the last entry id the signature covers. */
+  lastEntryId: 'urn:dosing-ledger:fhir:extension:last-entry-id',
+  /** Extensions on AdverseEvent for what R4 AdverseEvent has no element for (it has no note). */
+  adverseEventAction: 'urn:dosing-ledger:fhir:extension:adverse-event-action',
+  adverseEventRescueMedication: 'urn:dosing-ledger:fhir:extension:adverse-event-rescue-medication',
+  adverseEventOutcome: 'urn:dosing-ledger:fhir:extension:adverse-event-outcome',
+  adverseEventPhysicianNotified: 'urn:dosing-ledger:fhir:extension:adverse-event-physician-notified',
 } as const;
 
 export function coding(system: string, code: string, display?: string): Coding {

@@ -51,6 +51,7 @@ export interface Annotation {
 export interface Extension {
   url: string;
   valueString?: string;
+  valueInteger?: number;
 }
 
 export interface Meta {

@@ -31,10 +31,10 @@ export interface Dosage {
 
 const calculated = concept(systems.doseRateType, 'calculated', 'Calculated');
 const ordered = concept(systems.doseRateType, 'ordered', 'Ordered');
-const intravenous = concept(systems.snomed, '47625008', 'Intravenous route');
+export const intravenous = concept(systems.snomed, '47625008', 'Intravenous route');
 
 /** UCUM quantity from a decimal string as signed; the UCUM code is also the printed unit. */
-function quantity(value: string | undefined | null, unit: string): Quantity | undefined {
+export function quantity(value: string | undefined | null, unit: string): Quantity | undefined {
   return value === undefined || value === null
     ? undefined
     : { value: fhirDecimal(value), unit, system: systems.ucum, code: unit };

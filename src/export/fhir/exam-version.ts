@@ -1,7 +1,9 @@
+import type { Scales } from '../../domain/scales';
 import { scaleTotal } from '../../domain/scales';
+import type { Vitals } from '../../domain/vitals';
 import { formatQuantity } from '../../domain/quantity';
 import { kgPerLb, weightKg } from '../../domain/weight';
-import type { RecordView } from '../../domain/record-view';
+import type { ExamComputed, RecordView } from '../../domain/record-view';
 import type { ExamVersion, ExportIndex } from '../snapshot-index';
 import { coding, concept, ledgerSystems, systems } from './code-systems';
 import type { CodeableConcept, Coding, FhirResource, Identifier, Meta, Period, Reference } from './datatypes';
@@ -17,13 +19,13 @@ export interface Encounter extends FhirResource {
   resourceType: 'Encounter';
   meta: Meta;
   identifier: Identifier[];
-  status: 'finished';
+  status: 'finished' | 'in-progress';
   class: Coding;
   type: CodeableConcept[];
   subject: Reference;
   participant: { type: CodeableConcept[]; individual: Reference }[];
   period?: Period;
-  reasonReference: Reference[];
+  reasonReference?: Reference[];
   serviceProvider: Reference;
 }
 
@@ -83,8 +85,8 @@ function indication(index: ExportIndex, record: RecordView, version: ExamVersion
   };
 }
 
-function vitalObservations(base: (kind: string) => ObservationBase, version: ExamVersion): Observation[] {
-  const { vitals } = version.content;
+/** Vital signs as the R4 vital signs profile shapes them; exams and sessions chart the same set. */
+export function vitalObservations(base: (kind: string) => ObservationBase, vitals: Vitals): Observation[] {
   const observations: Observation[] = [];
   const whole = (value: number | null, code: (typeof vitalCodes)[keyof typeof vitalCodes]) => {
     if (value !== null && code.unit !== undefined) {
@@ -145,9 +147,11 @@ function heightObservation(base: (kind: string) => ObservationBase, version: Exa
 }
 
 /** Totals as the app computed and signed them; a partly answered scale has no total. */
-function scaleObservations(base: (kind: string) => ObservationBase, version: ExamVersion): Observation[] {
-  const { scales } = version.content;
-  const totals = version.computed?.scaleTotals;
+export function scaleObservations(
+  base: (kind: string) => ObservationBase,
+  scales: Scales,
+  totals: ExamComputed['scaleTotals'] | undefined,
+): Observation[] {
   const entries = [
     [scaleCodes.phq9, totals?.phq9 ?? scaleTotal(scales.phq9)],
     [scaleCodes.gad7, totals?.gad7 ?? scaleTotal(scales.gad7)],
@@ -180,9 +184,9 @@ export function examVersionResources(index: ExportIndex, record: RecordView, ver
   return [
     encounter(index, record, version, meta),
     indication(index, record, version, meta),
-    ...vitalObservations(base, version),
+    ...vitalObservations(base, version.content.vitals),
     ...weightObservation(base, version),
     ...heightObservation(base, version),
-    ...scaleObservations(base, version),
+    ...scaleObservations(base, version.content.scales, version.computed?.scaleTotals),
   ];
 }

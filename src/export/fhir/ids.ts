@@ -24,6 +24,18 @@ export const ids = {
     `${recordType}-${recordId}-v${version}-amendment`,
   discontinuationProvenance: (planRecordId: number) => `plan-${planRecordId}-discontinued`,
   auditEvent: (seq: number) => `audit-${seq}`,
+  /** One Encounter per infusion session: the chairside visit. */
+  sessionEncounter: (sessionId: number) => `session-${sessionId}`,
+  /** The infusion as a whole: one MedicationAdministration per session. */
+  infusion: (sessionId: number) => `session-${sessionId}-infusion`,
+  /** One MedicationAdministration per rate, named after the event that set it (its first version). */
+  rateSegment: (sessionId: number, rootEntryId: number) => `session-${sessionId}-infusion-${rootEntryId}`,
+  /** Observations of one charted entry, named after its first version so corrections keep the id. */
+  sessionObservation: (sessionId: number, rootEntryId: number, kind: string) =>
+    `session-${sessionId}-entry-${rootEntryId}-${kind}`,
+  adverseEvent: (sessionId: number, rootEntryId: number) => `session-${sessionId}-entry-${rootEntryId}`,
+  /** Session signatures are numbered apart from record signatures, hence the prefix. */
+  sessionSignatureProvenance: (signatureId: number) => `session-signature-${signatureId}`,
 } as const;
 
 export function reference(resourceType: string, id: string, display?: string): Reference {

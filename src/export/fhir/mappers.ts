@@ -11,12 +11,13 @@ import { organizationMapper } from './organization';
 import { patientMapper } from './patient';
 import { practitionerMapper } from './practitioner';
 import { provenanceMapper } from './provenance';
+import { sessionMapper } from './session';
+import { sessionProvenanceMapper } from './session-provenance';
 
 /**
  * The extension point of the FHIR export: each mapper turns part of the snapshot into
- * resources. To export infusion sessions (MedicationAdministration, session Observations),
- * add a mapper before `provenanceMapper`/`auditEventMapper` (so signatures and audit entries
- * can point at what it produced).
+ * resources. A new family goes before the Provenance mappers and `auditEventMapper`, so
+ * signatures and audit entries can point at what it produced.
  */
 export const defaultFhirMappers: readonly FhirMapper[] = [
   organizationMapper,
@@ -25,7 +26,9 @@ export const defaultFhirMappers: readonly FhirMapper[] = [
   allergyMapper,
   examMapper,
   medicationRequestMapper,
+  sessionMapper,
   provenanceMapper,
+  sessionProvenanceMapper,
   auditEventMapper,
 ];
 

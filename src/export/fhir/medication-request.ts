@@ -79,7 +79,8 @@ function examLinks(
   };
 }
 
-function medicationText(version: PlanVersion): string {
+/** The drug as the order names it; an infusion given under the order names it the same way. */
+export function medicationText(version: PlanVersion): string {
   const name = version.computed?.drugName || version.content.drugId || 'Drug not known';
   const concentration = version.content.concentrationMgPerMl;
   return concentration === null ? name : `${name} ${formatNumber(concentration)} mg/mL`;

@@ -3,7 +3,8 @@ import { concept, systems } from './code-systems';
 import type { Annotation, CodeableConcept, FhirResource, Meta, Quantity, Reference } from './datatypes';
 import type { ObservationCode } from './loinc';
 
-export type ObservationStatus = 'final' | 'amended' | 'entered-in-error';
+/** "corrected" (a kind of "amended") is a session entry corrected by a later entry. */
+export type ObservationStatus = 'final' | 'amended' | 'corrected' | 'entered-in-error';
 
 export interface Observation extends FhirResource {
   resourceType: 'Observation';
@@ -14,8 +15,11 @@ export interface Observation extends FhirResource {
   subject: Reference;
   encounter: Reference;
   effectiveDateTime?: string;
+  /** When it was recorded, where that differs from when it was observed (session entries). */
+  issued?: string;
   performer: Reference[];
   valueQuantity?: Quantity;
+  valueCodeableConcept?: CodeableConcept;
   method?: CodeableConcept;
   note?: Annotation[];
   component?: { code: CodeableConcept; valueQuantity: Quantity }[];
@@ -41,6 +45,7 @@ export interface ObservationBase {
   subject: Reference;
   encounter: Reference;
   effectiveDateTime: string | undefined;
+  issued?: string;
   performer: Reference;
 }
 
@@ -48,7 +53,7 @@ export interface ObservationBase {
 export function observation(
   base: ObservationBase,
   code: ObservationCode,
-  value: Pick<Observation, 'valueQuantity' | 'component' | 'method' | 'note'>,
+  value: Pick<Observation, 'valueQuantity' | 'valueCodeableConcept' | 'component' | 'method' | 'note'>,
 ): Observation {
   return {
     resourceType: 'Observation',
@@ -60,6 +65,7 @@ export function observation(
     subject: base.subject,
     encounter: base.encounter,
     effectiveDateTime: base.effectiveDateTime,
+    issued: base.issued,
     performer: [base.performer],
     ...value,
   };

@@ -15,6 +15,7 @@ import { scaleTotal } from '../../../src/domain/scales';
 import { formatPrintedName } from '../../../src/domain/user';
 import { weightKg } from '../../../src/domain/weight';
 import type { ExportSnapshot, ExportUser } from '../../../src/export/snapshot';
+import { ruizSession, wangSession } from './session-fixture';
 
 /**
  * A small clinic as an auditor would export it, built the way the services build it: exam
@@ -27,6 +28,7 @@ import type { ExportSnapshot, ExportUser } from '../../../src/export/snapshot';
  * - 王 小明: exam with a weight stated in lb (160 lb = 72.5747792 kg); plan signed, then
  *   discontinued.
  * - Żółć, Zoë: exam still a draft (in CSV only).
+ * - Infusion sessions 7 (Ruiz, signed) and 8 (王, stopped): see session-fixture.ts.
  */
 export const exportedAt = '2026-11-23T19:05:00.000Z';
 
@@ -345,6 +347,14 @@ export const records: RecordView[] = [
   ]),
 ];
 
+/** The pump rate the plan version printed, as the session view carries it. */
+export const plannedRate = (planVersionId: number): string | null => {
+  const version = records.flatMap((record) => record.versions).find((candidate) => candidate.id === planVersionId);
+  return version?.recordType === 'plan' ? (version.computed?.derived.rateMlPerH ?? null) : null;
+};
+
+export const sessions = [ruizSession(plannedRate(202)), wangSession(plannedRate(401))];
+
 type AuditSpec = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
 
 /** The chain exactly as src/db/audit-log.ts computes it. */
@@ -484,6 +494,14 @@ export const auditEntries: AuditEntry[] = chainAudit([
     entityId: '2',
     details: { mrn: 'MRN-0002' },
   },
+  {
+    at: '2026-11-16T16:25:00.000Z',
+    actorUserId: 3,
+    action: 'session.signed',
+    entityType: 'session',
+    entityId: '7',
+    details: { meaning: 'performed', lastEntryId: 719, sha256: 'a'.repeat(64) },
+  },
 ]);
 
 const pdf = (label: string) => new TextEncoder().encode(`%PDF-1.7\n% ${label}\n%%EOF\n`);
@@ -510,6 +528,7 @@ export function exportSnapshot(overrides: Partial<ExportSnapshot> = {}): ExportS
     users,
     patients,
     records,
+    sessions,
     auditEntries,
     auditHead: { seq: (last?.seq ?? 0) + 2, hash: 'f'.repeat(64) },
     signedPdfs: [
@@ -519,6 +538,7 @@ export function exportSnapshot(overrides: Partial<ExportSnapshot> = {}): ExportS
       { versionId: 202, fileName: 'plan-2-v2.pdf', bytes: pdf('plan 2 v2') },
       { versionId: 301, fileName: 'exam-3-v1 王.pdf', bytes: pdf('exam 3 v1') },
       { versionId: 401, fileName: 'plan-4-v1.pdf', bytes: pdf('plan 4 v1') },
+      { sessionSignatureId: 21, fileName: 'session-7-performed.pdf', bytes: pdf('session 7 performed') },
     ],
     clinicRootCertificatePem: clinicRootPem,
     ...overrides,

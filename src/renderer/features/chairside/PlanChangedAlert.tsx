@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi, useSignedIn } from '../../app/session-context';
 import { Icon } from '../../components/Icon';
-import { formatClockTime } from '../../lib/clock-time';
+import { formatClockTime } from '../../../domain/clock-time';
 import { clinicToday } from '../../lib/clinic-today';
 
 /**

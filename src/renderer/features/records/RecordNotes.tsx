@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../domain/time';
 import { useSignedIn } from '../../app/session-context';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
+import { VersionPdfButton } from '../documents/StoredPdfButtons';
 import { SignatureLines } from './SignatureLines';
 
 /**
@@ -54,7 +55,12 @@ export function RecordNotes({
           </span>
         </p>
       )}
-      {version.status === 'signed' && <SignatureLines signatures={version.signatures} />}
+      {version.status === 'signed' && (
+        <>
+          <SignatureLines signatures={version.signatures} />
+          <VersionPdfButton versionId={version.id} />
+        </>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../contract/errors';
 import { useSignedIn } from '../../app/session-context';
 import { Icon } from '../../components/Icon';
-import { formatClockTime } from '../../lib/clock-time';
+import { formatClockTime } from '../../../domain/clock-time';
 import type { SaveState } from './use-autosave';
 
 /**

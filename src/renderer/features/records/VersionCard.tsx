@@ -11,6 +11,7 @@ import { ExamView } from '../exams/ExamView';
 import { figuresAsSigned, figuresNow } from '../plans/plan-figures';
 import { PlanView } from '../plans/PlanView';
 import { findLinkedExam } from './linked-exam';
+import { VersionPdfButton } from '../documents/StoredPdfButtons';
 import { SignatureLines } from './SignatureLines';
 import { VersionDiff } from './VersionDiff';
 
@@ -71,6 +72,7 @@ export function VersionCard({
         </p>
       )}
       <SignatureLines signatures={version.signatures} />
+      {version.status === 'signed' && <VersionPdfButton versionId={version.id} />}
       <p className="version-hash">
         <span className="label">SHA-256</span>{' '}
         {version.contentSha256 === null ? (

@@ -1,7 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { cadss6Items } from '../../../domain/infusion-session';
 import { fieldId } from '../../lib/focus-field';
-import { cadss6Summary } from './observation-text';
+import { cadss6Summary } from '../../../domain/observation-text';
 
 /** CADSS anchors for each item, 0–4. */
 const cadssAnchors = ['Not at all', 'Slightly', 'Moderately', 'Considerably', 'Extremely'] as const;

@@ -1,39 +1,54 @@
 import { useWatch } from 'react-hook-form';
 import type { CallResult } from '../../../contract/errors';
+import { checklistScalesFor } from '../../../domain/configured-entry-checks';
 import type { Checklist } from '../../../domain/infusion-session';
 import type { Patient } from '../../../domain/patient';
 import type { SessionView } from '../../../domain/session-view';
+import { useCall } from '../../app/use-call';
+import { LoadState } from '../../components/LoadState';
 import { EntryEditorFrame, editorPrefix } from './EntryEditorFrame';
-import type { ChecklistFormValues } from './checklist-form';
+import type { ChecklistFormValues, ChecklistScales } from './checklist-form';
 import { checklistFormValues, checklistFrom } from './checklist-form';
 import { ChecklistFields } from './ChecklistFields';
 import type { EntryRequest } from './check-entry';
 import { useEntryEditor } from './use-entry-editor';
 
-/**
- * The pre-infusion checklist: filled in to start a session, or prefilled to correct it.
- * `save` starts the session or records the correction.
- */
-export function ChecklistEditor({
-  patient,
-  draftKey,
-  correcting,
-  save,
-  onSaved,
-  onCancel,
-}: {
+interface ChecklistEditorProps {
   patient: Patient;
   draftKey: string;
   correcting: { checklist: Checklist; occurredAt: string } | null;
   save: (request: EntryRequest<Checklist>) => Promise<CallResult<SessionView>>;
   onSaved: (view: SessionView) => void;
   onCancel: () => void;
-}) {
+}
+
+/**
+ * The pre-infusion checklist: filled in to start a session, or prefilled to correct it.
+ * `save` starts the session or records the correction. It asks the scales the clinic's
+ * session settings ask (a correction also keeps those the corrected checklist recorded).
+ */
+export function ChecklistEditor(props: ChecklistEditorProps) {
+  const { loaded } = useCall('clinic.sessionConfiguration.get', {});
+  if (loaded.status !== 'ready') return <LoadState loaded={loaded} what="clinic's session settings" />;
+  const scales = checklistScalesFor(loaded.value.content.preSessionScales, props.correcting?.checklist.scales ?? null);
+  // A draft typed under other settings would show other scales: each version keeps its own.
+  return <ChecklistForm {...props} draftKey={`${props.draftKey}-settings-v${loaded.value.version}`} scales={scales} />;
+}
+
+function ChecklistForm({
+  patient,
+  draftKey,
+  correcting,
+  save,
+  onSaved,
+  onCancel,
+  scales,
+}: ChecklistEditorProps & { scales: ChecklistScales }) {
   const { form, frame } = useEntryEditor<ChecklistFormValues, Checklist>({
     draftKey,
     content: checklistFormValues(correcting?.checklist ?? null),
     correctingAt: correcting?.occurredAt ?? null,
-    build: checklistFrom,
+    build: (values, issues) => checklistFrom(values, issues, scales),
     save,
     onSaved,
   });
@@ -52,6 +67,7 @@ export function ChecklistEditor({
         register={form.register}
         values={values}
         messages={frame.state.messages}
+        scales={scales.shown}
       />
     </EntryEditorFrame>
   );

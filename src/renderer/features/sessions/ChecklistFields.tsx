@@ -1,5 +1,6 @@
 import type { UseFormRegister } from 'react-hook-form';
 import type { Patient } from '../../../domain/patient';
+import type { PreSessionScaleId } from '../../../domain/session-configuration';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SelectField } from '../../components/SelectField';
 import { TextArea } from '../../components/TextArea';
@@ -19,24 +20,30 @@ const fastingOptions = [
   { value: 'not-fasted', label: 'Not fasted' },
   { value: 'unknown', label: 'Not known' },
 ];
+const questionnaires = ['phq9', 'gad7', 'pcl5'] as const;
 const yesNo = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];
 
-/** The pre-infusion checklist: identity, escort, fasting, changes, IV access, baseline vitals and scales. */
+/**
+ * The pre-infusion checklist: identity, escort, fasting, changes, IV access, baseline vitals,
+ * and the scales the clinic asks (`scales`, from its session settings).
+ */
 export function ChecklistFields({
   prefix,
   patient,
   register,
   values,
   messages,
+  scales,
 }: {
   prefix: string;
   patient: Patient;
   register: UseFormRegister<EntryValues<ChecklistFormValues>>;
   values: ChecklistFormValues;
   messages: FieldMessages;
+  scales: ReadonlySet<PreSessionScaleId>;
 }) {
   const id = (path: string) => fieldId(prefix, `content.${path}`);
   const message = (path: string) => messages.get(`content.${path}`);
@@ -134,25 +141,31 @@ export function ChecklistFields({
         messages={messages}
         optional={['temperatureC']}
       />
-      <fieldset className="session-fieldset">
-        <legend className="form-section-title">Pre-session scales</legend>
-        <PainField
-          id={id('scales.painNrs')}
-          registration={register('content.scales.painNrs')}
-          error={message('scales.painNrs')}
-        />
-        {(['phq9', 'gad7', 'pcl5'] as const).map((scale) => (
-          <QuestionnaireFieldset
-            key={scale}
-            prefix={prefix}
-            scale={scale}
-            values={values.scales[scale]}
-            included={register(`content.scales.${scale}.included`)}
-            item={(index) => register(`content.scales.${scale}.items.${index}`)}
-            messages={messages}
-          />
-        ))}
-      </fieldset>
+      {scales.size > 0 && (
+        <fieldset className="session-fieldset">
+          <legend className="form-section-title">Pre-session scales</legend>
+          {scales.has('painNrs') && (
+            <PainField
+              id={id('scales.painNrs')}
+              registration={register('content.scales.painNrs')}
+              error={message('scales.painNrs')}
+            />
+          )}
+          {questionnaires
+            .filter((scale) => scales.has(scale))
+            .map((scale) => (
+              <QuestionnaireFieldset
+                key={scale}
+                prefix={prefix}
+                scale={scale}
+                values={values.scales[scale]}
+                included={register(`content.scales.${scale}.included`)}
+                item={(index) => register(`content.scales.${scale}.items.${index}`)}
+                messages={messages}
+              />
+            ))}
+        </fieldset>
+      )}
     </>
   );
 }

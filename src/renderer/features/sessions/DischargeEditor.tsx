@@ -1,9 +1,11 @@
 import { useWatch } from 'react-hook-form';
 import type { SessionEntryBody } from '../../../domain/infusion-session';
-import { starterDischargeCriteria } from '../../../domain/infusion-session';
+import { criteriaInForce } from '../../../domain/session-configuration';
 import { effectiveEntries } from '../../../domain/session-state';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
 import { useApi } from '../../app/session-context';
+import { useCall } from '../../app/use-call';
+import { LoadState } from '../../components/LoadState';
 import { CheckboxField } from '../../components/CheckboxField';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';
@@ -25,23 +27,43 @@ function checklistEscort(session: SessionView): string {
   return checklist?.kind === 'checklist' ? checklist.content.escortName : '';
 }
 
-/** Discharge: the clinic's criteria, vital signs, escort, instructions given, notes. */
-export function DischargeEditor({
-  session,
-  correcting,
-  onSaved,
-  onCancel,
-}: {
+interface DischargeEditorProps {
   session: SessionView;
   correcting: DischargeEntry | null;
   onSaved: (view: SessionView) => void;
   onCancel: () => void;
-}) {
+}
+
+/**
+ * Discharge: the clinic's criteria in force (from its session settings), vital signs,
+ * escort, instructions given, notes. A correction keeps the criteria, worded as recorded.
+ */
+export function DischargeEditor(props: DischargeEditorProps) {
+  const { loaded } = useCall('clinic.sessionConfiguration.get', {});
+  if (props.correcting !== null) return <DischargeForm {...props} criteria={[]} draftKey="" />;
+  if (loaded.status !== 'ready') return <LoadState loaded={loaded} what="clinic's discharge criteria" />;
+  return (
+    <DischargeForm
+      {...props}
+      criteria={criteriaInForce(loaded.value.content)}
+      // A draft ticked against an earlier list would be refused: each version keeps its own.
+      draftKey={`-settings-v${loaded.value.version}`}
+    />
+  );
+}
+
+function DischargeForm({
+  session,
+  correcting,
+  onSaved,
+  onCancel,
+  criteria: inForce,
+  draftKey,
+}: DischargeEditorProps & { criteria: readonly { itemId: string; label: string }[]; draftKey: string }) {
   const api = useApi();
   const { form, frame } = useEntryEditor<DischargeFormValues, SessionEntryBody>({
-    draftKey: `session-${session.id}-discharge-${correcting?.id ?? 'new'}`,
-    // The clinic's own list is not configurable yet: every clinic starts from the starter list.
-    content: dischargeFormValues(correcting?.content ?? null, starterDischargeCriteria, checklistEscort(session)),
+    draftKey: `session-${session.id}-discharge-${correcting?.id ?? 'new'}${draftKey}`,
+    content: dischargeFormValues(correcting?.content ?? null, inForce, checklistEscort(session)),
     correctingAt: correcting?.occurredAt ?? null,
     build: (values, issues) => {
       const content = dischargeFrom(values, issues);
@@ -54,6 +76,7 @@ export function DischargeEditor({
   const messages = frame.state.messages;
   const criteria = useWatch({ control: form.control, name: 'content.criteria' });
   const met = criteria.filter((item) => item.met).length;
+  const criteriaError = messages.get('content.criteria');
   return (
     <EntryEditorFrame
       title={correcting === null ? 'Record the discharge' : 'Correct the discharge'}
@@ -64,6 +87,12 @@ export function DischargeEditor({
       <fieldset className="session-fieldset" id={id('criteria')}>
         <legend className="form-section-title">Discharge criteria</legend>
         <p className="hint">Tick each criterion the patient meets now.</p>
+        {criteriaError !== undefined && (
+          <p className="field-error">
+            <span className="visually-hidden">Error </span>
+            {criteriaError}
+          </p>
+        )}
         {criteria.map((item, index) => (
           <CheckboxField
             key={item.itemId}

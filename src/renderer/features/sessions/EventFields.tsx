@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { AdministrationEventType } from '../../../domain/infusion-session';
-import { quantityText } from './quantity-text';
+import { quantityText } from '../../../domain/quantity-text';
 import { formatDate, localDate } from '../../../domain/time';
 import { useSignedIn } from '../../app/session-context';
 import { Notice } from '../../components/Notice';
@@ -12,7 +12,7 @@ import { serverNow } from '../../lib/server-clock';
 import { editorPrefix } from './EntryEditorFrame';
 import type { EventFormValues } from './event-form';
 import { deviatesFromPlan, eventFields } from './event-form';
-import { formatLotExpiry, lastUseDay, parseLotExpiry } from './lot-expiry';
+import { formatLotExpiry, lastUseDay, parseLotExpiry } from '../../../domain/lot-expiry';
 
 const id = (name: keyof EventFormValues) => fieldId(editorPrefix, `content.${name}`);
 

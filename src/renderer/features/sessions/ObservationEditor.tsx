@@ -10,7 +10,7 @@ import { Cadss6Fieldset } from './Cadss6Fieldset';
 import { EntryEditorFrame, editorPrefix } from './EntryEditorFrame';
 import type { ObservationFormValues } from './observation-form';
 import { observationFormValues, observationFrom } from './observation-form';
-import { nauseaLabels } from './observation-text';
+import { nauseaLabels } from '../../../domain/observation-text';
 import { PainField } from './PainField';
 import { saveEntry } from './save-entry';
 import { useEntryEditor } from './use-entry-editor';

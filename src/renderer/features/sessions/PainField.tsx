@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { SelectField } from '../../components/SelectField';
-import { painLabel } from './scale-text';
+import { painLabel } from '../../../domain/scale-text';
 
 const scores = Array.from({ length: 11 }, (_, score) => score);
 

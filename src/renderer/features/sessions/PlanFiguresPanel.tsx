@@ -1,4 +1,4 @@
-import { quantityText } from './quantity-text';
+import { quantityText } from '../../../domain/quantity-text';
 import { formatDurationMin } from '../../../domain/time';
 import type { SessionView } from '../../../domain/session-view';
 import type { PlanVersion } from './plan-version';

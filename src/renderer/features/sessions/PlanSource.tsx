@@ -1,4 +1,4 @@
-import { quantityText } from './quantity-text';
+import { quantityText } from '../../../domain/quantity-text';
 import { formatDurationMin } from '../../../domain/time';
 import { useSignedIn } from '../../app/session-context';
 import { MessageText } from '../../components/MessageText';

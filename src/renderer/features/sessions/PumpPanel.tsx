@@ -1,5 +1,5 @@
 import { toDecimal } from '../../../domain/quantity';
-import { quantityText } from './quantity-text';
+import { quantityText } from '../../../domain/quantity-text';
 import type { SessionView } from '../../../domain/session-view';
 import { useSignedIn } from '../../app/session-context';
 import { Icon } from '../../components/Icon';

@@ -5,7 +5,7 @@ import { CheckboxField } from '../../components/CheckboxField';
 import type { FieldMessages } from '../../lib/field-messages';
 import { fieldId } from '../../lib/focus-field';
 import type { QuestionnaireValues } from './checklist-form';
-import { questionnaireSummary } from './scale-text';
+import { questionnaireSummary } from '../../../domain/scale-text';
 
 /** Answer words of each questionnaire, by score. */
 const anchors: Record<ScaleId, readonly string[]> = {

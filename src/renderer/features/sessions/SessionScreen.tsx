@@ -21,6 +21,7 @@ import { sessionLabel } from './session-label';
 import { SessionSignatures } from './SessionSignatures';
 import { SessionStatusWord } from './SessionStatusWord';
 import { Timeline } from './Timeline';
+import { useSessionWatch } from './use-session-watch';
 import { VitalsSection } from './VitalsSection';
 
 const panelKey = (panel: Panel) => JSON.stringify(panel);
@@ -45,6 +46,7 @@ export function SessionScreen({
   const label = sessionLabel(session);
   usePageTitle(`${formatPatientName(patient)} · ${label}`);
   const day = clinicDay(session.createdAt, clinic.timeZone);
+  const arrived = useSessionWatch(session, onChange);
   useEffect(() => {
     if (saved !== null) savedRef.current?.focus();
   }, [saved]);
@@ -80,6 +82,13 @@ export function SessionScreen({
         <PumpPanel session={session} />
         <NextCheckPanel session={session} />
       </div>
+      {arrived > 0 && (
+        <Notice tone="info" live="status">
+          {arrived === 1
+            ? 'One entry was charted on another device and is shown below.'
+            : `${arrived} entries were charted on another device and are shown below.`}
+        </Notice>
+      )}
       <div ref={savedRef} tabIndex={-1} className="saved-anchor">
         {saved !== null && (
           <Notice tone="success" live="status">

@@ -2,6 +2,7 @@ import type { SessionView } from '../../../domain/session-view';
 import { useSignedIn } from '../../app/session-context';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
+import { SessionPdfButton } from '../documents/StoredPdfButtons';
 import { sessionSignatureText } from './session-signature-text';
 
 /** Who signed the record, meaning, date and time with offset; and whether entries came after. */
@@ -24,7 +25,8 @@ export function SessionSignatures({ session }: { session: SessionView }) {
             <li key={signature.id} className="signature-line">
               <span dir="auto">
                 <MessageText text={sessionSignatureText(signature, clinic.timeZone)} />
-              </span>
+              </span>{' '}
+              <SessionPdfButton sessionSignatureId={signature.id} meaning={signature.meaning} />
             </li>
           ))}
         </ul>

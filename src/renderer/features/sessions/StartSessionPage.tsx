@@ -104,6 +104,7 @@ function StartSession({
             save={(request) =>
               api.call('sessions.start', {
                 planRecordId: plan.record.id,
+                planVersionId: plan.version.id,
                 occurredAt: request.occurredAt,
                 checklist: request.body,
               })

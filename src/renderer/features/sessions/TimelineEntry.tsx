@@ -1,6 +1,6 @@
 import type { SessionEntryView } from '../../../domain/session-view';
-import { entryLines, entryTitle } from './entry-text';
-import type { EntryContext } from './entry-text';
+import { entryLines, entryTitle } from '../../../domain/session-entry-text';
+import type { EntryContext } from '../../../domain/session-entry-text';
 
 /**
  * One charted entry: what, when it happened, when it was saved and by whom. A corrected

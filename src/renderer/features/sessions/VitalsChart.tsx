@@ -1,8 +1,8 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DotShape } from './ChartDot';
 import { ChartDot } from './ChartDot';
-import { timeAxis, valueAxis } from './chart-axes';
-import type { VitalsRow } from './vitals-rows';
+import { timeAxis, valueAxis } from '../../../domain/chart-axes';
+import type { VitalsRow } from '../../../domain/vitals-rows';
 
 interface Series {
   key: 'systolic' | 'diastolic' | 'heartRate';

@@ -4,7 +4,7 @@ import { clinicDay, entryTime } from './entry-time';
 import { ChartLoading } from './ChartLoading';
 import { LazyVitalsChart } from './lazy-charts';
 import { VitalsTable } from './VitalsTable';
-import { vitalsRows } from './vitals-rows';
+import { vitalsRows } from '../../../domain/vitals-rows';
 
 /** The session's vital signs: the table first (it is also the chart's text alternative), then the chart. */
 export function VitalsSection({ session }: { session: SessionView }) {

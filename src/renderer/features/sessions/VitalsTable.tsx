@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../domain/quantity';
-import type { VitalsRow } from './vitals-rows';
+import type { VitalsRow } from '../../../domain/vitals-rows';
 
 function Cell({ value }: { value: string | number | null }) {
   return (

@@ -10,13 +10,6 @@ export const severities = [
   'life-threatening',
 ] as const satisfies readonly AdverseEvent['severity'][];
 
-export const severityLabels: Record<AdverseEvent['severity'], string> = {
-  mild: 'Mild',
-  moderate: 'Moderate',
-  severe: 'Severe',
-  'life-threatening': 'Life-threatening',
-};
-
 /** An adverse event as typed. */
 export interface AdverseEventFormValues {
   type: string;

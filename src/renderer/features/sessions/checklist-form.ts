@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../../contract/errors';
 import type { Checklist } from '../../../domain/infusion-session';
 import { checklistSchema } from '../../../domain/infusion-session';
 import type { ScaleId } from '../../../domain/scales';
+import type { PreSessionScaleId } from '../../../domain/session-configuration';
 import { blankItems, scaleDefinitions } from '../../../domain/scales';
 import { parseWhole } from '../../lib/parse-fields';
 import type { VitalsFormValues } from './vitals-form';
@@ -53,8 +54,19 @@ export function checklistFormValues(checklist: Checklist | null): ChecklistFormV
   };
 }
 
-function itemsFrom(scale: ScaleId, values: QuestionnaireValues, issues: FieldIssue[]): (number | null)[] | null {
-  if (!values.included) return null;
+/** The scales this checklist shows (what the clinic asks), and whether pain must be scored. */
+export interface ChecklistScales {
+  shown: ReadonlySet<PreSessionScaleId>;
+  painRequired: boolean;
+}
+
+function itemsFrom(
+  scale: ScaleId,
+  values: QuestionnaireValues,
+  shown: ChecklistScales['shown'],
+  issues: FieldIssue[],
+): (number | null)[] | null {
+  if (!values.included || !shown.has(scale)) return null;
   const items = values.items.map((item) => (item === '' ? null : Number(item)));
   const { name, items: count } = scaleDefinitions[scale];
   if (items.some((item) => item === null)) {
@@ -63,8 +75,12 @@ function itemsFrom(scale: ScaleId, values: QuestionnaireValues, issues: FieldIss
   return items;
 }
 
-/** The checklist to record, or null with every problem noted. */
-export function checklistFrom(values: ChecklistFormValues, issues: FieldIssue[]): Checklist | null {
+/** The checklist to record, or null with every problem noted; scales not shown are left out. */
+export function checklistFrom(
+  values: ChecklistFormValues,
+  issues: FieldIssue[],
+  scales: ChecklistScales,
+): Checklist | null {
   const before = issues.length;
   const need = (ok: boolean, path: string, message: string) => {
     if (!ok) issues.push({ path, message });
@@ -82,10 +98,11 @@ export function checklistFrom(values: ChecklistFormValues, issues: FieldIssue[])
   need(values.ivGauge !== '', 'ivGauge', 'Choose the IV gauge');
   const ivGauge = parseWhole(values.ivGauge, checklistSchema.shape.ivGauge.nullable(), 'ivGauge', issues);
   const vitals = vitalsFrom(values.vitals, 'vitals', issues, coreVitals);
-  need(values.scales.painNrs !== '', 'scales.painNrs', 'Choose the pain score now (0–10)');
-  const phq9 = itemsFrom('phq9', values.scales.phq9, issues);
-  const gad7 = itemsFrom('gad7', values.scales.gad7, issues);
-  const pcl5 = itemsFrom('pcl5', values.scales.pcl5, issues);
+  if (scales.painRequired) need(values.scales.painNrs !== '', 'scales.painNrs', 'Choose the pain score now (0–10)');
+  const painNrs = scales.shown.has('painNrs') && values.scales.painNrs !== '' ? Number(values.scales.painNrs) : null;
+  const phq9 = itemsFrom('phq9', values.scales.phq9, scales.shown, issues);
+  const gad7 = itemsFrom('gad7', values.scales.gad7, scales.shown, issues);
+  const pcl5 = itemsFrom('pcl5', values.scales.pcl5, scales.shown, issues);
   if (issues.length > before || ivGauge === null || values.fasting === '') return null;
   return {
     identityConfirmed: true,
@@ -97,6 +114,6 @@ export function checklistFrom(values: ChecklistFormValues, issues: FieldIssue[])
     ivSite: values.ivSite.trim(),
     ivGauge,
     vitals,
-    scales: { phq9, gad7, pcl5, painNrs: Number(values.scales.painNrs) },
+    scales: { phq9, gad7, pcl5, painNrs },
   };
 }

@@ -3,7 +3,7 @@ import type { AdministrationEvent, AdministrationEventType } from '../../../doma
 import { administrationEventSchema } from '../../../domain/infusion-session';
 import { toDecimal } from '../../../domain/quantity';
 import { parseDecimal } from '../../lib/parse-fields';
-import { formatLotExpiry, parseLotExpiry } from './lot-expiry';
+import { formatLotExpiry, parseLotExpiry } from '../../../domain/lot-expiry';
 
 /** An administration event as typed. */
 export interface EventFormValues {

@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../domain/session-view';
-import { entryTitle } from './entry-text';
+import { entryTitle } from '../../../domain/session-entry-text';
 import type { Panel } from './panel';
 
 /** What the screen says after a save: "Charted: Check at 14:20." */

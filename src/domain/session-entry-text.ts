@@ -1,9 +1,8 @@
-import type { AdministrationEvent, Checklist, Discharge, Observation } from '../../../domain/infusion-session';
-import { administrationEventLabels } from '../../../domain/infusion-session';
-import { toDecimal } from '../../../domain/quantity';
+import type { AdministrationEvent, Checklist, Discharge, Observation } from './infusion-session';
+import { administrationEventLabels, severityLabels } from './infusion-session';
+import { toDecimal } from './quantity';
 import { quantityText } from './quantity-text';
-import type { SessionEntryView } from '../../../domain/session-view';
-import { severityLabels } from './adverse-event-form';
+import type { SessionEntryView } from './session-view';
 import { formatLotExpiry } from './lot-expiry';
 import { cadss6Summary, nauseaLabels, sedationText } from './observation-text';
 import { painLabel, questionnaireSummary } from './scale-text';

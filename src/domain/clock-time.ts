@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../domain/time';
+import { formatDateTime } from './time';
 
 /**
  * "14:05" or "14:05 UTC−05:00": the time part of the domain's one date-time format, so

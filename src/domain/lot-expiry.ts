@@ -1,4 +1,4 @@
-import { formatDate, isCalendarDate, parseDateQuery } from '../../../domain/time';
+import { formatDate, isCalendarDate, parseDateQuery } from './time';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

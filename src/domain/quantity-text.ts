@@ -1,5 +1,5 @@
-import type { Decimal } from '../../../domain/quantity';
-import { formatQuantity } from '../../../domain/quantity';
+import type { Decimal } from './quantity';
+import { formatQuantity } from './quantity';
 
 /**
  * "100.7 mL" as the domain prints it, with the number and its unit kept on one line: a

@@ -1,6 +1,7 @@
-import { effectiveEntries } from '../../../domain/session-state';
-import type { SessionEntryView } from '../../../domain/session-view';
-import type { Vitals } from '../../../domain/vitals';
+import type { Observation } from './infusion-session';
+import { effectiveEntries } from './session-state';
+import type { SessionEntryView } from './session-view';
+import type { Vitals } from './vitals';
 
 export interface VitalsRow {
   entryId: number;
@@ -8,7 +9,9 @@ export interface VitalsRow {
   source: 'Baseline' | 'Check' | 'Discharge';
   vitals: Vitals;
   sedation: number | null;
+  cadss6: (number | null)[] | null;
   painNrs: number | null;
+  nausea: Observation['nausea'];
 }
 
 /** Every standing measurement of the session, baseline to discharge, in the order taken. */
@@ -22,7 +25,9 @@ export function vitalsRows(entries: readonly SessionEntryView[]): VitalsRow[] {
         source: 'Baseline',
         vitals: entry.content.vitals,
         sedation: null,
+        cadss6: null,
         painNrs: entry.content.scales.painNrs,
+        nausea: null,
       });
     } else if (entry.kind === 'observation') {
       rows.push({
@@ -30,10 +35,13 @@ export function vitalsRows(entries: readonly SessionEntryView[]): VitalsRow[] {
         source: 'Check',
         vitals: entry.content.vitals,
         sedation: entry.content.sedation,
+        cadss6: entry.content.cadss6,
         painNrs: entry.content.painNrs,
+        nausea: entry.content.nausea,
       });
     } else if (entry.kind === 'discharge') {
-      rows.push({ ...base, source: 'Discharge', vitals: entry.content.vitals, sedation: null, painNrs: null });
+      const unmeasured = { sedation: null, cadss6: null, painNrs: null, nausea: null };
+      rows.push({ ...base, source: 'Discharge', vitals: entry.content.vitals, ...unmeasured });
     }
   }
   return rows.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.entryId - b.entryId);

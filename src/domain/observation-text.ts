@@ -1,5 +1,5 @@
-import type { Observation } from '../../../domain/infusion-session';
-import { cadss6Items, sedationLevels } from '../../../domain/infusion-session';
+import type { Observation } from './infusion-session';
+import { cadss6Items, sedationLevels } from './infusion-session';
 
 const cadssMax = cadss6Items.length * 4;
 

@@ -1,5 +1,5 @@
-import type { ScaleId } from '../../../domain/scales';
-import { scaleDefinitions, scaleTotal } from '../../../domain/scales';
+import type { ScaleId } from './scales';
+import { scaleDefinitions, scaleTotal } from './scales';
 
 /** "PHQ-9 total 8 of 27", or how many items are still unanswered (a partial total would mislead). */
 export function questionnaireSummary(scale: ScaleId, items: readonly (number | null)[] | null): string {

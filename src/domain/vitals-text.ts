@@ -1,5 +1,5 @@
-import { formatNumber } from '../../../domain/quantity';
-import type { Vitals } from '../../../domain/vitals';
+import { formatNumber } from './quantity';
+import type { Vitals } from './vitals';
 
 /** "124/80 mmHg", with a missing half written out rather than left blank. */
 function bloodPressureText(vitals: Vitals): string | null {

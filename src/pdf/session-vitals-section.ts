@@ -1,0 +1,101 @@
+import { cadss6Items } from '../domain/infusion-session';
+import { nauseaLabels } from '../domain/observation-text';
+import { formatNumber } from '../domain/quantity';
+import { effectiveEntries } from '../domain/session-state';
+import type { SessionEntryView } from '../domain/session-view';
+import type { VitalsRow } from '../domain/vitals-rows';
+import { vitalsRows } from '../domain/vitals-rows';
+import type { Cell, DocumentFlow } from './document-flow';
+import { text } from './document-flow';
+import { styles } from './summary-theme';
+import { drawVitalsChart } from './vitals-chart';
+
+/** A value not taken at that check: a dash, explained in the caption above the table. */
+const notTaken = '–';
+
+function value(cell: string | number | null): Cell {
+  return [text(cell === null ? notTaken : String(cell))];
+}
+
+function cadssTotal(items: VitalsRow['cadss6']): string | null {
+  const answered = (items ?? []).filter((item): item is number => item !== null);
+  if (answered.length === 0) return null;
+  const sum = answered.reduce((total, item) => total + item, 0);
+  return answered.length === cadss6Items.length ? String(sum) : `${sum} (${answered.length} of 6 asked)`;
+}
+
+/**
+ * The timed vital signs as a table (a row per time, a column per sign, units in the headers)
+ * and a chart of BP and HR over the session; then the notes charted with the checks.
+ */
+export function writeVitalsSection(
+  flow: DocumentFlow,
+  entries: readonly SessionEntryView[],
+  clock: (instantIso: string) => string,
+  timeZone: string,
+): void {
+  flow.heading('Timed vital signs and scales');
+  const rows = vitalsRows(entries);
+  if (rows.length === 0) {
+    flow.paragraph([text('No vital signs were recorded.')]);
+    return;
+  }
+  flow.paragraph(
+    [
+      text(
+        `Baseline from the pre-infusion checklist, every check charted during the infusion, and the discharge. Times in clinic time. A dash (${notTaken}) means not taken at that check. Sedation is MOAA/S (5 awake, 0 no response); CADSS-6 total of 24.`,
+        styles.small,
+      ),
+    ],
+    { gapAfterPt: 3 },
+  );
+  flow.table(
+    [
+      { header: 'Time', share: 1.05 },
+      { header: 'Taken at', share: 0.95 },
+      { header: 'BP (mmHg)', share: 0.95 },
+      { header: 'HR (beats/min)', share: 1 },
+      { header: 'SpO2 (%)', share: 0.7 },
+      { header: 'RR (breaths/min)', share: 0.9 },
+      { header: 'Temp (°C)', share: 0.7 },
+      { header: 'Sedation (MOAA/S)', share: 0.9 },
+      { header: 'CADSS-6', share: 0.85 },
+      { header: 'Pain (0–10)', share: 0.7 },
+      { header: 'Nausea', share: 0.85 },
+    ],
+    rows.map((row) => {
+      const { systolicMmHg: systolic, diastolicMmHg: diastolic } = row.vitals;
+      return [
+        [text(clock(row.occurredAt), styles.bodyBold)],
+        [text(row.source)],
+        value(systolic === null && diastolic === null ? null : `${systolic ?? notTaken}/${diastolic ?? notTaken}`),
+        value(row.vitals.heartRateBpm),
+        value(row.vitals.spo2Percent),
+        value(row.vitals.respiratoryRatePerMin),
+        value(row.vitals.temperatureC === null ? null : formatNumber(row.vitals.temperatureC)),
+        value(row.sedation),
+        value(cadssTotal(row.cadss6)),
+        value(row.painNrs),
+        value(row.nausea === null ? null : nauseaLabels[row.nausea]),
+      ];
+    }),
+    { fontSize: 8.5 },
+  );
+  flow.subheading('Blood pressure and heart rate over the session');
+  drawVitalsChart(flow, rows, timeZone);
+
+  const notes = effectiveEntries(entries).filter(
+    (entry): entry is Extract<SessionEntryView, { kind: 'observation' }> =>
+      entry.kind === 'observation' && entry.content.notes.trim() !== '',
+  );
+  if (notes.length > 0) {
+    flow.subheading('Notes charted with the checks');
+    flow.fields(
+      notes.map((entry) => ({
+        label: clock(entry.occurredAt),
+        value: [text(entry.content.notes.trim()), text(`  — ${entry.printedName}`, styles.small)],
+      })),
+      96,
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import type { EntryProblem } from '../domain/configured-entry-checks';
+import { checklistScaleProblems, dischargeCriteriaProblems } from '../domain/configured-entry-checks';
+import type { Checklist, Discharge, SessionEntryBody } from '../domain/infusion-session';
+import { criteriaInForce } from '../domain/session-configuration';
+import { currentSessionConfiguration } from '../db/session-configuration-repo';
+import type { EntryRow } from '../db/sessions-repo';
+import type { ServiceContext } from './context';
+import { ServiceError } from './service-error';
+
+/**
+ * Refuses a charted entry that does not match what the clinic asks now (its session
+ * configuration): a discharge against other criteria, a checklist with scales the clinic does
+ * not record or without the pain score it does. A correction may keep what the entry it
+ * corrects recorded, so sessions charted under an earlier configuration stay correctable.
+ */
+
+function refuse(problems: EntryProblem[], at: string): void {
+  const first = problems[0];
+  if (first === undefined) return;
+  throw new ServiceError(
+    'INVALID_INPUT',
+    first.message,
+    problems.map((problem) => ({ path: `${at}.${problem.path}`, message: problem.message })),
+  );
+}
+
+/** A new pre-infusion checklist (the one that starts a session); `at` is its input path. */
+export function checkConfiguredChecklist(context: ServiceContext, checklist: Checklist, at = 'checklist'): void {
+  const asked = currentSessionConfiguration(context.ledger.db).content.preSessionScales;
+  refuse(checklistScaleProblems(checklist.scales, asked, null), at);
+}
+
+/** An entry added or corrected; `correcting` is the entry it replaces, if any. */
+export function checkConfiguredEntry(
+  context: ServiceContext,
+  body: SessionEntryBody,
+  correcting: EntryRow | null,
+  at = 'entry.content',
+): void {
+  if (body.kind !== 'checklist' && body.kind !== 'discharge') return;
+  const configuration = currentSessionConfiguration(context.ledger.db).content;
+  const original = correcting?.kind === body.kind ? (JSON.parse(correcting.content) as unknown) : null;
+  if (body.kind === 'checklist') {
+    const scales = original === null ? null : (original as Checklist).scales;
+    refuse(checklistScaleProblems(body.content.scales, configuration.preSessionScales, scales), at);
+    return;
+  }
+  refuse(dischargeCriteriaProblems(body.content, criteriaInForce(configuration), original as Discharge | null), at);
+}
