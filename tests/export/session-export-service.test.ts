@@ -1,10 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeExam, demoFormulary, planWith } from '../../src/cli/demo-clinical';
-import type { Checklist, Observation } from '../../src/domain/infusion-session';
+import {
+  administrationEvent,
+  signedPlanFor,
+  testChecklist,
+  testObservation,
+  testVitals,
+} from '../support/session-entries';
+import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
-import { emptyScales } from '../../src/domain/scales';
 import { documentForSessionSignature, insertSignedDocument } from '../../src/db/identities-repo';
 import type { ExportRequest } from '../../src/services/exports';
 import { exportToPath } from '../../src/services/exports';
@@ -25,42 +30,11 @@ let sessionId: number;
 let patientId: number;
 let otherPatientId: number;
 let sessionPdf: Uint8Array;
-const today = new Date().toISOString().slice(0, 10);
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-const vitals = {
-  systolicMmHg: 124,
-  diastolicMmHg: 80,
-  heartRateBpm: 76,
-  spo2Percent: 98,
-  respiratoryRatePerMin: 14,
-  temperatureC: '36.7',
-};
-const checklist: Checklist = {
-  identityConfirmed: true,
-  escortPresent: true,
-  escortName: 'Luis Ruiz',
-  fasting: 'fasted',
-  fastingNote: '',
-  changesSinceLastVisit: 'None',
-  ivSite: 'Left antecubital',
-  ivGauge: 22,
-  vitals,
-  scales: { ...emptyScales, painNrs: 6 },
-};
-const check: Observation = { vitals, sedation: 5, cadss6: [0, 1, 0, 0, 0, 0], painNrs: 4, nausea: 'none', notes: '' };
-const event = (type: 'start' | 'rate-change' | 'pause' | 'resume' | 'end', extra: Record<string, unknown> = {}) => ({
-  kind: 'event' as const,
-  content: {
-    type,
-    rateMlPerH: null,
-    reason: '',
-    lotNumber: '',
-    lotExpiry: '',
-    volumeInfusedMl: null,
-    wasteMg: null,
-    ...extra,
-  },
-});
+const vitals = testVitals;
+const checklist = testChecklist;
+const check = testObservation;
+const event = administrationEvent;
 const newPatient = (mrn: string) => ({
   patient: {
     mrn,
@@ -84,28 +58,10 @@ beforeAll(() => {
   app.ok(admin, 'formulary.update', { content: demoFormulary });
   patientId = app.ok(nurse, 'patients.create', newPatient('S-1')).id;
   otherPatientId = app.ok(nurse, 'patients.create', newPatient('S-2')).id;
-  const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
-  const examVersionId = exam.versions[0]?.id ?? 0;
-  app.ok(physician, 'records.saveDraft', { type: 'exam', versionId: examVersionId, content: completeExam(today) });
-  app.ok(physician, 'records.sign', {
-    versionId: examVersionId,
-    meaning: 'authored',
-    username: 'physician',
-    password: staffPassword,
-  });
-  const plan = app.ok(physician, 'records.create', { type: 'plan', patientId, examRecordId: exam.id });
-  const draft = plan.versions[0];
-  if (draft?.recordType !== 'plan') throw new Error('no plan draft');
-  app.ok(physician, 'records.saveDraft', {
-    type: 'plan',
-    versionId: draft.id,
-    content: planWith(draft.content.weight),
-  });
-  app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
+  const plan = signedPlanFor(app, physician, patientId);
 
   const started = app.ok(nurse, 'sessions.start', {
-    planRecordId: plan.id,
-    planVersionId: draft.id,
+    ...plan,
     occurredAt: at(70),
     checklist,
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeExam, demoFormulary, planWith } from '../../src/cli/demo-clinical';
+import { administrationEvent, signedPlanFor, testChecklist, testVitals } from '../support/session-entries';
+import { demoFormulary } from '../../src/cli/demo-clinical';
 import type { MethodInput } from '../../src/contract/methods';
 import type { Checklist, Discharge } from '../../src/domain/infusion-session';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
@@ -14,7 +15,7 @@ import type { Session } from '../../src/services/session';
 import { checkConfiguredChecklist } from '../../src/services/session-configuration';
 import { expectUnchanged, ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 
 let app: TestApp;
@@ -25,41 +26,13 @@ let auditor: Session;
 let patientId: number;
 let planRecordId: number;
 let planVersionId: number;
-const today = new Date().toISOString().slice(0, 10);
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-const vitals = {
-  systolicMmHg: 124,
-  diastolicMmHg: 80,
-  heartRateBpm: 76,
-  spo2Percent: 98,
-  respiratoryRatePerMin: 14,
-  temperatureC: '36.7',
-};
+const vitals = testVitals;
 const checklist: Checklist = {
-  identityConfirmed: true,
-  escortPresent: true,
-  escortName: 'Luis Ruiz',
-  fasting: 'fasted',
-  fastingNote: '',
-  changesSinceLastVisit: 'None',
-  ivSite: 'Left antecubital',
-  ivGauge: 22,
-  vitals,
+  ...testChecklist,
   scales: { ...emptyScales, pcl5: Array.from({ length: 20 }, () => 1), painNrs: 6 },
 };
-const event = (type: 'start' | 'end', extra: Record<string, unknown>) => ({
-  kind: 'event' as const,
-  content: {
-    type,
-    rateMlPerH: null,
-    reason: '',
-    lotNumber: '',
-    lotExpiry: '',
-    volumeInfusedMl: null,
-    wasteMg: null,
-    ...extra,
-  },
-});
+const event = administrationEvent;
 const discharge = (
   criteria: readonly { itemId: string; label: string }[],
 ): { kind: 'discharge'; content: Discharge } => ({
@@ -141,26 +114,7 @@ beforeAll(() => {
       allergies: { status: 'not-recorded' },
     },
   }).id;
-  const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
-  const examVersionId = exam.versions[0]?.id ?? 0;
-  app.ok(physician, 'records.saveDraft', { type: 'exam', versionId: examVersionId, content: completeExam(today) });
-  app.ok(physician, 'records.sign', {
-    versionId: examVersionId,
-    meaning: 'authored',
-    username: 'physician',
-    password: staffPassword,
-  });
-  const plan = app.ok(physician, 'records.create', { type: 'plan', patientId, examRecordId: exam.id });
-  const draft = plan.versions[0];
-  if (draft?.recordType !== 'plan') throw new Error('no plan draft');
-  app.ok(physician, 'records.saveDraft', {
-    type: 'plan',
-    versionId: draft.id,
-    content: planWith(draft.content.weight),
-  });
-  app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
-  planRecordId = plan.id;
-  planVersionId = draft.id;
+  ({ planRecordId, planVersionId } = signedPlanFor(app, physician, patientId));
 });
 afterAll(() => app.cleanup());
 

@@ -1,41 +1,12 @@
 import { completeExam, demoFormulary } from '../../src/cli/demo-clinical';
 import type { MethodInput, MethodName } from '../../src/contract/methods';
-import type { Checklist, Observation } from '../../src/domain/infusion-session';
-import { emptyScales } from '../../src/domain/scales';
 import { starterSessionConfiguration } from '../../src/domain/session-configuration';
 import { patientInput } from './fixtures';
+import { testChecklist, testObservation } from './session-entries';
 import { unexpiredLot } from './unexpired-lot';
 
-const vitals = {
-  systolicMmHg: 124,
-  diastolicMmHg: 80,
-  heartRateBpm: 76,
-  spo2Percent: 98,
-  respiratoryRatePerMin: 14,
-  temperatureC: '36.7',
-};
-
-const checklist: Checklist = {
-  identityConfirmed: true,
-  escortPresent: true,
-  escortName: 'Luis Ruiz',
-  fasting: 'fasted',
-  fastingNote: '',
-  changesSinceLastVisit: 'None',
-  ivSite: 'Left antecubital',
-  ivGauge: 22,
-  vitals,
-  scales: { ...emptyScales, painNrs: 6 },
-};
-
-const observation: Observation = {
-  vitals,
-  sedation: 5,
-  cadss6: [0, 1, 0, 0, 0, 0],
-  painNrs: 4,
-  nausea: 'none',
-  notes: '',
-};
+const checklist = testChecklist;
+const observation = testObservation;
 
 const endEvent = {
   kind: 'event' as const,

@@ -1,0 +1,86 @@
+import { completeExam, planWith } from '../../src/cli/demo-clinical';
+import type { AdministrationEvent, Checklist, Observation } from '../../src/domain/infusion-session';
+import { emptyScales } from '../../src/domain/scales';
+import type { Session } from '../../src/services/session';
+import type { TestApp } from './test-app';
+import { staffPassword } from './test-app';
+
+/** What nurses chart, valid as the contract takes it; spread and override what a test is about. */
+export const testVitals = {
+  systolicMmHg: 124,
+  diastolicMmHg: 80,
+  heartRateBpm: 76,
+  spo2Percent: 98,
+  respiratoryRatePerMin: 14,
+  temperatureC: '36.7',
+};
+
+export const testChecklist: Checklist = {
+  identityConfirmed: true,
+  escortPresent: true,
+  escortName: 'Luis Ruiz',
+  fasting: 'fasted',
+  fastingNote: '',
+  changesSinceLastVisit: 'None',
+  ivSite: 'Left antecubital',
+  ivGauge: 22,
+  vitals: testVitals,
+  scales: { ...emptyScales, painNrs: 6 },
+};
+
+export const testObservation: Observation = {
+  vitals: testVitals,
+  sedation: 5,
+  cadss6: [0, 1, 0, 0, 0, 0],
+  painNrs: 4,
+  nausea: 'none',
+  notes: '',
+};
+
+/** An administration event entry with nothing but its type set. */
+export function administrationEvent(type: AdministrationEvent['type'], extra: Partial<AdministrationEvent> = {}) {
+  return {
+    kind: 'event' as const,
+    content: {
+      type,
+      rateMlPerH: null,
+      reason: '',
+      lotNumber: '',
+      lotExpiry: '',
+      volumeInfusedMl: null,
+      wasteMg: null,
+      ...extra,
+    },
+  };
+}
+
+/**
+ * The physician examines the patient and signs a candidate exam, then writes and signs a plan
+ * on it (the demo's ketamine plan); returns the plan and its signed version, ready to start.
+ */
+export function signedPlanFor(
+  app: TestApp,
+  physician: Session,
+  patientId: number,
+): { planRecordId: number; planVersionId: number } {
+  const today = new Date().toISOString().slice(0, 10);
+  const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
+  const examVersionId = exam.versions[0]?.id ?? 0;
+  app.ok(physician, 'records.saveDraft', { type: 'exam', versionId: examVersionId, content: completeExam(today) });
+  app.ok(physician, 'records.sign', {
+    versionId: examVersionId,
+    meaning: 'authored',
+    username: 'physician',
+    password: staffPassword,
+  });
+  const plan = app.ok(physician, 'records.create', { type: 'plan', patientId, examRecordId: exam.id });
+  const draft = plan.versions[0];
+  if (draft?.recordType !== 'plan') throw new Error('no plan draft');
+  app.ok(physician, 'records.saveDraft', {
+    type: 'plan',
+    versionId: draft.id,
+    content: planWith(draft.content.weight),
+  });
+  app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
+  return { planRecordId: plan.id, planVersionId: draft.id };
+}
