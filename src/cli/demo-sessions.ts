@@ -3,6 +3,7 @@ import { starterDischargeCriteria } from '../domain/infusion-session';
 import { emptyScales } from '../domain/scales';
 import type { Session } from '../services/session';
 import type { Call } from './demo';
+import { lastEntryIdOf } from '../domain/session-view';
 
 const vitals = (systolicMmHg: number, heartRateBpm: number) => ({
   systolicMmHg,
@@ -92,7 +93,7 @@ export function seedDemoSessions(
       occurredAt: minutesAgo(133),
       entry: event('end', { volumeInfusedMl: '100.7' }),
     });
-    call(nurse, 'sessions.addEntry', {
+    const discharged = call(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: minutesAgo(100),
       entry: {
@@ -108,6 +109,7 @@ export function seedDemoSessions(
     });
     call(nurse, 'sessions.sign', {
       sessionId,
+      lastEntryId: lastEntryIdOf(discharged),
       meaning: 'performed',
       username: signer.username,
       password: signer.password,

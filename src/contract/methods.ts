@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { auditEntrySchema, auditVerificationSchema } from '../domain/audit';
 import { examContentSchema } from '../domain/exam';
 import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domain/infusion-session';
-import { sessionStatuses, sessionViewSchema } from '../domain/session-view';
+import { sessionViewSchema } from '../domain/session-view';
 import { formularyContentSchema, formularySchema } from '../domain/formulary';
 import { amendmentReasonSchema, discontinueReasonSchema, signatureMeaningSchema } from '../domain/record';
 import { recordVersionViewSchema, recordViewSchema, versionCheckSchema } from '../domain/record-view';
@@ -364,6 +364,8 @@ export const methods = {
     input: z
       .object({
         sessionId: idSchema,
+        /** The last entry the signer has in front of them: refused when more were charted since. */
+        lastEntryId: idSchema,
         meaning: z.enum(['performed', 'reviewed']),
         username: z.string().trim().toLowerCase().max(64).optional(),
         password: passwordSchema,
@@ -378,15 +380,24 @@ export const methods = {
     access: chartReaders,
   }),
   /**
-   * Cheap, unaudited refresh for an open session screen: has anyone charted or signed since
-   * it was loaded (on another device, say)?
+   * Cheap refresh for an open session screen: has anyone charted or signed since it was
+   * loaded (on another device, say)? Not audited and not user activity: the screen was
+   * opened (and that audited) already, and one left alone must still lock.
    */
   'sessions.status': define({
-    input: z.object({ sessionId: idSchema }).strict(),
+    input: z
+      .object({
+        sessionId: idSchema,
+        /** What the screen shows: its newest entry and how many signatures. */
+        lastEntryId: z.number().int().min(0),
+        signatureCount: z.number().int().min(0),
+      })
+      .strict(),
     output: z.object({
       lastEntryId: z.number().int(),
       signatureCount: z.number().int(),
-      status: z.enum(sessionStatuses),
+      /** The session as it is now, when it differs from what the screen shows; null otherwise. */
+      session: sessionViewSchema.nullable(),
     }),
     access: chartReaders,
     // A session screen left open at chairside must still lock when nobody touches it.

@@ -1,7 +1,8 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, max } from 'drizzle-orm';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
+import { documentForSessionSignature } from './identities-repo';
 import type { Drizzle } from './open';
 import { infusionSessions, sessionEntries, sessionSignatures } from './schema';
 
@@ -79,8 +80,9 @@ export function sessionDocumentHash(session: SessionRow, entries: EntryRow[], la
 }
 
 /**
- * Re-hashes what every session signature covers and compares it with the SHA-256 it bound:
- * an entry changed, added under an old ID or removed behind the triggers' back shows here.
+ * Re-hashes what every session signature covers and compares it with the SHA-256 it bound
+ * (an entry changed, added under an old ID or removed behind the triggers' back shows here),
+ * and checks the signed PDF made at that signature is still stored.
  */
 export function verifyAllSessionSignatures(db: Drizzle): {
   checked: number;
@@ -105,6 +107,24 @@ export function verifyAllSessionSignatures(db: Drizzle): {
         problem: `what it covers hashes to ${actual}, not the signed ${signature.contentSha256}`,
       });
     }
+    if (documentForSessionSignature(db, signature.id) === undefined) {
+      failures.push({ sessionId: session.id, signatureId: signature.id, problem: 'its signed PDF is missing' });
+    }
   }
   return { checked: signatures.length, failures };
+}
+
+/** The newest entry and the number of signatures of a session: two index look-ups, no parsing. */
+export function sessionProgress(db: Drizzle, sessionId: number): { lastEntryId: number; signatureCount: number } {
+  const entries = db
+    .select({ last: max(sessionEntries.id) })
+    .from(sessionEntries)
+    .where(eq(sessionEntries.sessionId, sessionId))
+    .get();
+  const signed = db
+    .select({ total: count() })
+    .from(sessionSignatures)
+    .where(eq(sessionSignatures.sessionId, sessionId))
+    .get();
+  return { lastEntryId: entries?.last ?? 0, signatureCount: signed?.total ?? 0 };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseLotExpiry } from './lot-expiry';
 import { decimalSchema, wholeNumberSchema } from './quantity';
 import { scalesSchema } from './scales';
 import { vitalsSchema } from './vitals';
@@ -31,6 +32,12 @@ export const checklistSchema = z.object({
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
+export const fastingLabels: Record<Checklist['fasting'], string> = {
+  fasted: 'Fasted as instructed',
+  'not-fasted': 'Not fasted',
+  unknown: 'Not known',
+};
+
 export const administrationEventTypes = ['start', 'rate-change', 'pause', 'resume', 'stop', 'end'] as const;
 export type AdministrationEventType = (typeof administrationEventTypes)[number];
 export const administrationEventLabels: Record<AdministrationEventType, string> = {
@@ -52,6 +59,8 @@ export const administrationEventSchema = z.object({
   lotExpiry: z
     .string()
     .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'Enter the expiry as yyyy-mm or yyyy-mm-dd')
+    // A real month or day: "2027-13" would otherwise run to 2028 and pass the expiry check.
+    .refine((value) => parseLotExpiry(value) === value, 'Enter a real month or date for the expiry')
     .or(z.literal('')),
   /** Volume infused so far (stop, end). */
   volumeInfusedMl: decimalSchema('volume infused (mL)').nullable(),

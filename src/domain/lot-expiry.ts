@@ -1,6 +1,4 @@
-import { formatDate, isCalendarDate, parseDateQuery } from './time';
-
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { formatDate, isCalendarDate, monthAbbreviations as months, parseDateQuery } from './time';
 
 /**
  * A lot expiry as printed on vials: a month ("Jun-2027", "2027-06") or a day ("30-Jun-2027",

@@ -1,5 +1,5 @@
 import type { AdministrationEvent, Checklist, Discharge, Observation } from './infusion-session';
-import { administrationEventLabels, severityLabels } from './infusion-session';
+import { administrationEventLabels, fastingLabels, severityLabels } from './infusion-session';
 import { toDecimal } from './quantity';
 import { quantityText } from './quantity-text';
 import type { SessionEntryView } from './session-view';
@@ -41,7 +41,11 @@ function eventLines(event: AdministrationEvent, entry: SessionEntryView, context
       `Rate ${quantityText(event.rateMlPerH, 'mL/h')}${off ? `: differs from the plan (${quantityText(planned, 'mL/h')})` : ''}`,
     );
   }
-  if (event.lotNumber !== '') lines.push(`Lot ${event.lotNumber}, expires ${formatLotExpiry(event.lotExpiry)}`);
+  if (event.lotNumber !== '') {
+    lines.push(
+      `Lot ${event.lotNumber}, expires ${event.lotExpiry === '' ? 'not known' : formatLotExpiry(event.lotExpiry)}`,
+    );
+  }
   if (event.volumeInfusedMl !== null) lines.push(`Volume infused ${quantityText(event.volumeInfusedMl, 'mL')}`);
   if (event.wasteMg !== null) {
     const witness = entry.witnessPrintedName === null ? '' : `, witnessed by ${entry.witnessPrintedName}`;
@@ -52,14 +56,13 @@ function eventLines(event: AdministrationEvent, entry: SessionEntryView, context
 }
 
 function checklistLines(checklist: Checklist): string[] {
-  const fasting = { fasted: 'fasted as instructed', 'not-fasted': 'not fasted', unknown: 'not known' }[
-    checklist.fasting
-  ];
   return [
     'Identity confirmed with two identifiers (name and date of birth; MRN)',
-    checklist.escortPresent ? `Escort present: ${checklist.escortName}` : 'No escort present',
-    `Fasting: ${fasting}${checklist.fastingNote === '' ? '' : ` (${checklist.fastingNote})`}`,
-    `Changes since the last visit: ${checklist.changesSinceLastVisit}`,
+    checklist.escortPresent
+      ? `Escort present: ${checklist.escortName.trim() === '' ? 'name not recorded' : checklist.escortName}`
+      : 'No escort present',
+    `Fasting: ${fastingLabels[checklist.fasting].toLowerCase()}${checklist.fastingNote === '' ? '' : ` (${checklist.fastingNote})`}`,
+    `Changes since the last visit: ${checklist.changesSinceLastVisit.trim() === '' ? 'none recorded' : checklist.changesSinceLastVisit}`,
     `IV ${checklist.ivSite}, ${checklist.ivGauge} G`,
     `Baseline ${vitalsText(checklist.vitals)}`,
     [

@@ -1,5 +1,4 @@
 import type { AdministrationEvent } from './infusion-session';
-import type { Decimal } from './quantity';
 import { toDecimal } from './quantity';
 import { effectiveEntries } from './session-state';
 import type { SessionEntryView } from './session-view';
@@ -8,10 +7,10 @@ type EventEntry = Extract<SessionEntryView, { kind: 'event' }>;
 
 export interface SessionSummary {
   startedAt: string | null;
-  /** The end, or the stop when the infusion was stopped early. */
-  finishedAt: string | null;
-  finish: 'end' | 'stop' | null;
-  stopReason: string | null;
+  /** When the infusion was stopped early, with the reason; null when it was not. */
+  stopped: { at: string; reason: string } | null;
+  /** When the end was charted (after a stop too); null when it was not. */
+  endedAt: string | null;
   /** Minutes the pump ran (pauses excluded), to the whole minute; null before a start. */
   runningMin: number | null;
   pausedMin: number;
@@ -21,10 +20,17 @@ export interface SessionSummary {
   /** Rate events (start, rate change, resume) whose rate differs from the plan's. */
   deviations: { occurredAt: string; rateMlPerH: string; reason: string }[];
   checks: number;
-  /** Checks during the infusion taken later than the monitoring interval after the previous check (or the start). */
-  lateChecks: number;
+  /**
+   * Stretches of the infusion, start to stop or end, that went longer than the monitoring
+   * interval without a check: from the start to the first check, between checks, and from
+   * the last check to the end. An infusion with no check at all is one such stretch.
+   */
+  gapsOverInterval: number;
+  /** The longest of those stretches without a check, whole minutes; null before a start. */
+  longestGapMin: number | null;
   adverseEvents: number;
-  wasteMg: string | null;
+  /** Drug discarded (amounts above zero), each with who witnessed it. */
+  wastes: { wasteMg: string; witnessPrintedName: string | null }[];
 }
 
 const minute = 60_000;
@@ -49,7 +55,9 @@ export function summariseSession(
   const events = standing.filter((entry): entry is EventEntry => entry.kind === 'event');
   const first = (type: AdministrationEvent['type']) => events.find((entry) => entry.content.type === type);
   const start = first('start');
-  const finished = first('end') ?? first('stop');
+  const stop = first('stop');
+  const end = first('end');
+  const finished = stop ?? end;
 
   let runningMs = 0;
   let pausedMs = 0;
@@ -76,7 +84,11 @@ export function summariseSession(
   const volumes = events
     .map((entry) => entry.content.volumeInfusedMl)
     .filter((volume): volume is string => volume !== null);
-  const wastes = events.map((entry) => entry.content.wasteMg).filter((waste): waste is string => waste !== null);
+  const wastes = events.flatMap((entry) =>
+    entry.content.wasteMg === null || toDecimal(entry.content.wasteMg).isZero()
+      ? []
+      : [{ wasteMg: entry.content.wasteMg, witnessPrintedName: entry.witnessPrintedName }],
+  );
   const planned = plannedRateMlPerH === null ? null : toDecimal(plannedRateMlPerH);
   const deviations = events
     .filter(
@@ -93,25 +105,28 @@ export function summariseSession(
     }));
 
   const checks = standing.filter((entry) => entry.kind === 'observation');
-  let lateChecks = 0;
-  if (start !== undefined && monitoringIntervalMin !== null) {
-    // Checks while the infusion ran, to the whole minute (as charted): a check 15 min and a
-    // few seconds after the last one kept a 15 min interval.
-    const until = finished === undefined ? Infinity : Date.parse(finished.occurredAt);
-    let previous = Date.parse(start.occurredAt);
-    for (const check of checks) {
-      const at = Date.parse(check.occurredAt);
-      if (at < previous || at > until) continue;
-      if (Math.round((at - previous) / minute) > monitoringIntervalMin) lateChecks += 1;
+  let gapsOverInterval = 0;
+  let longestGapMin: number | null = null;
+  if (start !== undefined && finished !== undefined) {
+    // To the minute, as times are charted and printed: a check at 14:15 (and some seconds)
+    // after a start at 14:00 kept a 15 min interval; one at 14:16 did not.
+    const minuteOf = (instant: string) => Math.floor(Date.parse(instant) / minute);
+    const from = minuteOf(start.occurredAt);
+    const until = minuteOf(finished.occurredAt);
+    const times = checks.map((check) => minuteOf(check.occurredAt)).filter((at) => at >= from && at <= until);
+    let previous = from;
+    for (const at of [...times, until]) {
+      const gap = at - previous;
+      longestGapMin = Math.max(longestGapMin ?? 0, gap);
+      if (monitoringIntervalMin !== null && gap > monitoringIntervalMin) gapsOverInterval += 1;
       previous = at;
     }
   }
 
   return {
     startedAt: start?.occurredAt ?? null,
-    finishedAt: finished?.occurredAt ?? null,
-    finish: finished === undefined ? null : finished.content.type === 'end' ? 'end' : 'stop',
-    stopReason: finished?.content.type === 'stop' ? finished.content.reason : null,
+    stopped: stop === undefined ? null : { at: stop.occurredAt, reason: stop.content.reason },
+    endedAt: end?.occurredAt ?? null,
     runningMin: start === undefined ? null : Math.round(runningMs / minute),
     pausedMin: Math.round(pausedMs / minute),
     volumeInfusedMl: volumes.at(-1) ?? null,
@@ -119,12 +134,9 @@ export function summariseSession(
     lotExpiry: start === undefined || start.content.lotExpiry === '' ? null : start.content.lotExpiry,
     deviations,
     checks: checks.length,
-    lateChecks,
+    gapsOverInterval,
+    longestGapMin,
     adverseEvents: standing.filter((entry) => entry.kind === 'adverse-event').length,
-    wasteMg: wastes.length === 0 ? null : sum(wastes).toString(),
+    wastes,
   };
-}
-
-function sum(values: readonly string[]): Decimal {
-  return values.reduce((total, value) => total.plus(toDecimal(value)), toDecimal(0));
 }

@@ -72,3 +72,8 @@ export const sessionViewSchema = z.object({
   signatures: z.array(sessionSignatureViewSchema),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** The newest entry charted on the session (0 when there is none): what a signature covers. */
+export function lastEntryIdOf(session: { entries: readonly { id: number }[] }): number {
+  return Math.max(0, ...session.entries.map((entry) => entry.id));
+}

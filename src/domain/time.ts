@@ -26,7 +26,7 @@ export function localDate(instant: Date, zone: string): string {
  * "Sept" with current CLDR, which breaks the dd-Mmm-yyyy layout and made "14-Sep-1945"
  * unsearchable. Printed and parsed dates must not change with the runtime's ICU version.
  */
-const monthAbbreviations = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const monthAbbreviations = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayMonthYear(date: DateTime): string {
   return `${date.toFormat('dd')}-${monthAbbreviations[date.month - 1] ?? ''}-${date.toFormat('yyyy')}`;

@@ -95,7 +95,7 @@ export function writeAdverseEventsSection(
   }
   flow.table(
     [
-      { header: 'Charted', share: 1.2 },
+      { header: 'Time', share: 1.2 },
       { header: 'Event', share: 1.4 },
       { header: 'Severity, action, outcome', share: 3.5 },
       { header: 'Charted by', share: 1.5 },

@@ -13,6 +13,8 @@ export interface SessionSignatureLine {
   signedAt: string;
   /** The last entry the signature covers. */
   lastEntryId: number;
+  /** The SHA-256 of what it covers (the session's record.json at that signature). */
+  contentSha256: string;
 }
 
 /**
@@ -39,11 +41,24 @@ export interface SessionRecordInput extends Pick<RecordSummaryInput, 'clinic' | 
   recordSha256: string;
 }
 
+/** The fields of record.json (sessionDocumentText) that the pages print. */
 interface SessionDocument {
   kind?: unknown;
-  session?: { id?: unknown };
-  entries?: { id?: unknown; content?: JsonValue }[];
+  session?: Partial<Record<(typeof printedSessionFields)[number], unknown>>;
+  entries?: (Partial<Record<(typeof printedEntryFields)[number], unknown>> & { content?: JsonValue })[];
 }
+
+const printedSessionFields = ['id', 'patientId', 'planRecordId', 'planVersionId', 'seriesNumber'] as const;
+const printedEntryFields = [
+  'id',
+  'kind',
+  'occurredAt',
+  'recordedAt',
+  'printedName',
+  'correctsEntryId',
+  'correctionReason',
+  'witnessPrintedName',
+] as const;
 
 /**
  * Checks the input is one consistent signed session; throws in words otherwise. What the pages
@@ -72,16 +87,21 @@ export function checkSessionRecordInput(input: SessionRecordInput): SessionSigna
   }
   const signed = document.entries ?? [];
   const shown = input.session.entries;
+  const session = document.session ?? {};
   if (
     document.kind !== 'dosing-ledger/infusion-session' ||
-    document.session?.id !== input.session.id ||
+    printedSessionFields.some((field) => session[field] !== input.session[field]) ||
     signed.length !== shown.length ||
     shown.some((entry) => {
       const match = signed.find((candidate) => candidate.id === entry.id);
-      return match === undefined || canonicalJson(match.content ?? null) !== canonicalJson(entry.content);
+      return (
+        match === undefined ||
+        printedEntryFields.some((field) => match[field] !== entry[field]) ||
+        canonicalJson(match.content ?? null) !== canonicalJson(entry.content)
+      );
     })
   ) {
-    throw new Error('The session JSON does not describe the session to be printed: its entries differ.');
+    throw new Error('The session JSON does not describe the session to be printed: its session or entries differ.');
   }
   return signature;
 }

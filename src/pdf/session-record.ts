@@ -6,6 +6,7 @@ import type { SessionSummary } from '../domain/session-summary';
 import { summariseSession } from '../domain/session-summary';
 import { formatDurationMin, localDate } from '../domain/time';
 import type { DocumentFlow } from './document-flow';
+import type { Span } from './text-engine';
 import { text } from './document-flow';
 import { writeKeyFigures } from './plan-section';
 import type { RenderOptions } from './record-summary-input';
@@ -22,7 +23,7 @@ import {
 import { writeVitalsSection } from './session-vitals-section';
 import { closeSignedDocument, openSignedDocument } from './signed-document';
 import { writeSignatureSection } from './signature-section';
-import { clinicTime, orNone, plural } from './summary-wording';
+import { clinicTime, orNone, plural, signatureLine } from './summary-wording';
 import { styles } from './summary-theme';
 
 /** Document-information keys naming the session and signature a session record is for. */
@@ -86,6 +87,49 @@ function writePlanInForce(flow: DocumentFlow, input: SessionRecordInput): void {
   ]);
 }
 
+/**
+ * Signatures this session had before the one this document carries. Each bound what was
+ * charted up to its own last entry: they are listed with that, not as signatures of this file.
+ */
+function writeEarlierSignatures(flow: DocumentFlow, earlier: readonly SessionSignatureLine[], timeZone: string): void {
+  if (earlier.length === 0) return;
+  flow.heading('Earlier signatures of this session');
+  flow.paragraph([
+    text(
+      'Each covered the session as charted up to its last entry, and was stored with its own signed PDF. Entries charted after one of them (corrections, say) were not part of what that signer signed.',
+      styles.small,
+    ),
+  ]);
+  flow.table(
+    [
+      { header: 'Signature', share: 3.2 },
+      { header: 'Covered', share: 1.1 },
+      { header: 'SHA-256 of what it covered', share: 2.7 },
+    ],
+    earlier.map((signature) => [
+      [text(signatureLine(signature, timeZone), styles.bodyBold)],
+      [text(`Entries to ${signature.lastEntryId}`)],
+      [text(signature.contentSha256, styles.mono)],
+    ]),
+  );
+}
+
+/** Whether the checks kept to the interval while the infusion ran, in words (never colour alone). */
+function checkGapWords(summary: SessionSummary, interval: number | null): Span[] {
+  if (summary.longestGapMin === null) return [text('; the infusion has not finished, so gaps are not counted')];
+  const longest = formatDurationMin(summary.longestGapMin);
+  if (interval === null || summary.gapsOverInterval === 0) {
+    return [text(`; longest time without a check ${longest}`)];
+  }
+  return [
+    text('; '),
+    text(
+      `${plural(summary.gapsOverInterval, 'stretch', 'stretches')} longer than the interval without a check, the longest ${longest}`,
+      styles.alert,
+    ),
+  ];
+}
+
 function writeSummary(
   flow: DocumentFlow,
   summary: SessionSummary,
@@ -96,16 +140,18 @@ function writeSummary(
   const interval = input.plan.content.monitoringIntervalMin;
   flow.fields([
     { label: 'Started', value: [text(summary.startedAt === null ? 'Not started' : clock(summary.startedAt))] },
-    {
-      label: summary.finish === 'stop' ? 'Stopped early' : 'Ended',
-      value:
-        summary.finishedAt === null
-          ? [text('Not recorded')]
-          : [
-              text(clock(summary.finishedAt), summary.finish === 'stop' ? styles.alert : styles.body),
-              text(summary.stopReason === null ? '' : ` — ${summary.stopReason}`),
+    ...(summary.stopped === null
+      ? []
+      : [
+          {
+            label: 'Stopped early',
+            value: [
+              text(clock(summary.stopped.at), styles.alert),
+              text(` — ${orNone(summary.stopped.reason, 'no reason recorded')}`),
             ],
-    },
+          },
+        ]),
+    { label: 'Ended', value: [text(summary.endedAt === null ? 'Not recorded' : clock(summary.endedAt))] },
     {
       label: 'Time running',
       value: [
@@ -136,7 +182,13 @@ function writeSummary(
       label: 'Rates off the plan',
       value:
         summary.deviations.length === 0
-          ? [text(`None: every rate charted was the plan’s ${input.session.plannedRateMlPerH ?? 'Not known'} mL/h`)]
+          ? [
+              text(
+                input.session.plannedRateMlPerH === null
+                  ? 'None recorded (the plan gives no pump rate)'
+                  : `None: every rate charted was the plan’s ${formatQuantity(input.session.plannedRateMlPerH, 'mL/h')}`,
+              ),
+            ]
           : summary.deviations.flatMap((deviation, index) => [
               text(
                 `${index > 0 ? '\n' : ''}${formatQuantity(deviation.rateMlPerH, 'mL/h')} at ${clock(deviation.occurredAt)}`,
@@ -149,14 +201,12 @@ function writeSummary(
       label: 'Checks',
       value: [
         text(plural(summary.checks, 'check', 'checks'), styles.bodyBold),
-        text(interval === null ? '' : `, planned every ${formatQuantity(interval, 'min')}`),
-        text(interval === null ? '' : summary.lateChecks === 0 ? '; none later than planned' : '; '),
         text(
-          interval === null || summary.lateChecks === 0
-            ? ''
-            : `${plural(summary.lateChecks, 'check was', 'checks were')} later than the interval`,
-          styles.alert,
+          interval === null
+            ? ', no monitoring interval on the plan'
+            : `, planned every ${formatQuantity(interval, 'min')}`,
         ),
+        ...checkGapWords(summary, interval),
       ],
     },
     {
@@ -170,7 +220,14 @@ function writeSummary(
     },
     {
       label: 'Drug discarded',
-      value: [text(summary.wasteMg === null ? 'None recorded' : `${formatQuantity(summary.wasteMg, 'mg')}, witnessed`)],
+      value:
+        summary.wastes.length === 0
+          ? [text('None recorded')]
+          : summary.wastes.map((waste, index) =>
+              text(
+                `${index > 0 ? '\n' : ''}${formatQuantity(waste.wasteMg, 'mg')}, witnessed by ${waste.witnessPrintedName ?? 'nobody recorded'}`,
+              ),
+            ),
     },
   ]);
 }
@@ -237,8 +294,9 @@ export function renderSessionRecordSync(input: SessionRecordInput, options: Rend
   writeAdverseEventsSection(flow, session.entries, context);
   writeDischargeSection(flow, session.entries, context);
   writeCorrectionsSection(flow, session.entries, context);
+  writeEarlierSignatures(flow, input.signatures.slice(0, -1), zone);
   const place = writeSignatureSection(flow, {
-    signatures: input.signatures,
+    signatures: [signature],
     timeZone: zone,
     recordSha256: input.recordSha256,
   });

@@ -1,6 +1,7 @@
 import { cadss6Items } from '../domain/infusion-session';
 import { nauseaLabels } from '../domain/observation-text';
 import { formatNumber } from '../domain/quantity';
+import { scaleTotal } from '../domain/scales';
 import { effectiveEntries } from '../domain/session-state';
 import type { SessionEntryView } from '../domain/session-view';
 import type { VitalsRow } from '../domain/vitals-rows';
@@ -10,18 +11,17 @@ import { text } from './document-flow';
 import { styles } from './summary-theme';
 import { drawVitalsChart } from './vitals-chart';
 
-/** A value not taken at that check: a dash, explained in the caption above the table. */
-const notTaken = '–';
-
+/** A value not taken at that check, in words (never a blank or a dash that reads as zero). */
 function value(cell: string | number | null): Cell {
-  return [text(cell === null ? notTaken : String(cell))];
+  return cell === null ? [text('Not taken', styles.small)] : [text(String(cell))];
 }
 
+/** The CADSS-6 total, only when all six items were asked: a partial sum would read as a total. */
 function cadssTotal(items: VitalsRow['cadss6']): string | null {
   const answered = (items ?? []).filter((item): item is number => item !== null);
   if (answered.length === 0) return null;
-  const sum = answered.reduce((total, item) => total + item, 0);
-  return answered.length === cadss6Items.length ? String(sum) : `${sum} (${answered.length} of 6 asked)`;
+  const total = scaleTotal(items);
+  return total === null ? `${answered.length} of ${cadss6Items.length} asked` : String(total);
 }
 
 /**
@@ -43,7 +43,7 @@ export function writeVitalsSection(
   flow.paragraph(
     [
       text(
-        `Baseline from the pre-infusion checklist, every check charted during the infusion, and the discharge. Times in clinic time. A dash (${notTaken}) means not taken at that check. Sedation is MOAA/S (5 awake, 0 no response); CADSS-6 total of 24.`,
+        `Baseline from the pre-infusion checklist, every check charted during the infusion, and the discharge. Times in clinic time. Sedation is MOAA/S (5 awake, 0 no response); CADSS-6 total of 24.`,
         styles.small,
       ),
     ],
@@ -68,7 +68,9 @@ export function writeVitalsSection(
       return [
         [text(clock(row.occurredAt), styles.bodyBold)],
         [text(row.source)],
-        value(systolic === null && diastolic === null ? null : `${systolic ?? notTaken}/${diastolic ?? notTaken}`),
+        value(
+          systolic === null && diastolic === null ? null : `${systolic ?? 'not taken'}/${diastolic ?? 'not taken'}`,
+        ),
         value(row.vitals.heartRateBpm),
         value(row.vitals.spo2Percent),
         value(row.vitals.respiratoryRatePerMin),

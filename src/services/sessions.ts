@@ -21,6 +21,7 @@ import {
   listPlanSessions,
   listSessionSignatures,
   sessionDocumentText,
+  sessionProgress,
 } from '../db/sessions-repo';
 import { sha256Hex } from '../db/hash';
 import { findUserById, findUserByUsername } from '../db/users-repo';
@@ -435,6 +436,12 @@ export const sessionHandlers: Handlers<
     const refused = checkSigner(context, input.username, input.password);
     if (refused !== null) return refused;
     const lastEntryId = Math.max(...entries.map((entry) => entry.id));
+    if (input.lastEntryId !== lastEntryId) {
+      throw new ServiceError(
+        'CONFLICT',
+        'More was charted on this session since you opened it (on another device, say). Read the new entries, then sign again.',
+      );
+    }
     const recordJson = sessionDocumentText(session, entries, lastEntryId);
     const sha256 = sha256Hex(recordJson);
     const signature = insertSessionSignature(context.ledger.db, {
@@ -468,33 +475,15 @@ export const sessionHandlers: Handlers<
 
   'sessions.status': (context, input) => {
     const session = existingSession(context, input.sessionId);
-    const view = viewOf(context, session);
-    return {
-      lastEntryId: Math.max(0, ...view.entries.map((entry) => entry.id)),
-      signatureCount: view.signatures.length,
-      status: view.status,
-    };
+    const now = sessionProgress(context.ledger.db, session.id);
+    const changed = now.lastEntryId !== input.lastEntryId || now.signatureCount !== input.signatureCount;
+    return { ...now, session: changed ? viewOf(context, session) : null };
   },
 
   'sessions.list': (context, input) => {
     if (getPatient(context.ledger.db, input.patientId) === undefined) {
       throw new ServiceError('NOT_FOUND', `There is no patient with ID ${input.patientId}.`);
     }
-    const sessions = listPatientSessions(context.ledger.db, input.patientId);
-    const entries = listEntries(
-      context.ledger.db,
-      sessions.map((session) => session.id),
-    );
-    const names = new Map<number, string>();
-    return {
-      sessions: sessions.map((session) =>
-        toView(
-          context,
-          session,
-          entries.filter((entry) => entry.sessionId === session.id),
-          names,
-        ),
-      ),
-    };
+    return { sessions: sessionViews(context, listPatientSessions(context.ledger.db, input.patientId)) };
   },
 };

@@ -15,6 +15,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/m
 import type { AdministrationEvent, Observation } from '../../src/domain/infusion-session';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { emptyScales } from '../../src/domain/scales';
+import { lastEntryIdOf } from '../../src/domain/session-view';
 import { renderSessionRecordSync } from '../../src/pdf/session-record';
 import { getSession, listEntries, sessionDocumentText } from '../../src/db/sessions-repo';
 import { dispatch } from '../../src/services/dispatch';
@@ -166,9 +167,13 @@ try {
   });
 
   const getSamples = Array.from({ length: 30 }, () => timed(() => call(nurse, 'sessions.get', { sessionId }))[1]);
-  const statusSamples = Array.from({ length: 30 }, () => timed(() => call(nurse, 'sessions.status', { sessionId }))[1]);
+  const lastEntryId = lastEntryIdOf(call(nurse, 'sessions.get', { sessionId }));
+  const statusSamples = Array.from(
+    { length: 30 },
+    () => timed(() => call(nurse, 'sessions.status', { sessionId, lastEntryId, signatureCount: 0 }))[1],
+  );
   const [signed, signMs] = timed(() =>
-    call(nurse, 'sessions.sign', { sessionId, meaning: 'performed', username: 'nurse', password }),
+    call(nurse, 'sessions.sign', { sessionId, lastEntryId, meaning: 'performed', username: 'nurse', password }),
   );
   const signature = signed.signatures[0];
   if (signature === undefined) throw new Error('not signed');

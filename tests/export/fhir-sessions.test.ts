@@ -76,7 +76,7 @@ describe('sessions in FHIR R4', () => {
     expect(infusion.dosage).not.toHaveProperty('rateQuantity');
     expect(notes(infusion)).toEqual(
       expect.arrayContaining([
-        'Lot K123, expires 2027-06.',
+        'Lot K123, expires Jun-2027.',
         'Paused at 16-Nov-2026 10:22 UTC−05:00: Nausea',
         'Discarded 2 mg at 16-Nov-2026 10:50 UTC−05:00, witnessed by Ana Ruiz, MD.',
       ]),

@@ -10,7 +10,7 @@ import {
 } from '../support/session-entries';
 import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
-import { documentForSessionSignature, insertSignedDocument } from '../../src/db/identities-repo';
+import { documentForSessionSignature } from '../../src/db/identities-repo';
 import type { ExportRequest } from '../../src/services/exports';
 import { exportToPath } from '../../src/services/exports';
 import type { TestApp } from '../support/test-app';
@@ -20,6 +20,7 @@ import { csvRecords, referencesIn } from './support/export-reader';
 import { requiredBindingErrors } from './support/fhir-bindings';
 import { fhirSchemaErrors } from './support/fhir-schema';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { lastEntryIdOf } from '../../src/domain/session-view';
 
 /**
  * A session charted through dispatch on a real SQLite file, then exported by the export
@@ -116,28 +117,19 @@ beforeAll(() => {
       notes: '',
     },
   });
+  const lastEntryId = lastEntryIdOf(app.ok(nurse, 'sessions.get', { sessionId }));
   const signed = app.ok(nurse, 'sessions.sign', {
     sessionId,
+    lastEntryId,
     meaning: 'performed',
     username: 'nurse',
     password: staffPassword,
   });
-  app.ok(physician, 'sessions.sign', { sessionId, meaning: 'reviewed', password: staffPassword });
-  // The PDF is made at signing by the session-record code; store one if that code does not yet.
-  const signatureId = signed.signatures[0]?.id ?? 0;
-  const stored = documentForSessionSignature(app.ledger.db, signatureId);
-  sessionPdf =
-    stored === undefined ? new TextEncoder().encode('%PDF-1.7\n% session\n%%EOF\n') : new Uint8Array(stored.pdf);
-  if (stored === undefined) {
-    insertSignedDocument(app.ledger.db, {
-      versionId: null,
-      sessionSignatureId: signatureId,
-      fileName: `session-${sessionId}-signature-${signatureId}.pdf`,
-      pdf: Buffer.from(sessionPdf),
-      sha256: '0'.repeat(64),
-      createdAt: new Date().toISOString(),
-    });
-  }
+  app.ok(physician, 'sessions.sign', { sessionId, lastEntryId, meaning: 'reviewed', password: staffPassword });
+  // Signing stored the signed session record; the export must carry it byte for byte.
+  const stored = documentForSessionSignature(app.ledger.db, signed.signatures[0]?.id ?? 0);
+  if (stored === undefined) throw new Error('signing stored no session-record PDF');
+  sessionPdf = new Uint8Array(stored.pdf);
 }, 120_000);
 afterAll(() => app.cleanup());
 

@@ -13,13 +13,34 @@ import { clinic, patient, planRecord } from './summary-fixture';
 
 type PlanVersion = Extract<RecordVersionView, { recordType: 'plan' }>;
 
-/** What the session service binds: the session and its entries, as canonical JSON. */
+/** What the session service binds (sessionDocumentText): the session and entry rows, as canonical JSON. */
 function sealed(session: SessionView): { recordJson: string; recordSha256: string } {
   const recordJson = canonicalJson({
     kind: 'dosing-ledger/infusion-session',
     schema: 1,
-    session: { id: session.id },
-    entries: session.entries.map((entry) => ({ id: entry.id, content: entry.content })),
+    session: {
+      id: session.id,
+      patientId: session.patientId,
+      planRecordId: session.planRecordId,
+      planVersionId: session.planVersionId,
+      seriesNumber: session.seriesNumber,
+      createdAt: session.createdAt,
+      createdBy: 3,
+    },
+    entries: session.entries.map((entry) => ({
+      id: entry.id,
+      sessionId: session.id,
+      kind: entry.kind,
+      occurredAt: entry.occurredAt,
+      recordedAt: entry.recordedAt,
+      userId: entry.userId,
+      printedName: entry.printedName,
+      content: entry.content,
+      correctsEntryId: entry.correctsEntryId,
+      correctionReason: entry.correctionReason,
+      witnessUserId: null,
+      witnessPrintedName: entry.witnessPrintedName,
+    })),
   });
   return { recordJson, recordSha256: createHash('sha256').update(recordJson).digest('hex') };
 }
@@ -104,7 +125,16 @@ describe('signed infusion session record (PDF)', () => {
     expect(() => renderSessionRecordSync(later)).toThrow(/entries charted after the signature/);
     const input = sessionInput();
     const tampered = { ...input, session: { ...input.session, entries: input.session.entries.slice(1) } };
-    expect(() => renderSessionRecordSync(tampered)).toThrow(/its entries differ/);
+    expect(() => renderSessionRecordSync(tampered)).toThrow(/its session or entries differ/);
+    const [first, ...rest] = input.session.entries;
+    if (first === undefined) throw new Error('the fixture has no entries');
+    const retimed = { ...first, occurredAt: '2026-11-16T14:00:00.000Z' };
+    expect(() =>
+      renderSessionRecordSync({ ...input, session: { ...input.session, entries: [retimed, ...rest] } }),
+    ).toThrow(/its session or entries differ/);
+    expect(() => renderSessionRecordSync({ ...input, session: { ...input.session, seriesNumber: 3 } })).toThrow(
+      /its session or entries differ/,
+    );
     expect(() => renderSessionRecordSync({ ...input, recordSha256: '0'.repeat(64) })).toThrow(/does not hash/);
   });
 });

@@ -14,6 +14,7 @@ import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../supp
 import { verifyPdf } from '../../src/signing/verify-pdf';
 import { nssDatabaseTrusting, pdfsig, scratchDirectory, writeScratch } from '../signing/signing-fixture';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { lastEntryIdOf } from '../../src/domain/session-view';
 
 let app: TestApp;
 let physician: Session;
@@ -108,12 +109,13 @@ describe('infusion sessions', () => {
 
     const unsigned = app.call(nurse, 'sessions.sign', {
       sessionId,
+      lastEntryId: lastEntryIdOf(ended),
       meaning: 'performed',
       username: 'nurse',
       password: staffPassword,
     });
     expect(unsigned.ok === false && unsigned.error.code).toBe('NOT_READY_TO_SIGN');
-    app.ok(nurse, 'sessions.addEntry', {
+    const discharged = app.ok(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: at(5),
       entry: {
@@ -127,20 +129,37 @@ describe('infusion sessions', () => {
         },
       },
     });
+    const lastEntryId = lastEntryIdOf(discharged);
     const byPhysicianFirst = app.call(physician, 'sessions.sign', {
       sessionId,
+      lastEntryId,
       meaning: 'reviewed',
       password: staffPassword,
     });
     expect(byPhysicianFirst.ok === false && byPhysicianFirst.error.code).toBe('NOT_READY_TO_SIGN');
+    // Signing what the nurse has not seen (charted since on another device) is refused.
+    const unseen = app.call(nurse, 'sessions.sign', {
+      sessionId,
+      lastEntryId: lastEntryId - 1,
+      meaning: 'performed',
+      username: 'nurse',
+      password: staffPassword,
+    });
+    expect(unseen.ok === false && unseen.error.code).toBe('CONFLICT');
     const signed = app.ok(nurse, 'sessions.sign', {
       sessionId,
+      lastEntryId,
       meaning: 'performed',
       username: 'nurse',
       password: staffPassword,
     });
     expect(signed.status).toBe('Signed');
-    const reviewed = app.ok(physician, 'sessions.sign', { sessionId, meaning: 'reviewed', password: staffPassword });
+    const reviewed = app.ok(physician, 'sessions.sign', {
+      sessionId,
+      lastEntryId,
+      meaning: 'reviewed',
+      password: staffPassword,
+    });
 
     // Each signature stores its own signed session record, which verifies with the clinic root.
     const root = app.ok(auditor, 'identity.rootCertificate', {}).pem;
@@ -183,14 +202,20 @@ describe('infusion sessions', () => {
   });
 
   it('refuses a start from a plan version that is no longer the one the nurse read', () => {
-    const stale = app.call(nurse, 'sessions.start', {
-      planRecordId,
-      planVersionId: planVersionId + 1000,
-      occurredAt: at(3),
-      checklist,
+    // The physician amends and re-signs the plan while the nurse has the old version open.
+    const amended = app.ok(physician, 'records.amend', { recordId: planRecordId, reason: 'Rate reviewed' });
+    const draft = amended.versions.at(-1);
+    if (draft?.recordType !== 'plan') throw new Error('no amendment draft');
+    app.ok(physician, 'records.saveDraft', {
+      type: 'plan',
+      versionId: draft.id,
+      content: { ...draft.content, notes: 'Reviewed after infusion 1' },
     });
+    app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
+    const stale = app.call(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(3), checklist });
     expect(stale.ok === false && stale.error.code).toBe('CONFLICT');
-    expect(stale.ok === false && stale.error.message).toMatch(/amended since you opened it/);
+    expect(stale.ok === false && stale.error.message).toMatch(/amended since you opened it: version 2 is now/);
+    planVersionId = draft.id;
   });
 
   it('refuses a second open session, an auditor, and a discontinued plan', () => {
@@ -206,6 +231,7 @@ describe('infusion sessions', () => {
     expect(byAuditor.ok === false && byAuditor.error.code).toBe('FORBIDDEN');
     expect(app.ok(auditor, 'sessions.list', { patientId }).sessions).toHaveLength(2);
   });
+
   it('refuses to start an infusion from an expired lot, and answers status without auditing it', () => {
     const session = app
       .ok(nurse, 'sessions.list', { patientId })
@@ -222,12 +248,12 @@ describe('infusion sessions', () => {
     expect(expired.ok === false && expired.error.message).toMatch(/This lot expired/);
 
     const auditBefore = app.ledger.raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
-    const status = app.ok(nurse, 'sessions.status', { sessionId: opened.id });
-    expect(status).toEqual({
-      lastEntryId: Math.max(...opened.entries.map((entry) => entry.id)),
-      signatureCount: 0,
-      status: 'Not started',
-    });
+    const shown = { sessionId: opened.id, lastEntryId: lastEntryIdOf(opened), signatureCount: 0 };
+    expect(app.ok(nurse, 'sessions.status', shown)).toEqual({ ...shown, sessionId: undefined, session: null });
+    // A screen that is behind gets the session as it is now.
+    const behind = app.ok(nurse, 'sessions.status', { ...shown, lastEntryId: 0 });
+    expect(behind.lastEntryId).toBe(shown.lastEntryId);
+    expect(behind.session?.entries.map((entry) => entry.id)).toEqual(opened.entries.map((entry) => entry.id));
     const auditAfter = app.ledger.raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
     expect(auditAfter.n).toBe(auditBefore.n);
   });

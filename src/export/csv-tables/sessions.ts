@@ -10,6 +10,7 @@ import type { ExportIndex } from '../snapshot-index';
 import { localTime, signatureLine } from './formatting';
 import { sessionColumns } from './session-rows';
 import type { CsvTableDefinition } from './table';
+import { fastingLabels } from '../../domain/infusion-session';
 
 interface Row {
   session: SessionView;
@@ -42,8 +43,6 @@ function rows(index: ExportIndex): Row[] {
   });
 }
 
-const fasting = { fasted: 'Fasted as instructed', 'not-fasted': 'Not fasted', unknown: 'Not known' } as const;
-
 /** One row per session; checklist and discharge figures are the standing (corrected) ones. */
 const columns: CsvColumn<Row>[] = [
   ...sessionColumns<Row>(),
@@ -67,7 +66,7 @@ const columns: CsvColumn<Row>[] = [
   { header: 'escort_name', value: (row) => row.checklist?.content.escortName ?? null },
   {
     header: 'fasting',
-    value: (row) => (row.checklist === undefined ? null : fasting[row.checklist.content.fasting]),
+    value: (row) => (row.checklist === undefined ? null : fastingLabels[row.checklist.content.fasting]),
   },
   { header: 'fasting_note', value: (row) => row.checklist?.content.fastingNote ?? null },
   { header: 'changes_since_last_visit', value: (row) => row.checklist?.content.changesSinceLastVisit ?? null },

@@ -8,6 +8,7 @@ import type { CodeableConcept, Extension, FhirResource, Identifier, Meta, Refere
 import { fhirInstant } from './instant';
 import { ids, reference } from './ids';
 import { patientReference, practitionerReference } from './references';
+import { severityLabels } from '../../domain/infusion-session';
 
 export interface AdverseEvent extends FhirResource {
   resourceType: 'AdverseEvent';
@@ -30,11 +31,11 @@ export interface AdverseEvent extends FhirResource {
  * event is "severe" there, and "Serious" in seriousness, so the grade the nurse chose is still
  * told apart; its exact word is also in the severity text.
  */
-const severities: Record<ChartedAdverseEvent['severity'], { code: 'mild' | 'moderate' | 'severe'; text: string }> = {
-  mild: { code: 'mild', text: 'Mild' },
-  moderate: { code: 'moderate', text: 'Moderate' },
-  severe: { code: 'severe', text: 'Severe' },
-  'life-threatening': { code: 'severe', text: 'Life-threatening' },
+const severityCodes: Record<ChartedAdverseEvent['severity'], 'mild' | 'moderate' | 'severe'> = {
+  mild: 'mild',
+  moderate: 'moderate',
+  severe: 'severe',
+  'life-threatening': 'severe',
 };
 
 const displays = { mild: 'Mild', moderate: 'Moderate', severe: 'Severe' } as const;
@@ -64,7 +65,7 @@ function details(index: ExportIndex, content: ChartedAdverseEvent): Extension[] 
 export function sessionAdverseEvents(index: ExportIndex, session: SessionView): AdverseEvent[] {
   return entryChains(session, 'adverse-event').map(({ entry, rootId, version }) => {
     const { content } = entry;
-    const severity = severities[content.severity];
+    const severity = severityCodes[content.severity];
     return {
       resourceType: 'AdverseEvent',
       id: ids.adverseEvent(session.id, rootId),
@@ -81,7 +82,7 @@ export function sessionAdverseEvents(index: ExportIndex, session: SessionView): 
         content.severity === 'life-threatening'
           ? concept(systems.adverseEventSeriousness, 'Serious', 'Serious')
           : undefined,
-      severity: concept(systems.adverseEventSeverity, severity.code, displays[severity.code], severity.text),
+      severity: concept(systems.adverseEventSeverity, severity, displays[severity], severityLabels[content.severity]),
       recorder: practitionerReference(index, entry.userId),
     };
   });

@@ -22,6 +22,7 @@ import { ids, reference } from './ids';
 import type { FhirMapContext } from './mapper';
 import { medicationText } from './medication-request';
 import { patientReference, practitionerReference } from './references';
+import { formatLotExpiry } from '../../domain/lot-expiry';
 
 export type AdministrationStatus = 'in-progress' | 'on-hold' | 'completed' | 'stopped';
 
@@ -164,7 +165,7 @@ function infusionNotes(index: ExportIndex, session: SessionView): Annotation[] {
     const { content } = entry;
     if (content.lotNumber !== '') {
       notes.push({
-        text: `Lot ${content.lotNumber}${content.lotExpiry === '' ? '' : `, expires ${content.lotExpiry}`}.`,
+        text: `Lot ${content.lotNumber}${content.lotExpiry === '' ? '' : `, expires ${formatLotExpiry(content.lotExpiry)}`}.`,
       });
     }
     if (content.wasteMg !== null) {

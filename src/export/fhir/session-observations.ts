@@ -13,10 +13,9 @@ import type { Observation, ObservationBase } from './observation';
 import { codeOf, observation, ucumQuantity } from './observation';
 import { patientReference, practitionerReference } from './references';
 import { cadss6ItemCodes, scoreUnit, sessionObservationCodes } from './session-codes';
+import { nauseaLabels } from '../../domain/observation-text';
 
 type ObservedEntry = EntryOfKind<'checklist' | 'observation' | 'discharge'>;
-
-const nauseaText = { none: 'None', mild: 'Mild', moderate: 'Moderate', severe: 'Severe' } as const;
 
 /** MOAA/S, CADSS-6, pain and nausea of one timed check. */
 function checkObservations(base: (kind: string) => ObservationBase, content: ChartedObservation): Observation[] {
@@ -60,7 +59,7 @@ function checkObservations(base: (kind: string) => ObservationBase, content: Cha
   if (content.nausea !== null) {
     result.push(
       observation(base(codes.nausea.kind), codes.nausea, {
-        valueCodeableConcept: { text: nauseaText[content.nausea] },
+        valueCodeableConcept: { text: nauseaLabels[content.nausea] },
       }),
     );
   }

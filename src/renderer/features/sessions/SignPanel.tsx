@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
 import type { FieldProblem } from '../../lib/form-errors';
 import { hasSignedBefore, rememberSigning } from '../../lib/signing-memory';
+import { lastEntryIdOf } from '../../../domain/session-view';
 
 interface SignValues {
   username: string;
@@ -53,6 +54,8 @@ export function SignPanel({
     if (found.length > 0) return fail(found);
     const result = await api.call('sessions.sign', {
       sessionId: session.id,
+      // What the signer has in front of them: the server refuses if more was charted since.
+      lastEntryId: lastEntryIdOf(session),
       meaning,
       password: values.password,
       ...(askUserId ? { username: values.username } : {}),

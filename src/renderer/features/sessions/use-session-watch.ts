@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../domain/session-view';
+import { lastEntryIdOf } from '../../../domain/session-view';
 import { useApi } from '../../app/session-context';
 import { sessionPollMs } from '../../lib/poll-interval';
 
-const lastEntryIdOf = (session: SessionView) => Math.max(0, ...session.entries.map((entry) => entry.id));
-
 /**
- * Asks the server every few seconds (unaudited) whether anyone charted or signed this session
- * since it was loaded, on another device say; if so the screen reloads it, so a nurse never
- * charts against an out-of-date record. Entries are only ever added, so nothing the nurse is
+ * Asks the server every few seconds (unaudited, and not counted as use, so the screen still
+ * locks) whether anyone charted or signed this session since it was loaded, on another device
+ * say; the answer then carries the session as it is now, so a nurse never charts against an
+ * out-of-date record. Entries are only ever added, so nothing the nurse is
  * typing is replaced. Returns how many entries arrived with the last refresh, for a notice.
  */
 export function useSessionWatch(session: SessionView, onNewer: (view: SessionView) => void): number {
@@ -24,19 +24,18 @@ export function useSessionWatch(session: SessionView, onNewer: (view: SessionVie
   useEffect(() => {
     let live = true;
     const timer = window.setInterval(() => {
-      void api.call('sessions.status', { sessionId }).then(async (status) => {
-        const shown = latest.current;
-        if (!live || !status.ok) return;
-        if (
-          status.value.lastEntryId === lastEntryIdOf(shown) &&
-          status.value.signatureCount === shown.signatures.length
-        )
-          return;
-        const fresh = await api.call('sessions.get', { sessionId });
-        if (!live || !fresh.ok) return;
-        setArrived(fresh.value.entries.length - shown.entries.length);
-        notify.current(fresh.value);
-      });
+      const shown = latest.current;
+      void api
+        .call('sessions.status', {
+          sessionId,
+          lastEntryId: lastEntryIdOf(shown),
+          signatureCount: shown.signatures.length,
+        })
+        .then((status) => {
+          if (!live || !status.ok || status.value.session === null) return;
+          setArrived(status.value.session.entries.length - shown.entries.length);
+          notify.current(status.value.session);
+        });
     }, sessionPollMs());
     return () => {
       live = false;
