@@ -8,10 +8,22 @@ import { formatWeight } from '../domain/weight';
 import type { Cell, DocumentFlow } from './document-flow';
 import { linesHeight, text } from './document-flow';
 import { orNone, plural } from './summary-wording';
+import type { Span } from './text-engine';
 import { colors, styles } from './summary-theme';
 
 function shownLine(computed: PlanComputed, quantity: string): string | null {
   return computed.lines.find((line) => line.quantity === quantity)?.shown ?? null;
+}
+
+/** "Ketamine hydrochloride, 50 mg/mL": the drug and concentration, as every document names them. */
+export function drugField(content: PlanContent, computed: PlanComputed): { label: string; value: Span[] } {
+  return {
+    label: 'Drug and concentration',
+    value: [
+      text(computed.drugName === '' ? 'Not known' : computed.drugName, styles.bodyBold),
+      text(content.concentrationMgPerMl === null ? '' : `, ${formatQuantity(content.concentrationMgPerMl, 'mg/mL')}`),
+    ],
+  };
 }
 
 /** The four figures a nurse sets the pump from, in a row of large type. */
@@ -116,13 +128,7 @@ export function writePlanSection(
     .filter((value): value is string => value !== null);
   const weight = content.weight;
   flow.fields([
-    {
-      label: 'Drug and concentration',
-      value: [
-        text(computed.drugName === '' ? 'Not known' : computed.drugName, styles.bodyBold),
-        text(content.concentrationMgPerMl === null ? '' : `, ${formatQuantity(content.concentrationMgPerMl, 'mg/mL')}`),
-      ],
-    },
+    drugField(content, computed),
     {
       label: 'Diluent and volume',
       value: [

@@ -8,7 +8,7 @@ import { formatDurationMin, localDate } from '../domain/time';
 import type { DocumentFlow } from './document-flow';
 import type { Span } from './text-engine';
 import { text } from './document-flow';
-import { writeKeyFigures } from './plan-section';
+import { drugField, writeKeyFigures } from './plan-section';
 import type { RenderOptions } from './record-summary-input';
 import type { SessionRecordInput, SessionSignatureLine } from './session-record-input';
 import { checkSessionRecordInput } from './session-record-input';
@@ -55,13 +55,7 @@ function writePlanInForce(flow: DocumentFlow, input: SessionRecordInput): void {
         ),
       ],
     },
-    {
-      label: 'Drug and concentration',
-      value: [
-        text(computed.drugName === '' ? 'Not known' : computed.drugName, styles.bodyBold),
-        text(content.concentrationMgPerMl === null ? '' : `, ${formatQuantity(content.concentrationMgPerMl, 'mg/mL')}`),
-      ],
-    },
+    drugField(content, computed),
     {
       label: 'Infusion in the series',
       value: [

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { completeExam, demoFormulary, planWith } from '../../src/cli/demo-clinical';
 import { demoPatients } from '../../src/cli/demo-data';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
-import type { AdministrationEvent, Observation } from '../../src/domain/infusion-session';
+import type { Observation } from '../../src/domain/infusion-session';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { emptyScales } from '../../src/domain/scales';
 import { lastEntryIdOf } from '../../src/domain/session-view';
@@ -22,6 +22,7 @@ import { dispatch } from '../../src/services/dispatch';
 import { openLedger } from '../../src/services/ledger';
 import type { Session } from '../../src/services/session';
 import { createSession } from '../../src/services/session';
+import { administrationEvent } from '../support/session-entries';
 import { unexpiredLot } from '../support/unexpired-lot';
 
 const password = 'Bench-password-2027';
@@ -59,19 +60,7 @@ const check = (minuteOfSession: number): Observation => ({
   notes: '',
 });
 
-const event = (type: AdministrationEvent['type'], extra: Partial<AdministrationEvent> = {}) => ({
-  kind: 'event' as const,
-  content: {
-    type,
-    rateMlPerH: null,
-    reason: '',
-    lotNumber: '',
-    lotExpiry: '',
-    volumeInfusedMl: null,
-    wasteMg: null,
-    ...extra,
-  },
-});
+const event = administrationEvent;
 
 const dir = mkdtempSync(join(tmpdir(), 'dosing-ledger-session-bench-'));
 try {
