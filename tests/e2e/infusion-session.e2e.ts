@@ -312,7 +312,9 @@ describe('infusion session at chairside, end to end in Chromium', () => {
       pain: '4',
     });
     const timer = page.getByRole('timer');
-    await expectText(timer, /Next check in\s+1[45]:\d{2}/);
+    // The check's time is charted to the minute, from when its form opened: on a slow machine
+    // a minute or so of the 15 has gone by the time the countdown is read.
+    await expectText(timer, /Next check in\s+1[345]:\d{2}/);
     const size = await page
       .locator('.next-check-time')
       .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
@@ -333,7 +335,7 @@ describe('infusion session at chairside, end to end in Chromium', () => {
       cadss: [2, 2, 1, 1, 0, 2],
       pain: '3',
     });
-    await expectText(page.getByRole('timer'), /Next check in\s+1[45]:\d{2}/);
+    await expectText(page.getByRole('timer'), /Next check in\s+1[345]:\d{2}/);
   });
 
   it('charts a rate change with its reason, and an adverse event', async () => {
