@@ -4,6 +4,7 @@ import { emptyScales } from '../domain/scales';
 import type { Session } from '../services/session';
 import type { Call } from './demo';
 import { lastEntryIdOf } from '../domain/session-view';
+import { administrationEventEntry } from '../domain/infusion-session';
 
 const vitals = (systolicMmHg: number, heartRateBpm: number) => ({
   systolicMmHg,
@@ -36,19 +37,7 @@ const observation = (systolic: number, heartRate: number, painNrs: number): Obse
   notes: '',
 });
 
-const event = (type: 'start' | 'end', extra: Record<string, unknown>) => ({
-  kind: 'event' as const,
-  content: {
-    type,
-    rateMlPerH: null,
-    reason: '',
-    lotNumber: '',
-    lotExpiry: '',
-    volumeInfusedMl: null,
-    wasteMg: null,
-    ...extra,
-  },
-});
+const event = administrationEventEntry;
 
 /**
  * Charted infusions for the demo: the first plan's first infusion completed, discharged and

@@ -69,6 +69,21 @@ export const administrationEventSchema = z.object({
 });
 export type AdministrationEvent = z.infer<typeof administrationEventSchema>;
 
+/** An administration event entry with only its type and the fields given set. */
+export function administrationEventEntry(type: AdministrationEventType, fields: Partial<AdministrationEvent> = {}) {
+  const content: AdministrationEvent = {
+    type,
+    rateMlPerH: null,
+    reason: '',
+    lotNumber: '',
+    lotExpiry: '',
+    volumeInfusedMl: null,
+    wasteMg: null,
+    ...fields,
+  };
+  return { kind: 'event' as const, content };
+}
+
 export const sedationLevels = [
   { score: 5, label: 'Responds readily to name in normal tone' },
   { score: 4, label: 'Lethargic response to name in normal tone' },

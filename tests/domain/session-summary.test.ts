@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdministrationEvent } from '../../src/domain/infusion-session';
+import { administrationEventEntry } from '../../src/domain/infusion-session';
 import type { SessionEntryView } from '../../src/domain/session-view';
 import { summariseSession } from '../../src/domain/session-summary';
 import { testObservation } from '../support/session-entries';
@@ -23,17 +24,7 @@ function base(minute: number) {
 }
 
 function event(minute: number, type: AdministrationEvent['type'], extra: Partial<AdministrationEvent> = {}) {
-  const content: AdministrationEvent = {
-    type,
-    rateMlPerH: null,
-    reason: '',
-    lotNumber: '',
-    lotExpiry: '',
-    volumeInfusedMl: null,
-    wasteMg: null,
-    ...extra,
-  };
-  return { ...base(minute), kind: 'event', content } satisfies SessionEntryView;
+  return { ...base(minute), ...administrationEventEntry(type, extra) } satisfies SessionEntryView;
 }
 
 const check = (minute: number) =>

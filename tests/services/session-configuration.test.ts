@@ -17,6 +17,7 @@ import { expectUnchanged, ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { patientInput } from '../support/fixtures';
 
 let app: TestApp;
 let admin: Session;
@@ -102,17 +103,7 @@ beforeAll(() => {
   auditor = signedInUser(app, admin, 'auditor');
   app.ok(admin, 'formulary.update', { content: demoFormulary });
   patientId = app.ok(nurse, 'patients.create', {
-    patient: {
-      mrn: 'C-1',
-      familyName: 'Okafor',
-      givenNames: 'Chiamaka',
-      preferredName: '',
-      dateOfBirth: '1975-05-05',
-      sex: 'female',
-      phone: '',
-      emergencyContact: null,
-      allergies: { status: 'not-recorded' },
-    },
+    patient: patientInput({ mrn: 'C-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;
   ({ planRecordId, planVersionId } = signedPlanFor(app, physician, patientId));
 });

@@ -15,6 +15,7 @@ import { verifyPdf } from '../../src/signing/verify-pdf';
 import { nssDatabaseTrusting, pdfsig, scratchDirectory, writeScratch } from '../signing/signing-fixture';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { lastEntryIdOf } from '../../src/domain/session-view';
+import { patientInput } from '../support/fixtures';
 
 let app: TestApp;
 let physician: Session;
@@ -38,17 +39,7 @@ beforeAll(() => {
   auditor = signedInUser(app, admin, 'auditor');
   app.ok(admin, 'formulary.update', { content: demoFormulary });
   patientId = app.ok(nurse, 'patients.create', {
-    patient: {
-      mrn: 'S-1',
-      familyName: 'Okafor',
-      givenNames: 'Chiamaka',
-      preferredName: '',
-      dateOfBirth: '1975-05-05',
-      sex: 'female',
-      phone: '',
-      emergencyContact: null,
-      allergies: { status: 'not-recorded' },
-    },
+    patient: patientInput({ mrn: 'S-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;
   ({ planRecordId, planVersionId } = signedPlanFor(app, physician, patientId));
 });

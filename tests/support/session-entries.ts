@@ -1,5 +1,6 @@
 import { completeExam, planWith } from '../../src/cli/demo-clinical';
-import type { AdministrationEvent, Checklist, Observation } from '../../src/domain/infusion-session';
+import type { Checklist, Observation } from '../../src/domain/infusion-session';
+import { administrationEventEntry } from '../../src/domain/infusion-session';
 import { emptyScales } from '../../src/domain/scales';
 import type { Session } from '../../src/services/session';
 import type { TestApp } from './test-app';
@@ -37,22 +38,8 @@ export const testObservation: Observation = {
   notes: '',
 };
 
-/** An administration event entry with nothing but its type set. */
-export function administrationEvent(type: AdministrationEvent['type'], extra: Partial<AdministrationEvent> = {}) {
-  return {
-    kind: 'event' as const,
-    content: {
-      type,
-      rateMlPerH: null,
-      reason: '',
-      lotNumber: '',
-      lotExpiry: '',
-      volumeInfusedMl: null,
-      wasteMg: null,
-      ...extra,
-    },
-  };
-}
+/** An administration event entry with nothing but its type set (the domain's own builder). */
+export const administrationEvent = administrationEventEntry;
 
 /**
  * The physician examines the patient and signs a candidate exam, then writes and signs a plan
