@@ -3,8 +3,8 @@ import type { CallResult } from '../src/contract/errors';
 import { failure } from '../src/contract/errors';
 import { dispatch } from '../src/services/dispatch';
 import type { Ledger } from '../src/services/ledger';
-import type { Session } from '../src/services/session';
-import { createSession } from '../src/services/session';
+import type { SignIn } from '../src/services/sign-in';
+import { createSignIn } from '../src/services/sign-in';
 import { ledgerChannel } from './channel';
 import { appOrigin, isAppUrl } from './protocol';
 
@@ -58,16 +58,16 @@ export interface LedgerIpcOptions {
 }
 
 export interface LedgerIpc {
-  /** Gives a window we created its own session (signed out); dropped when it is destroyed. */
+  /** Gives a window we created its own sign-in (signed out); dropped when it is destroyed. */
   trackWindow(contents: TrackedContents): void;
   /** Answers one `ledger.invoke`. Returns a CallResult; never throws. */
   handle(event: SenderShape, method: unknown, input: unknown): CallResult<unknown>;
-  /** Live sessions by webContents id (read-only view, for tests and diagnostics). */
-  readonly sessions: ReadonlyMap<number, Session>;
+  /** Live sign-ins by webContents id (read-only view, for tests and diagnostics). */
+  readonly signIns: ReadonlyMap<number, SignIn>;
 }
 
 export function createLedgerIpc(options: LedgerIpcOptions): LedgerIpc {
-  const sessions = new Map<number, Session>();
+  const signIns = new Map<number, SignIn>();
   const origin = options.origin ?? appOrigin;
 
   const refuse = (reason: RefusalReason, id: number): CallResult<unknown> => {
@@ -76,27 +76,27 @@ export function createLedgerIpc(options: LedgerIpcOptions): LedgerIpc {
   };
 
   return {
-    sessions,
+    signIns,
     trackWindow(contents) {
       const { id } = contents;
-      sessions.set(id, createSession());
-      contents.once('destroyed', () => sessions.delete(id));
+      signIns.set(id, createSignIn());
+      contents.once('destroyed', () => signIns.delete(id));
     },
     handle(event, method, input) {
       let id = -1;
       try {
         id = event.sender.id;
         // Reading a disposed frame can throw in Electron; that is a refusal, not a crash.
-        const verdict = checkSender(event, (candidate) => sessions.has(candidate), origin);
+        const verdict = checkSender(event, (candidate) => signIns.has(candidate), origin);
         if (!verdict.allowed) return refuse(verdict.reason, id);
       } catch {
         return refuse('unreadable-frame', id);
       }
-      const session = sessions.get(id);
-      if (session === undefined) return refuse('unknown-window', id);
+      const signIn = signIns.get(id);
+      if (signIn === undefined) return refuse('unknown-window', id);
       try {
         return dispatch(
-          { ledger: options.ledger, session, clock: options.clock, onInternalError: options.onInternalError },
+          { ledger: options.ledger, signIn, clock: options.clock, onInternalError: options.onInternalError },
           typeof method === 'string' ? method : '',
           input,
         );

@@ -102,7 +102,7 @@ function start(): void {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  // One window, one session: closing it ends the work, on macOS too, and closes the file.
+  // One window, one sign-in: closing it ends the work, on macOS too, and closes the file.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     ledger?.close();

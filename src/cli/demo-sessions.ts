@@ -1,7 +1,7 @@
 import type { Checklist, Observation } from '../domain/infusion-session';
 import { starterDischargeCriteria } from '../domain/infusion-session';
 import { emptyScales } from '../domain/scales';
-import type { Session } from '../services/session';
+import type { SignIn } from '../services/sign-in';
 import type { Call } from './demo';
 import { lastEntryIdOf } from '../domain/session-view';
 import { administrationEventEntry } from '../domain/infusion-session';
@@ -46,7 +46,7 @@ const event = administrationEventEntry;
  */
 export function seedDemoSessions(
   call: Call,
-  nurse: Session,
+  nurse: SignIn,
   planRecordIds: number[],
   signer: { username: string; password: string },
 ): void {

@@ -3,8 +3,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../contract/methods'
 import type { Role } from '../domain/roles';
 import { dispatch } from '../services/dispatch';
 import type { Ledger } from '../services/ledger';
-import type { Session } from '../services/session';
-import { createSession } from '../services/session';
+import type { SignIn } from '../services/sign-in';
+import { createSignIn } from '../services/sign-in';
 import { localDate } from '../domain/time';
 import { completeExam, demoFormulary, planWith } from './demo-clinical';
 import { demoPatients } from './demo-data';
@@ -36,8 +36,8 @@ export type Call = ReturnType<typeof caller>;
 
 /** Calls the back end exactly as the app does; a refusal stops the demo with its message. */
 function caller(ledger: Ledger) {
-  return <M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, session }, method, input) as CallResult<MethodOutput<M>>;
+  return <M extends MethodName>(signIn: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
+    const result = dispatch({ ledger, signIn }, method, input) as CallResult<MethodOutput<M>>;
     if (!result.ok) {
       const details = (result.error.issues ?? []).map((issue) => ` ${issue.path}: ${issue.message}`).join(';');
       throw new Error(`demo: ${method} was refused: ${result.error.message}${details}`);
@@ -54,8 +54,8 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
   const call = caller(ledger);
   const [admin, ...staff] = demoUsers;
   if (admin === undefined) throw new Error('demo: no admin account defined');
-  const adminSession = createSession();
-  call(adminSession, 'setup.initialize', {
+  const adminSignIn = createSignIn();
+  call(adminSignIn, 'setup.initialize', {
     clinic: {
       name: 'Harbor Infusion Clinic (demo)',
       address: '1 Harbor Way, Portland, ME 04101',
@@ -68,10 +68,10 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
       password: admin.password,
     },
   });
-  const sessions = new Map<Role, Session>();
+  const signIns = new Map<Role, SignIn>();
   for (const user of staff) {
     const temporaryPassword = `${user.password}-first`;
-    call(adminSession, 'users.create', {
+    call(adminSignIn, 'users.create', {
       username: user.username,
       displayName: user.displayName,
       credentials: user.credentials,
@@ -79,19 +79,19 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
       temporaryPassword,
       adminPassword: user.role === 'auditor' ? undefined : admin.password,
     });
-    const session = createSession();
-    call(session, 'auth.signIn', { username: user.username, password: temporaryPassword });
-    call(session, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: user.password });
-    sessions.set(user.role, session);
+    const signIn = createSignIn();
+    call(signIn, 'auth.signIn', { username: user.username, password: temporaryPassword });
+    call(signIn, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: user.password });
+    signIns.set(user.role, signIn);
   }
-  const nurse = sessions.get('nurse');
+  const nurse = signIns.get('nurse');
   if (nurse === undefined) throw new Error('demo: no nurse account defined');
   const patientIds = demoPatients(options.patientCount ?? 200).map(
     (patient) => call(nurse, 'patients.create', { patient }).id,
   );
-  const physician = sessions.get('physician');
+  const physician = signIns.get('physician');
   if (physician === undefined) throw new Error('demo: no physician account defined');
-  call(adminSession, 'formulary.update', { content: demoFormulary });
+  call(adminSignIn, 'formulary.update', { content: demoFormulary });
   const currentPlans = seedClinicalRecords(
     call,
     physician,
@@ -103,7 +103,7 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
     username: nurseAccount?.username ?? '',
     password: nurseAccount?.password ?? '',
   });
-  for (const session of [adminSession, ...sessions.values()]) call(session, 'auth.signOut', {});
+  for (const signIn of [adminSignIn, ...signIns.values()]) call(signIn, 'auth.signOut', {});
 }
 
 const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.password ?? '';
@@ -112,7 +112,7 @@ const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.p
  * Exams and plans as a physician would leave them after a few weeks: most signed, one
  * amended, one past a soft limit with its reason, one discontinued, some still drafts.
  */
-function seedClinicalRecords(call: Call, physician: Session, patientIds: number[], today: string): number[] {
+function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[], today: string): number[] {
   const current: number[] = [];
   const sign = (versionId: number) =>
     call(physician, 'records.sign', {

@@ -12,7 +12,7 @@ import { isoDateSchema, patientInputSchema, patientSchema, patientSummarySchema 
 import { planContentSchema } from '../domain/plan';
 import type { Role } from '../domain/roles';
 import { roleSchema } from '../domain/roles';
-import { sessionInfoSchema } from '../domain/session';
+import { signInInfoSchema } from '../domain/sign-in';
 import { credentialsSchema, displayNameSchema, passwordSchema, userSchema, usernameSchema } from '../domain/user';
 
 /**
@@ -63,18 +63,18 @@ const storedPdfSchema = z.object({
 });
 
 export const methods = {
-  'session.get': define({
+  'signIn.get': define({
     input: empty,
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'public',
     whileLocked: true,
     beforePasswordChange: true,
     activity: false,
   }),
   /** The UI reports keyboard and pointer use so that typing alone keeps a session awake. */
-  'session.heartbeat': define({
+  'signIn.heartbeat': define({
     input: empty,
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'signed-in',
     beforePasswordChange: true,
   }),
@@ -91,32 +91,32 @@ export const methods = {
         }),
       })
       .strict(),
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'public',
   }),
 
   'auth.signIn': define({
     input: z.object({ username: z.string().trim().toLowerCase().max(64), password: passwordSchema }).strict(),
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'public',
   }),
   'auth.signOut': define({
     input: empty,
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'signed-in',
     whileLocked: true,
     beforePasswordChange: true,
   }),
   'auth.unlock': define({
     input: z.object({ password: passwordSchema }).strict(),
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'signed-in',
     whileLocked: true,
     beforePasswordChange: true,
   }),
   'auth.changePassword': define({
     input: z.object({ currentPassword: passwordSchema, newPassword: passwordSchema }).strict(),
-    output: sessionInfoSchema,
+    output: signInInfoSchema,
     access: 'signed-in',
     beforePasswordChange: true,
   }),

@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { failure } from '../contract/errors';
 import type { Ledger } from '../services/ledger';
 import { dispatch } from '../services/dispatch';
-import type { Session } from '../services/session';
-import { createSession } from '../services/session';
+import type { SignIn } from '../services/sign-in';
+import { createSignIn } from '../services/sign-in';
 import { securityHeaders } from './security';
 
 export const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -19,9 +19,9 @@ export const apiPath = '/api/invoke';
 export const launchPath = '/api/launch';
 const launchTokenTtlMs = 2 * 60_000;
 export const secretHeader = 'x-ledger-secret';
-export const sessionHeader = 'x-ledger-session';
+export const signInHeader = 'x-ledger-sign-in';
 const maxBodyBytes = 1024 * 1024;
-const maxSessions = 256;
+const maxSignIns = 256;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,22 +96,22 @@ function readBody(request: IncomingMessage): Promise<string | null> {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const staticDir = options.staticDir ?? defaultStaticDir;
   const secret = options.secret ?? randomBytes(32).toString('base64url');
-  const sessions = new Map<string, Session>();
+  const signIns = new Map<string, SignIn>();
   const launchTokens = new Map<string, number>();
   let origin = '';
   let host = '';
 
-  const sessionFor = (id: string): Session => {
-    let session = sessions.get(id);
-    if (session === undefined) {
-      if (sessions.size >= maxSessions) {
-        const oldest = sessions.keys().next().value;
-        if (oldest !== undefined) sessions.delete(oldest);
+  const signInFor = (id: string): SignIn => {
+    let signIn = signIns.get(id);
+    if (signIn === undefined) {
+      if (signIns.size >= maxSignIns) {
+        const oldest = signIns.keys().next().value;
+        if (oldest !== undefined) signIns.delete(oldest);
       }
-      session = createSession(id);
-      sessions.set(id, session);
+      signIn = createSignIn(id);
+      signIns.set(id, signIn);
     }
-    return session;
+    return signIn;
   };
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse) => {
@@ -134,9 +134,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ),
       );
     }
-    const sessionId = request.headers[sessionHeader];
-    if (typeof sessionId !== 'string' || !/^[A-Za-z0-9-]{16,64}$/.test(sessionId)) {
-      return send(response, 400, JSON.stringify(failure('INVALID_INPUT', 'Missing session identifier.')));
+    const signInId = request.headers[signInHeader];
+    if (typeof signInId !== 'string' || !/^[A-Za-z0-9-]{16,64}$/.test(signInId)) {
+      return send(response, 400, JSON.stringify(failure('INVALID_INPUT', 'Missing sign-in identifier.')));
     }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return send(response, 415, JSON.stringify(failure('INVALID_INPUT', 'Send JSON.')));
@@ -157,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const result = dispatch(
       {
         ledger: options.ledger,
-        session: sessionFor(sessionId),
+        signIn: signInFor(signInId),
         clock: options.clock,
         onInternalError: (error, name) => console.error(`[dosing-ledger] ${name} failed:`, error),
       },

@@ -7,8 +7,8 @@ import { requireClinic, requireUser } from './context';
 import { rewrapKeys } from './identities';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { CommittedRefusal, ServiceError } from './service-error';
-import { sessionInfo } from './session-info';
-import { signInSession, signOutSession } from './session';
+import { signInInfo } from './sign-in-info';
+import { startSignIn, endSignIn } from './sign-in';
 
 export const maxFailedSignIns = 5;
 export const lockoutMinutes = 15;
@@ -42,7 +42,7 @@ export function recordFailure(
     updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: until }, context.nowIso);
     context.audit(action, 'user', user.id, { username: user.username, failures });
     context.audit('auth.account-locked', 'user', user.id, { username: user.username, lockedUntil: until });
-    signOutSession(context.session);
+    endSignIn(context.signIn);
     return lockedRefusal(context, until);
   }
   updateUser(context.ledger.db, user.id, { failedSignIns: failures }, context.nowIso);
@@ -98,17 +98,17 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       return new CommittedRefusal('ACCOUNT_DISABLED', 'This account has been deactivated. Ask an administrator.');
     }
     context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: null }, context.nowIso);
-    signInSession(context.session, user.id, context.now.getTime());
-    context.audit('auth.signed-in', 'user', user.id, { sessionId: context.session.id });
-    return sessionInfo(context);
+    startSignIn(context.signIn, user.id, context.now.getTime());
+    context.audit('auth.signed-in', 'user', user.id, { sessionId: context.signIn.id });
+    return signInInfo(context);
   },
 
   'auth.signOut': (context) => {
     const user = requireUser(context);
-    context.audit('auth.signed-out', 'user', user.id, { sessionId: context.session.id });
-    signOutSession(context.session);
+    context.audit('auth.signed-out', 'user', user.id, { sessionId: context.signIn.id });
+    endSignIn(context.signIn);
     context.user = null;
-    return sessionInfo(context);
+    return signInInfo(context);
   },
 
   'auth.unlock': (context, input) => {
@@ -117,18 +117,18 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       return recordFailure(context, user, 'auth.unlock-failed');
     }
     context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0 }, context.nowIso);
-    if (context.session.state === 'locked') {
-      context.audit('auth.unlocked', 'user', user.id, { sessionId: context.session.id });
+    if (context.signIn.state === 'locked') {
+      context.audit('auth.unlocked', 'user', user.id, { sessionId: context.signIn.id });
     }
-    context.session.state = 'active';
-    context.session.lastActivityMs = context.now.getTime();
-    return sessionInfo(context);
+    context.signIn.state = 'active';
+    context.signIn.lastActivityMs = context.now.getTime();
+    return signInInfo(context);
   },
 
   'auth.changePassword': (context, input) => {
     const user = requireUser(context);
     if (!verifyPassword(input.currentPassword, user.passwordHash)) {
-      // Counts towards the lockout, or a signed-in session could guess without limit.
+      // Counts towards the lockout, or a signed-in user could guess without limit.
       return recordFailure(context, user, 'auth.change-password-failed', 'currentPassword');
     }
     if (input.newPassword === input.currentPassword) {
@@ -145,6 +145,6 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       context.nowIso,
     );
     context.audit('auth.password-changed', 'user', user.id);
-    return sessionInfo(context);
+    return signInInfo(context);
   },
 };

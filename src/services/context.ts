@@ -4,13 +4,13 @@ import type { Clinic } from '../domain/clinic';
 import { appendAudit } from '../db/audit-log';
 import type { Ledger } from '../db/open';
 import type { UserRow } from '../db/users-repo';
-import type { Session } from './session';
+import type { SignIn } from './sign-in';
 import type { CommittedRefusal } from './service-error';
 
 /** Everything a use case may touch, for the duration of one transaction. */
 export interface ServiceContext {
   ledger: Ledger;
-  session: Session;
+  signIn: SignIn;
   /**
    * The signed-in user, re-read inside this transaction; null when signed out. Sign-in
    * sets it, so that its audit entry is attributed to the user who signed in.
@@ -42,7 +42,7 @@ export type Handlers<M extends MethodName> = { [K in M]: Handler<K> };
 
 export function createServiceContext(
   ledger: Ledger,
-  session: Session,
+  signIn: SignIn,
   user: UserRow | null,
   clinic: Clinic | undefined,
   now: Date,
@@ -53,7 +53,7 @@ export function createServiceContext(
   const nowIso = now.toISOString();
   const context: ServiceContext = {
     ledger,
-    session,
+    signIn,
     user,
     clinic,
     now,

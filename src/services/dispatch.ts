@@ -18,8 +18,8 @@ import type { Handler, Handlers, ServiceContext } from './context';
 import { createServiceContext } from './context';
 import { patientHandlers } from './patients';
 import { CommittedRefusal, ServiceError } from './service-error';
-import type { Session } from './session';
-import { lockSession, signOutSession } from './session';
+import type { SignIn } from './sign-in';
+import { lockSignIn, endSignIn } from './sign-in';
 import { setupHandlers } from './setup';
 import { userHandlers } from './users';
 
@@ -40,7 +40,7 @@ const handlers: Handlers<MethodName> = {
 
 export interface DispatchContext {
   ledger: Ledger;
-  session: Session;
+  signIn: SignIn;
   /** Injected so tests can move time (inactivity lock, lockout expiry). */
   clock?: () => Date;
   /** Where unexpected failures are reported; their details never reach the caller. */
@@ -55,12 +55,12 @@ function refusal(definition: MethodDefinition, context: ServiceContext): Refusal
   if (context.clinic === undefined)
     return failure('NOT_INITIALIZED', 'This clinic is not set up yet. Run the set-up first.');
   const user = context.user;
-  if (user === null || context.session.state === 'signed-out') {
+  if (user === null || context.signIn.state === 'signed-out') {
     return failure('NOT_SIGNED_IN', 'You are signed out. Sign in to continue.');
   }
-  if (context.session.state === 'locked' && definition.whileLocked !== true) {
+  if (context.signIn.state === 'locked' && definition.whileLocked !== true) {
     return failure(
-      'SESSION_LOCKED',
+      'SIGN_IN_LOCKED',
       'The screen locked after a period of inactivity. Enter your password to continue.',
     );
   }
@@ -74,20 +74,20 @@ function refusal(definition: MethodDefinition, context: ServiceContext): Refusal
 }
 
 /**
- * Locks an idle session, and signs out one whose user is gone or deactivated since.
- * Mutates only the in-memory session.
+ * Locks an idle signIn, and signs out one whose user is gone or deactivated since.
+ * Mutates only the in-memory signIn.
  */
-function refreshSession(context: ServiceContext): void {
-  const { session, clinic } = context;
-  if (session.state === 'signed-out') return;
+function refreshSignIn(context: ServiceContext): void {
+  const { signIn, clinic } = context;
+  if (signIn.state === 'signed-out') return;
   if (context.user === null || !context.user.active) {
-    signOutSession(session);
+    endSignIn(signIn);
     context.user = null;
     return;
   }
-  const idleMs = context.now.getTime() - session.lastActivityMs;
-  if (session.state === 'active' && clinic !== undefined && idleMs >= clinic.autoLockMinutes * 60_000) {
-    lockSession(session);
+  const idleMs = context.now.getTime() - signIn.lastActivityMs;
+  if (signIn.state === 'active' && clinic !== undefined && idleMs >= clinic.autoLockMinutes * 60_000) {
+    lockSignIn(signIn);
   }
 }
 
@@ -101,8 +101,8 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
   }
   const definition: MethodDefinition = methods[method];
   const handler = handlers[method] as Handler<MethodName>;
-  const { ledger, session } = context;
-  const sessionBefore = { ...session };
+  const { ledger, signIn } = context;
+  const signInBefore = { ...signIn };
   const afterCommit: (() => void)[] = [];
   try {
     // Inside the try: a hostile input object (a throwing getter) must still give a value.
@@ -112,14 +112,14 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
     }
     const now = context.clock?.() ?? new Date();
     const run = ledger.raw.transaction((): CallResult<unknown> => {
-      const user = session.userId === null ? null : (findUserById(ledger.db, session.userId) ?? null);
-      const service = createServiceContext(ledger, session, user, getClinic(ledger.db), now, (task) =>
+      const user = signIn.userId === null ? null : (findUserById(ledger.db, signIn.userId) ?? null);
+      const service = createServiceContext(ledger, signIn, user, getClinic(ledger.db), now, (task) =>
         afterCommit.push(task),
       );
-      refreshSession(service);
+      refreshSignIn(service);
       const refused = refusal(definition, service);
       if (refused !== null) return refused;
-      if (definition.activity !== false && session.state === 'active') session.lastActivityMs = now.getTime();
+      if (definition.activity !== false && signIn.state === 'active') signIn.lastActivityMs = now.getTime();
       const result = handler(service, parsed.data as never);
       if (result instanceof CommittedRefusal) return failure(result.code, result.message, result.issues);
       return { ok: true, value: definition.output.parse(result) };
@@ -135,7 +135,7 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
     }
     return result;
   } catch (error) {
-    Object.assign(session, sessionBefore);
+    Object.assign(signIn, signInBefore);
     if (error instanceof ServiceError) return failure(error.code, error.message, error.issues);
     context.onInternalError?.(error, method);
     return failure(

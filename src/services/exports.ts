@@ -19,7 +19,7 @@ import { listPatientSessions } from '../db/sessions-repo';
 import { listUsers, toUser } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { createServiceContext, requireUser } from './context';
-import { createSession } from './session';
+import { createSignIn } from './sign-in';
 import { recordViews } from './records';
 import { sessionViews } from './sessions';
 import { ServiceError } from './service-error';
@@ -316,7 +316,7 @@ export function exportToPath(
   const now = new Date();
   const { files, exportedAt } = ledger.raw
     .transaction(() => {
-      const context = createServiceContext(ledger, createSession(), null, getClinic(ledger.db), now);
+      const context = createServiceContext(ledger, createSignIn(), null, getClinic(ledger.db), now);
       const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
       const built = buildExportFiles(snapshot);
       context.audit('export.started', 'export', id, {

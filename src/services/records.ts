@@ -188,7 +188,7 @@ function signedCandidateExam(
 /** Re-authenticates a signer (21 CFR 11.200): user ID and password first, then password. */
 export function checkSigner(context: ServiceContext, username: string | undefined, password: string) {
   const user = requireUser(context);
-  if (!context.session.signedOnce) {
+  if (!context.signIn.signedOnce) {
     if (username === undefined || username === '') {
       throw new ServiceError(
         'INVALID_INPUT',
@@ -392,7 +392,7 @@ export const recordHandlers: Handlers<
       },
       context.nowIso,
     );
-    context.session.signedOnce = true;
+    context.signIn.signedOnce = true;
     const content = JSON.parse(version.content) as { overrideReasons?: JsonValue };
     context.audit('record.signed', record.type, record.id, {
       versionId: version.id,

@@ -453,7 +453,7 @@ export const sessionHandlers: Handlers<
       lastEntryId,
       contentSha256: sha256,
     });
-    context.session.signedOnce = true;
+    context.signIn.signedOnce = true;
     context.audit('session.signed', 'session', session.id, { meaning: input.meaning, lastEntryId, sha256 });
     const signed = viewOf(context, session);
     storeSignedSessionRecord(context, {

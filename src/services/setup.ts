@@ -6,10 +6,10 @@ import { assertPasswordAllowed } from './auth';
 import { establishClinicRoot } from './identities';
 import { hashPassword } from './passwords';
 import { ServiceError } from './service-error';
-import { sessionInfo } from './session-info';
-import { signInSession } from './session';
+import { signInInfo } from './sign-in-info';
+import { startSignIn } from './sign-in';
 
-export const setupHandlers: Handlers<'setup.initialize' | 'session.get' | 'session.heartbeat'> = {
+export const setupHandlers: Handlers<'setup.initialize' | 'signIn.get' | 'signIn.heartbeat'> = {
   'setup.initialize': (context, input) => {
     if (context.clinic !== undefined || countUsers(context.ledger.db) > 0) {
       throw new ServiceError('ALREADY_INITIALIZED', 'This clinic is already set up. Sign in instead.');
@@ -37,10 +37,10 @@ export const setupHandlers: Handlers<'setup.initialize' | 'session.get' | 'sessi
       role: admin.role,
     });
     establishClinicRoot(context, admin, input.admin.password);
-    signInSession(context.session, admin.id, context.now.getTime());
-    context.audit('auth.signed-in', 'user', admin.id, { sessionId: context.session.id });
-    return sessionInfo(context);
+    startSignIn(context.signIn, admin.id, context.now.getTime());
+    context.audit('auth.signed-in', 'user', admin.id, { sessionId: context.signIn.id });
+    return signInInfo(context);
   },
-  'session.get': (context) => sessionInfo(context),
-  'session.heartbeat': (context) => sessionInfo(context),
+  'signIn.get': (context) => signInInfo(context),
+  'signIn.heartbeat': (context) => signInInfo(context),
 };

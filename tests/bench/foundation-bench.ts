@@ -14,7 +14,7 @@ import { searchKey } from '../../src/domain/search-key';
 import { insertPatient } from '../../src/db/patients-repo';
 import { openLedger } from '../../src/services/ledger';
 import { dispatch } from '../../src/services/dispatch';
-import { createSession } from '../../src/services/session';
+import { createSignIn } from '../../src/services/sign-in';
 
 const patientCount = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const searchRuns = 2_000;
@@ -35,10 +35,10 @@ function time(run: () => void): number {
 const dir = mkdtempSync(join(tmpdir(), 'dosing-ledger-bench-'));
 try {
   const ledger = openLedger(join(dir, 'ledger.sqlite'));
-  const admin = createSession();
-  const nurse = createSession();
+  const admin = createSignIn();
+  const nurse = createSignIn();
   const call = (session: typeof admin, method: string, input: unknown) => {
-    const result = dispatch({ ledger, session }, method, input);
+    const result = dispatch({ ledger, signIn: session }, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value;
   };

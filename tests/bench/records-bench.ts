@@ -11,8 +11,8 @@ import { demoPatients } from '../../src/cli/demo-data';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
 import { dispatch } from '../../src/services/dispatch';
 import { openLedger } from '../../src/services/ledger';
-import type { Session } from '../../src/services/session';
-import { createSession } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
+import { createSignIn } from '../../src/services/sign-in';
 
 const versions = 50;
 const password = 'Bench-password-2027';
@@ -31,13 +31,13 @@ function timed<T>(run: () => T): [T, number] {
 const dir = mkdtempSync(join(tmpdir(), 'dosing-ledger-bench-'));
 try {
   const ledger = openLedger(join(dir, 'ledger.sqlite'));
-  const call = <M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, session }, method, input);
+  const call = <M extends MethodName>(session: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
+    const result = dispatch({ ledger, signIn: session }, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as MethodOutput<M>;
   };
-  const admin = createSession();
-  const physician = createSession();
+  const admin = createSignIn();
+  const physician = createSignIn();
   call(admin, 'setup.initialize', {
     clinic: { name: 'Bench Clinic', address: '', timeZone: 'UTC' },
     admin: { username: 'admin', displayName: 'Bench Admin', credentials: '', password: 'Bench-password-2026' },
@@ -63,7 +63,7 @@ try {
     temporaryPassword: 'Bench-temporary-2026',
     adminPassword: 'Bench-password-2026',
   });
-  const nurse = createSession();
+  const nurse = createSignIn();
   call(nurse, 'auth.signIn', { username: 'nurse', password: 'Bench-temporary-2026' });
   call(nurse, 'auth.changePassword', { currentPassword: 'Bench-temporary-2026', newPassword: password });
   const patientId = call(nurse, 'patients.create', { patient }).id;

@@ -20,8 +20,8 @@ import { renderSessionRecordSync } from '../../src/pdf/session-record';
 import { getSession, listEntries, sessionDocumentText } from '../../src/db/sessions-repo';
 import { dispatch } from '../../src/services/dispatch';
 import { openLedger } from '../../src/services/ledger';
-import type { Session } from '../../src/services/session';
-import { createSession } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
+import { createSignIn } from '../../src/services/sign-in';
 import { administrationEvent } from '../support/session-entries';
 import { unexpiredLot } from '../support/unexpired-lot';
 
@@ -65,18 +65,18 @@ const event = administrationEvent;
 const dir = mkdtempSync(join(tmpdir(), 'dosing-ledger-session-bench-'));
 try {
   const ledger = openLedger(join(dir, 'ledger.sqlite'));
-  const call = <M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, session }, method, input);
+  const call = <M extends MethodName>(session: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
+    const result = dispatch({ ledger, signIn: session }, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as MethodOutput<M>;
   };
-  const admin = createSession();
+  const admin = createSignIn();
   call(admin, 'setup.initialize', {
     clinic: { name: 'Bench Clinic', address: '', timeZone: 'America/New_York' },
     admin: { username: 'admin', displayName: 'Bench Admin', credentials: '', password: adminPassword },
   });
   call(admin, 'formulary.update', { content: demoFormulary });
-  const staff = (username: string, role: 'physician' | 'nurse', credentials: string): Session => {
+  const staff = (username: string, role: 'physician' | 'nurse', credentials: string): SignIn => {
     call(admin, 'users.create', {
       username,
       displayName: `Bench ${role}`,
@@ -85,7 +85,7 @@ try {
       temporaryPassword: 'Bench-temporary-2026',
       adminPassword,
     });
-    const session = createSession();
+    const session = createSignIn();
     call(session, 'auth.signIn', { username, password: 'Bench-temporary-2026' });
     call(session, 'auth.changePassword', { currentPassword: 'Bench-temporary-2026', newPassword: password });
     return session;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '../../src/domain/audit';
 import { dispatch } from '../../src/services/dispatch';
 import { auditHead, openLedger, verifyAuditChain } from '../../src/services/ledger';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { patientInput } from '../support/fixtures';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
@@ -21,7 +21,7 @@ const contentColumns = ['at', 'actor_user_id', 'action', 'entity_type', 'entity_
 
 describe('audit chain in the file', () => {
   let app: TestApp;
-  let admin: Session;
+  let admin: SignIn;
   let entries: AuditRow[];
   let checkpoint: { seq: number; hash: string };
   let copies = 0;
@@ -190,8 +190,8 @@ describe('audit chain in the file', () => {
     const ledger = openLedger(path);
     try {
       // The admin's sign-in, in a new window on the reopened file.
-      const session: Session = { ...admin, lastActivityMs: Date.now() };
-      const result = dispatch({ ledger, session }, 'audit.verify', {});
+      const session: SignIn = { ...admin, lastActivityMs: Date.now() };
+      const result = dispatch({ ledger, signIn: session }, 'audit.verify', {});
       expect(result).toMatchObject({ ok: true, value: { ok: false, firstBrokenSeq: seq } });
     } finally {
       ledger.close();

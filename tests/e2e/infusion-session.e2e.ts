@@ -11,8 +11,8 @@ import { formatPatientName } from '../../src/domain/patient';
 import { dispatch } from '../../src/services/dispatch';
 import type { Ledger } from '../../src/services/ledger';
 import { openLedger } from '../../src/services/ledger';
-import type { Session } from '../../src/services/session';
-import { createSession } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
+import { createSignIn } from '../../src/services/sign-in';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
@@ -41,8 +41,8 @@ interface Seeded {
 
 /** The back end as the app calls it, for the steps that belong to other screens. */
 function caller(ledger: Ledger, clock: () => Date = () => new Date()) {
-  return <M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, session, clock }, method, input) as CallResult<MethodOutput<M>>;
+  return <M extends MethodName>(session: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
+    const result = dispatch({ ledger, signIn: session, clock }, method, input) as CallResult<MethodOutput<M>>;
     if (!result.ok) throw new Error(`${method} was refused: ${result.error.message}`);
     return result.value;
   };
@@ -57,7 +57,7 @@ function seed(dbPath: string): Seeded {
   try {
     seedDemo(ledger, { patientCount: 12 });
     const call = caller(ledger);
-    const admin = createSession();
+    const admin = createSignIn();
     const adminPassword = passwordOf('admin');
     call(admin, 'auth.signIn', { username: 'admin', password: adminPassword });
     const clinic = call(admin, 'clinic.get', {});
@@ -76,10 +76,10 @@ function seed(dbPath: string): Seeded {
       temporaryPassword,
       adminPassword,
     });
-    const second = createSession();
+    const second = createSignIn();
     call(second, 'auth.signIn', { username: witness.username, password: temporaryPassword });
     call(second, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: witness.password });
-    const chen = createSession();
+    const chen = createSignIn();
     call(chen, 'auth.signIn', { username: nurse.username, password: nurse.password });
     // A demo patient with a current signed plan (ketamine 0.5 mg/kg: 151.1 mL/h, checks every
     // 15 min) and no open session; one with earlier infusions if there is one, for the course.
@@ -373,7 +373,7 @@ describe('infusion session at chairside, end to end in Chromium', () => {
       // Her workstation keeps the same (moved) time as the server.
       const serverNow = () => new Date(Date.now() + advancedMs);
       const call = caller(ledger, serverNow);
-      const patel = createSession();
+      const patel = createSignIn();
       call(patel, 'auth.signIn', { username: witness.username, password: witness.password });
       const running = call(patel, 'sessions.list', { patientId: seeded.patientId }).sessions.find(
         (session) => session.status === 'Running',

@@ -46,10 +46,10 @@ describe('checkSender', () => {
 
 describe('refuseBeforeSending (preload)', () => {
   it('lets a method name through', () => {
-    expect(refuseBeforeSending('session.get')).toBeNull();
+    expect(refuseBeforeSending('signIn.get')).toBeNull();
   });
 
-  it.each([[undefined], [null], [42], [{}], [['session.get']], [''], ['x'.repeat(101)]])(
+  it.each([[undefined], [null], [42], [{}], [['signIn.get']], [''], ['x'.repeat(101)]])(
     'refuses %j without sending, as an error value',
     (method) => {
       const refused = refuseBeforeSending(method);
@@ -82,7 +82,7 @@ describe('createLedgerIpc', () => {
 
   it('answers a tracked window through dispatch', () => {
     ipc.trackWindow(window(7));
-    expect(ipc.handle(event(7), 'session.get', {})).toEqual({ ok: true, value: { state: 'not-initialized' } });
+    expect(ipc.handle(event(7), 'signIn.get', {})).toEqual({ ok: true, value: { state: 'not-initialized' } });
   });
 
   it('refuses an untracked window with FORBIDDEN and never reaches dispatch', () => {
@@ -94,8 +94,8 @@ describe('createLedgerIpc', () => {
 
   it('refuses subframes and foreign pages of a tracked window', () => {
     ipc.trackWindow(window(7));
-    expect(ipc.handle(event(7, { url: appPage, parent: {} }), 'session.get', {})).toEqual(forbiddenResult);
-    expect(ipc.handle(event(7, { url: 'https://example.com/', parent: null }), 'session.get', {})).toEqual(
+    expect(ipc.handle(event(7, { url: appPage, parent: {} }), 'signIn.get', {})).toEqual(forbiddenResult);
+    expect(ipc.handle(event(7, { url: 'https://example.com/', parent: null }), 'signIn.get', {})).toEqual(
       forbiddenResult,
     );
     expect(refusals).toEqual([
@@ -112,7 +112,7 @@ describe('createLedgerIpc', () => {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
     };
-    expect(ipc.handle(disposed, 'session.get', {})).toEqual(forbiddenResult);
+    expect(ipc.handle(disposed, 'signIn.get', {})).toEqual(forbiddenResult);
     expect(refusals).toEqual([['unreadable-frame', 7]]);
   });
 
@@ -126,15 +126,15 @@ describe('createLedgerIpc', () => {
       admin: { username: 'admin', displayName: 'Alex Admin', credentials: '', password: adminPassword },
     });
     expect(initialized).toMatchObject({ ok: true, value: { state: 'active' } });
-    expect(ipc.handle(event(1), 'session.get', {})).toMatchObject({ ok: true, value: { state: 'active' } });
+    expect(ipc.handle(event(1), 'signIn.get', {})).toMatchObject({ ok: true, value: { state: 'active' } });
     // The other window shares the database but not the sign-in.
-    expect(ipc.handle(event(2), 'session.get', {})).toMatchObject({ ok: true, value: { state: 'signed-out' } });
-    expect(ipc.sessions.get(1)).not.toBe(ipc.sessions.get(2));
+    expect(ipc.handle(event(2), 'signIn.get', {})).toMatchObject({ ok: true, value: { state: 'signed-out' } });
+    expect(ipc.signIns.get(1)).not.toBe(ipc.signIns.get(2));
 
     first.emit('destroyed');
-    expect(ipc.sessions.has(1)).toBe(false);
-    expect(ipc.sessions.has(2)).toBe(true);
-    expect(ipc.handle(event(1), 'session.get', {})).toEqual(forbiddenResult);
+    expect(ipc.signIns.has(1)).toBe(false);
+    expect(ipc.signIns.has(2)).toBe(true);
+    expect(ipc.handle(event(1), 'signIn.get', {})).toEqual(forbiddenResult);
   });
 
   it('returns error values for junk, never throwing', () => {
@@ -143,7 +143,7 @@ describe('createLedgerIpc', () => {
       const result = ipc.handle(event(7), method, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     }
-    expect(ipc.handle(event(7), 'session.get', { extra: 1 })).toMatchObject({
+    expect(ipc.handle(event(7), 'signIn.get', { extra: 1 })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -184,8 +184,8 @@ describe('registerLedgerIpc', () => {
       expect([...handlers.keys()]).toEqual([ledgerChannel]);
       expect(ledgerChannel).toBe('ledger:invoke');
       const listener = handlers.get(ledgerChannel);
-      expect(await listener?.(event(3), 'session.get', {})).toEqual({ ok: true, value: { state: 'not-initialized' } });
-      expect(await listener?.(event(4), 'session.get', {})).toEqual(forbiddenResult);
+      expect(await listener?.(event(3), 'signIn.get', {})).toEqual({ ok: true, value: { state: 'not-initialized' } });
+      expect(await listener?.(event(4), 'signIn.get', {})).toEqual(forbiddenResult);
       unregister();
       expect(handlers.size).toBe(0);
     } finally {

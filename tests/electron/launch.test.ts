@@ -17,7 +17,7 @@ import {
   pickBrowser,
   userDataDir,
 } from '../../src/cli/launch';
-import { secretHeader, sessionHeader } from '../../src/server/serve';
+import { secretHeader, signInHeader } from '../../src/server/serve';
 
 describe('userDataDir', () => {
   it.each([
@@ -188,9 +188,9 @@ describe('launch in browser mode', () => {
       headers: {
         'content-type': 'application/json',
         [secretHeader]: secret,
-        [sessionHeader]: 'launch-test-session-0001',
+        [signInHeader]: 'launch-test-sign-in-0001',
       },
-      body: JSON.stringify({ method: 'session.get', input: {} }),
+      body: JSON.stringify({ method: 'signIn.get', input: {} }),
     });
     expect(await response.json()).toEqual({ ok: true, value: { state: 'not-initialized' } });
     expect(existsSync(dbPath)).toBe(true);

@@ -204,14 +204,14 @@ describe('electron/main.ts', () => {
     const invoke = state().handlers.get('ledger:invoke');
     expect([...state().handlers.keys()]).toEqual(['ledger:invoke']);
     const fromWindow = { sender: { id: win?.webContents.id }, senderFrame: { url: win?.loadedUrl, parent: null } };
-    expect(await invoke?.(fromWindow, 'session.get', {})).toEqual({ ok: true, value: { state: 'not-initialized' } });
+    expect(await invoke?.(fromWindow, 'signIn.get', {})).toEqual({ ok: true, value: { state: 'not-initialized' } });
     // …and refuses anything else.
     const stranger = { sender: { id: 999 }, senderFrame: { url: 'app://dosing-ledger/index.html', parent: null } };
-    expect(await invoke?.(stranger, 'session.get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke?.(stranger, 'signIn.get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     // Closing the window drops its session.
     win?.webContents.emit('destroyed');
-    expect(await invoke?.(fromWindow, 'session.get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await invoke?.(fromWindow, 'signIn.get', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('keeps "(demo)" in the title and uses a separate profile for the demo', async () => {

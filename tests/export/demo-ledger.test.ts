@@ -7,7 +7,7 @@ import { getPatient } from '../../src/db/patients-repo';
 import { listUsers, toUser } from '../../src/db/users-repo';
 import { buildExportFiles } from '../../src/export/export-files';
 import type { ExportSnapshot } from '../../src/export/snapshot';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
 import { createTestApp } from '../support/test-app';
 import { allNdjsonResources, bundleOf, csvRecords, fileText } from './support/export-reader';
@@ -22,7 +22,7 @@ import { fhirSchemaErrors } from './support/fhir-schema';
 let app: TestApp;
 let snapshot: ExportSnapshot;
 
-function gather(auditor: Session): ExportSnapshot {
+function gather(auditor: SignIn): ExportSnapshot {
   const { ledger } = app;
   const clinic = getClinic(ledger.db);
   if (clinic === undefined) throw new Error('demo clinic missing');
@@ -60,7 +60,7 @@ beforeAll(() => {
   app = createTestApp();
   seedDemo(app.ledger, { patientCount: 12 });
   const auditorAccount = demoUsers.find((user) => user.role === 'auditor');
-  const auditor = app.newSession();
+  const auditor = app.newSignIn();
   app.ok(auditor, 'auth.signIn', {
     username: auditorAccount?.username ?? '',
     password: auditorAccount?.password ?? '',

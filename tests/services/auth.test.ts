@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { verifyPassword } from '../../src/services/passwords';
 import { auditSince, ledgerState } from '../support/ledger-state';
 import { expectRefused, rawCall, userIdOf } from '../support/raw-call';
@@ -22,7 +22,7 @@ interface UserRowView {
 
 describe('authentication', () => {
   let app: TestApp;
-  let admin: Session;
+  let admin: SignIn;
 
   beforeAll(() => {
     app = createTestApp();
@@ -50,7 +50,7 @@ describe('authentication', () => {
     return app.ledger.raw.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRowView;
   }
 
-  function signIn(session: Session, username: string, password: string) {
+  function signIn(session: SignIn, username: string, password: string) {
     return rawCall(app, session, 'auth.signIn', { username, password });
   }
 
@@ -60,7 +60,7 @@ describe('authentication', () => {
 
   it('signs in with the right password, case-insensitively on the username, and audits it', () => {
     const id = createUser('ana.ruiz');
-    const session = app.newSession();
+    const session = app.newSignIn();
     const head = ledgerState(app.ledger.raw).head.seq;
     const result = signIn(session, '  ANA.Ruiz ', temporaryPassword);
     expect(result).toMatchObject({ ok: true, value: { state: 'must-change-password', user: { id } } });
@@ -77,7 +77,7 @@ describe('authentication', () => {
 
   it('refuses a wrong password and an unknown username alike, counting the failure', () => {
     const id = createUser('bo.wrong');
-    const session = app.newSession();
+    const session = app.newSignIn();
     const head = ledgerState(app.ledger.raw).head.seq;
 
     const wrong = signIn(session, 'bo.wrong', wrongPassword);
@@ -110,7 +110,7 @@ describe('authentication', () => {
 
   it('locks the account for 15 minutes after 5 wrong passwords in a row', () => {
     const id = createUser('lock.me');
-    const session = app.newSession();
+    const session = app.newSignIn();
     const head = ledgerState(app.ledger.raw).head.seq;
     for (let failure = 1; failure <= 4; failure += 1) {
       expect(codeOf(signIn(session, 'lock.me', wrongPassword))).toBe('INVALID_CREDENTIALS');
@@ -150,7 +150,7 @@ describe('authentication', () => {
 
   it('starts counting again from zero after a successful sign-in', () => {
     const id = createUser('reset.count');
-    const session = app.newSession();
+    const session = app.newSignIn();
     expect(codeOf(signIn(session, 'reset.count', wrongPassword))).toBe('INVALID_CREDENTIALS');
     expect(codeOf(signIn(session, 'reset.count', wrongPassword))).toBe('INVALID_CREDENTIALS');
     expect(userRow(id).failed_sign_ins).toBe(2);
@@ -158,17 +158,17 @@ describe('authentication', () => {
     expect(userRow(id).failed_sign_ins).toBe(0);
 
     const head = ledgerState(app.ledger.raw).head.seq;
-    expect(codeOf(signIn(app.newSession(), 'reset.count', wrongPassword))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(signIn(app.newSignIn(), 'reset.count', wrongPassword))).toBe('INVALID_CREDENTIALS');
     expect(userRow(id).failed_sign_ins).toBe(1);
     expect(auditSince(app.ledger.raw, head)[0]?.details).toEqual({ username: 'reset.count', failures: 1 });
   });
 
   it('locks the account and signs the session out after 5 wrong passwords at the lock screen', () => {
     const id = createUser('screen.user');
-    const session = app.newSession();
+    const session = app.newSignIn();
     expect(codeOf(signIn(session, 'screen.user', temporaryPassword))).toBe('ok');
     app.clockOffsetMs = 11 * minute;
-    expect(app.ok(session, 'session.get', {}).state).toBe('locked');
+    expect(app.ok(session, 'signIn.get', {}).state).toBe('locked');
     const head = ledgerState(app.ledger.raw).head.seq;
     for (let failure = 1; failure <= 4; failure += 1) {
       expect(codeOf(rawCall(app, session, 'auth.unlock', { password: wrongPassword }))).toBe('INVALID_CREDENTIALS');
@@ -189,14 +189,14 @@ describe('authentication', () => {
 
   it('refuses a deactivated user, and signs out a session of a user deactivated meanwhile', () => {
     const id = createUser('leaver');
-    const session = app.newSession();
+    const session = app.newSignIn();
     expect(codeOf(signIn(session, 'leaver', temporaryPassword))).toBe('ok');
-    expect(app.call(session, 'session.heartbeat', {}).ok).toBe(true);
+    expect(app.call(session, 'signIn.heartbeat', {}).ok).toBe(true);
 
     app.ok(admin, 'users.setActive', { userId: id, active: false });
-    expectRefused(app, session, 'session.heartbeat', {}, 'NOT_SIGNED_IN');
+    expectRefused(app, session, 'signIn.heartbeat', {}, 'NOT_SIGNED_IN');
     expect(session).toMatchObject({ userId: null, state: 'signed-out' });
-    expect(app.ok(session, 'session.get', {}).state).toBe('signed-out');
+    expect(app.ok(session, 'signIn.get', {}).state).toBe('signed-out');
 
     const head = ledgerState(app.ledger.raw).head.seq;
     expect(codeOf(signIn(session, 'leaver', temporaryPassword))).toBe('ACCOUNT_DISABLED');
@@ -220,10 +220,10 @@ describe('authentication', () => {
 
   it('forces a change after an admin resets the password, and the reset clears a lockout', () => {
     const id = createUser('forgetful');
-    const session = app.newSession();
+    const session = app.newSignIn();
     expect(codeOf(signIn(session, 'forgetful', temporaryPassword))).toBe('ok');
     app.ok(session, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: staffPassword });
-    expect(app.ok(session, 'session.get', {}).state).toBe('active');
+    expect(app.ok(session, 'signIn.get', {}).state).toBe('active');
 
     // As if the account had been locked by failed sign-ins.
     app.ledger.raw
@@ -239,10 +239,10 @@ describe('authentication', () => {
 
     // The user's open session must now change the password before anything else.
     expectRefused(app, session, 'patients.search', { query: '' }, 'PASSWORD_CHANGE_REQUIRED');
-    expect(app.ok(session, 'session.get', {}).state).toBe('must-change-password');
+    expect(app.ok(session, 'signIn.get', {}).state).toBe('must-change-password');
 
-    expect(codeOf(signIn(app.newSession(), 'forgetful', staffPassword))).toBe('INVALID_CREDENTIALS');
-    const fresh = app.newSession();
+    expect(codeOf(signIn(app.newSignIn(), 'forgetful', staffPassword))).toBe('INVALID_CREDENTIALS');
+    const fresh = app.newSignIn();
     expect(signIn(fresh, 'forgetful', 'Fresh-temporary-2026!')).toMatchObject({
       ok: true,
       value: { state: 'must-change-password' },
@@ -292,7 +292,7 @@ describe('authentication', () => {
 
     it('checks the current password and the rules when a user changes the password', () => {
       const changerId = createUser('changer');
-      const session = app.newSession();
+      const session = app.newSignIn();
       expect(codeOf(signIn(session, 'changer', temporaryPassword))).toBe('ok');
 
       // A wrong current password counts towards the lockout, so it is committed (not rolled back).
@@ -323,7 +323,7 @@ describe('authentication', () => {
         'WEAK_PASSWORD',
       );
       expect(same.issues?.map((issue) => issue.path)).toEqual(['newPassword']);
-      expect(app.ok(session, 'session.get', {}).state).toBe('must-change-password');
+      expect(app.ok(session, 'signIn.get', {}).state).toBe('must-change-password');
     });
   });
 

@@ -9,7 +9,7 @@ import type { PatientInput } from '../../src/domain/patient';
 import { patientInputSchema, sexes } from '../../src/domain/patient';
 import type { Role } from '../../src/domain/roles';
 import { searchTerms } from '../../src/domain/search-key';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { patientInput } from '../support/fixtures';
 import { methodExamples } from '../support/method-examples';
 import { expectUnchanged, ledgerState } from '../support/ledger-state';
@@ -79,7 +79,7 @@ function expectedRefusal(method: MethodName, session: SessionName): ErrorCode | 
   if (definition.access === 'public') return null;
   const role = sessionRole[session];
   if (role === null) return 'NOT_SIGNED_IN';
-  if (session === 'locked-nurse' && definition.whileLocked !== true) return 'SESSION_LOCKED';
+  if (session === 'locked-nurse' && definition.whileLocked !== true) return 'SIGN_IN_LOCKED';
   if (session === 'must-change' && definition.beforePasswordChange !== true) return 'PASSWORD_CHANGE_REQUIRED';
   if (definition.access !== 'signed-in' && !definition.access.includes(role)) return 'FORBIDDEN';
   return null;
@@ -264,7 +264,7 @@ const jsonAnything = fc.anything().filter(isJson);
 
 describe('the contract under arbitrary input', () => {
   let app: TestApp;
-  const snapshots = new Map<SessionName, Session>();
+  const snapshots = new Map<SessionName, SignIn>();
 
   beforeAll(() => {
     app = createTestApp();
@@ -280,11 +280,11 @@ describe('the contract under arbitrary input', () => {
       temporaryPassword: 'Temporary-pass-2026!',
       adminPassword,
     });
-    const pending = app.newSession();
+    const pending = app.newSignIn();
     app.ok(pending, 'auth.signIn', { username: 'pending', password: 'Temporary-pass-2026!' });
     for (const mrn of ['P-1', 'P-2', 'P-3']) app.ok(nurse, 'patients.create', { patient: patientInput({ mrn }) });
 
-    snapshots.set('signed-out', app.newSession());
+    snapshots.set('signed-out', app.newSignIn());
     snapshots.set('admin', admin);
     snapshots.set('physician', physician);
     snapshots.set('nurse', nurse);
@@ -296,7 +296,7 @@ describe('the contract under arbitrary input', () => {
   });
   afterAll(() => app.cleanup());
 
-  function sessionFor(name: SessionName): Session {
+  function sessionFor(name: SessionName): SignIn {
     const snapshot = snapshots.get(name);
     if (snapshot === undefined) throw new Error(`no session ${name}`);
     // Fresh activity, so the inactivity lock never interferes however long the run takes.
@@ -514,7 +514,7 @@ describe('the contract under arbitrary input', () => {
     });
 
     it('round-trips through create and get, normalised as the schema says, and is found by MRN and name', () => {
-      let session: Session | undefined;
+      let session: SignIn | undefined;
       const used = new Set<string>();
       fc.assert(
         fc.property(patient, (input) => {

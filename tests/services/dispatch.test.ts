@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callResultSchema } from '../../src/contract/errors';
 import { methodNames, methods } from '../../src/contract/methods';
 import type { PatientInput } from '../../src/domain/patient';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { verifyAuditChain } from '../../src/services/ledger';
 import { patientInput } from '../support/fixtures';
 import { methodExamples } from '../support/method-examples';
@@ -36,23 +36,23 @@ describe('before the clinic is set up', () => {
   });
   afterAll(() => app.cleanup());
 
-  it('says so from session.get, writing nothing', () => {
+  it('says so from signIn.get, writing nothing', () => {
     const before = ledgerState(app.ledger.raw);
-    expect(app.ok(app.newSession(), 'session.get', {})).toEqual({ state: 'not-initialized' });
+    expect(app.ok(app.newSignIn(), 'signIn.get', {})).toEqual({ state: 'not-initialized' });
     expectUnchanged(app.ledger.raw, before);
   });
 
   it('refuses every method that needs a user with NOT_INITIALIZED, writing nothing', () => {
     expect(guardedMethods.length).toBeGreaterThan(25);
     for (const method of guardedMethods) {
-      expectRefused(app, app.newSession(), method, anyValidInput[method], 'NOT_INITIALIZED');
+      expectRefused(app, app.newSignIn(), method, anyValidInput[method], 'NOT_INITIALIZED');
     }
   });
 
   it('refuses sign-in with NOT_INITIALIZED, writing nothing (the audit log starts with the set-up)', () => {
     expectRefused(
       app,
-      app.newSession(),
+      app.newSignIn(),
       'auth.signIn',
       { username: 'admin', password: adminPassword },
       'NOT_INITIALIZED',
@@ -62,7 +62,7 @@ describe('before the clinic is set up', () => {
   it('refuses a weak first admin password with WEAK_PASSWORD on admin.password, writing nothing', () => {
     const error = expectRefused(
       app,
-      app.newSession(),
+      app.newSignIn(),
       'setup.initialize',
       { ...setupInput, admin: { ...setupInput.admin, password: 'admin' } },
       'WEAK_PASSWORD',
@@ -72,7 +72,7 @@ describe('before the clinic is set up', () => {
   });
 
   it('sets up the clinic and its admin, signing the admin in, with four audit entries by the admin', () => {
-    const session = app.newSession();
+    const session = app.newSignIn();
     const info = app.ok(session, 'setup.initialize', setupInput);
     expect(info).toMatchObject({
       state: 'active',
@@ -101,7 +101,7 @@ describe('before the clinic is set up', () => {
   it('refuses a second set-up with ALREADY_INITIALIZED, writing nothing', () => {
     expectRefused(
       app,
-      app.newSession(),
+      app.newSignIn(),
       'setup.initialize',
       { ...setupInput, admin: { ...setupInput.admin, username: 'intruder' } },
       'ALREADY_INITIALIZED',
@@ -111,10 +111,10 @@ describe('before the clinic is set up', () => {
 
 describe('dispatch with a clinic', () => {
   let app: TestApp;
-  let admin: Session;
-  let physician: Session;
-  let nurse: Session;
-  let auditor: Session;
+  let admin: SignIn;
+  let physician: SignIn;
+  let nurse: SignIn;
+  let auditor: SignIn;
 
   beforeAll(() => {
     app = createTestApp();
@@ -149,7 +149,7 @@ describe('dispatch with a clinic', () => {
     });
 
     it('answers UNKNOWN_METHOD even to a signed-out session', () => {
-      expectRefused(app, app.newSession(), 'patients.delete', {}, 'UNKNOWN_METHOD');
+      expectRefused(app, app.newSignIn(), 'patients.delete', {}, 'UNKNOWN_METHOD');
     });
   });
 
@@ -198,11 +198,11 @@ describe('dispatch with a clinic', () => {
 
   describe('NOT_SIGNED_IN', () => {
     it('refuses every method that needs a user, writing nothing', () => {
-      const session = app.newSession();
+      const session = app.newSignIn();
       for (const method of guardedMethods) {
         expectRefused(app, session, method, anyValidInput[method], 'NOT_SIGNED_IN');
       }
-      expect(app.ok(session, 'session.get', {})).toMatchObject({
+      expect(app.ok(session, 'signIn.get', {})).toMatchObject({
         state: 'signed-out',
         clinic: { autoLockMinutes: 10 },
       });
@@ -223,7 +223,7 @@ describe('dispatch with a clinic', () => {
 
   describe('FORBIDDEN', () => {
     it('refuses each role what its role may not do, writing nothing', () => {
-      const cases: [Session, string][] = [
+      const cases: [SignIn, string][] = [
         [nurse, 'users.create'],
         [physician, 'users.setActive'],
         [nurse, 'users.resetPassword'],
@@ -277,7 +277,7 @@ describe('dispatch with a clinic', () => {
         }),
       ]);
 
-      const session = app.newSession();
+      const session = app.newSignIn();
       expect(app.ok(session, 'auth.signIn', { username: 'newbie', password: 'Temporary-pass-2026!' }).state).toBe(
         'must-change-password',
       );
@@ -285,7 +285,7 @@ describe('dispatch with a clinic', () => {
         expectRefused(app, session, method, anyValidInput[method], 'PASSWORD_CHANGE_REQUIRED');
       }
       // The screen asking for the new password still keeps the session awake and shows who it is.
-      expect(app.ok(session, 'session.heartbeat', {})).toMatchObject({
+      expect(app.ok(session, 'signIn.heartbeat', {})).toMatchObject({
         state: 'must-change-password',
         user: { username: 'newbie' },
       });
@@ -499,8 +499,8 @@ describe('dispatch with a clinic', () => {
     it('writes nothing for reads other than opening a chart', () => {
       const before = ledgerState(app.ledger.raw);
       app.ok(nurse, 'patients.search', { query: 'ruiz' });
-      app.ok(nurse, 'session.get', {});
-      app.ok(nurse, 'session.heartbeat', {});
+      app.ok(nurse, 'signIn.get', {});
+      app.ok(nurse, 'signIn.heartbeat', {});
       app.ok(nurse, 'clinic.get', {});
       app.ok(admin, 'users.list', {});
       app.ok(auditor, 'audit.list', { limit: 5 });
@@ -521,8 +521,8 @@ describe('dispatch with a clinic', () => {
 
 describe('inactivity lock', () => {
   let app: TestApp;
-  let admin: Session;
-  let nurse: Session;
+  let admin: SignIn;
+  let nurse: SignIn;
 
   beforeAll(() => {
     app = createTestApp();
@@ -533,22 +533,22 @@ describe('inactivity lock', () => {
 
   it("locks a session idle for the clinic's autoLockMinutes (10) and refuses its calls, writing nothing", () => {
     // A cheap call first: the last one (a password change) started its clock before hashing.
-    expect(app.call(nurse, 'session.heartbeat', {}).ok).toBe(true);
+    expect(app.call(nurse, 'signIn.heartbeat', {}).ok).toBe(true);
     app.clockOffsetMs += 10 * minute - 5_000;
     expect(app.call(nurse, 'patients.search', { query: '' }).ok).toBe(true);
     app.clockOffsetMs += 10 * minute;
-    for (const method of ['patients.search', 'patients.create', 'session.heartbeat', 'clinic.get']) {
-      const error = expectRefused(app, nurse, method, anyValidInput[method], 'SESSION_LOCKED');
+    for (const method of ['patients.search', 'patients.create', 'signIn.heartbeat', 'clinic.get']) {
+      const error = expectRefused(app, nurse, method, anyValidInput[method], 'SIGN_IN_LOCKED');
       expect(error.message).toContain('Enter your password');
     }
-    expect(app.ok(nurse, 'session.get', {})).toMatchObject({ state: 'locked', user: { username: 'nurse' } });
+    expect(app.ok(nurse, 'signIn.get', {})).toMatchObject({ state: 'locked', user: { username: 'nurse' } });
   });
 
   it('stays locked after a wrong password, and resumes with the right one', () => {
     const head = ledgerState(app.ledger.raw).head.seq;
     const wrong = app.call(nurse, 'auth.unlock', { password: 'not-the-password-1' });
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('INVALID_CREDENTIALS');
-    expect(app.ok(nurse, 'session.get', {}).state).toBe('locked');
+    expect(app.ok(nurse, 'signIn.get', {}).state).toBe('locked');
     expect(app.ok(nurse, 'auth.unlock', { password: staffPassword }).state).toBe('active');
     expect(auditSince(app.ledger.raw, head)).toEqual([
       expect.objectContaining({ action: 'auth.unlock-failed', entityId: String(userIdOf(nurse)) }),
@@ -560,7 +560,7 @@ describe('inactivity lock', () => {
   it('keeps a session awake with heartbeats, and says when it will lock', () => {
     for (let i = 0; i < 3; i += 1) {
       app.clockOffsetMs += 6 * minute;
-      const info = app.ok(nurse, 'session.heartbeat', {});
+      const info = app.ok(nurse, 'signIn.heartbeat', {});
       expect(info.state).toBe('active');
       if (info.state === 'active') {
         expect(Date.parse(info.locksAt) - Date.parse(info.serverTime)).toBe(10 * minute);
@@ -570,11 +570,11 @@ describe('inactivity lock', () => {
     expect(app.call(nurse, 'patients.search', { query: '' }).ok).toBe(true);
   });
 
-  it('does not count session.get as activity', () => {
+  it('does not count signIn.get as activity', () => {
     app.clockOffsetMs += 6 * minute;
-    expect(app.ok(nurse, 'session.get', {}).state).toBe('active');
+    expect(app.ok(nurse, 'signIn.get', {}).state).toBe('active');
     app.clockOffsetMs += 6 * minute;
-    expect(app.ok(nurse, 'session.get', {}).state).toBe('locked');
+    expect(app.ok(nurse, 'signIn.get', {}).state).toBe('locked');
   });
 
   it('lets a locked session sign out', () => {
@@ -585,7 +585,7 @@ describe('inactivity lock', () => {
 
   it("follows the clinic's own autoLockMinutes setting", () => {
     // The admin's session has been idle through all of the above.
-    expect(app.ok(admin, 'session.get', {}).state).toBe('locked');
+    expect(app.ok(admin, 'signIn.get', {}).state).toBe('locked');
     app.ok(admin, 'auth.unlock', { password: adminPassword });
     app.ok(admin, 'clinic.update', {
       name: 'Harbor Infusion Clinic',
@@ -596,6 +596,6 @@ describe('inactivity lock', () => {
     app.clockOffsetMs += 2 * minute - 5_000;
     expect(app.call(admin, 'users.list', {}).ok).toBe(true);
     app.clockOffsetMs += 2 * minute;
-    expectRefused(app, admin, 'users.list', {}, 'SESSION_LOCKED');
+    expectRefused(app, admin, 'users.list', {}, 'SIGN_IN_LOCKED');
   });
 });

@@ -3,19 +3,19 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, seedDemo } from '../../src/cli/demo';
 import { exportToPath } from '../../src/services/exports';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
 import { createTestApp } from '../support/test-app';
 
 let app: TestApp;
-let auditor: Session;
+let auditor: SignIn;
 
 beforeAll(() => {
   app = createTestApp();
   seedDemo(app.ledger, { patientCount: 12 });
   const account = demoUsers.find((user) => user.role === 'auditor');
-  auditor = app.newSession();
+  auditor = app.newSignIn();
   app.ok(auditor, 'auth.signIn', { username: account?.username ?? '', password: account?.password ?? '' });
 }, 120_000);
 afterAll(() => app.cleanup());
@@ -58,7 +58,7 @@ describe('auditor export', () => {
   });
 
   it('refuses exports to anyone but an auditor', () => {
-    const nurse = app.newSession();
+    const nurse = app.newSignIn();
     const account = demoUsers.find((user) => user.role === 'nurse');
     app.ok(nurse, 'auth.signIn', { username: account?.username ?? '', password: account?.password ?? '' });
     const result = app.call(nurse, 'exports.start', {});

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeExam } from '../../src/cli/demo-clinical';
 import { verifyPdf } from '../../src/signing/verify-pdf';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { createRsaIdentity, forgePkcs12 } from '../signing/signing-fixture';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 
 let app: TestApp;
-let admin: Session;
-let physician: Session;
+let admin: SignIn;
+let physician: SignIn;
 let patientId: number;
 
 beforeAll(() => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient, PatientInput } from '../../src/domain/patient';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { patientInput } from '../support/fixtures';
 import { auditSince, ledgerState } from '../support/ledger-state';
 import { expectRefused, userIdOf } from '../support/raw-call';
@@ -28,9 +28,9 @@ function unseeded(overrides: Partial<PatientInput>): PatientInput {
 
 describe('patients', () => {
   let app: TestApp;
-  let admin: Session;
-  let nurse: Session;
-  let physician: Session;
+  let admin: SignIn;
+  let nurse: SignIn;
+  let physician: SignIn;
   const ids = new Map<string, number>();
 
   beforeAll(() => {

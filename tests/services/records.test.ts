@@ -3,17 +3,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { verifyAllSignedVersions } from '../../src/db/records-repo';
 import { completeExam, demoFormulary as testFormulary, planWith } from '../../src/cli/demo-clinical';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 
 let app: TestApp;
-let admin: Session;
-let physician: Session;
-let nurse: Session;
-let auditor: Session;
+let admin: SignIn;
+let physician: SignIn;
+let nurse: SignIn;
+let auditor: SignIn;
 let patientId: number;
 const today = new Date().toISOString().slice(0, 10);
 

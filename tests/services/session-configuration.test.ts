@@ -11,7 +11,7 @@ import { getClinic } from '../../src/db/clinic-repo';
 import { findUserByUsername } from '../../src/db/users-repo';
 import { createServiceContext } from '../../src/services/context';
 import { ServiceError } from '../../src/services/service-error';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { checkConfiguredChecklist } from '../../src/services/session-configuration';
 import { expectUnchanged, ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
@@ -20,10 +20,10 @@ import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
 
 let app: TestApp;
-let admin: Session;
-let physician: Session;
-let nurse: Session;
-let auditor: Session;
+let admin: SignIn;
+let physician: SignIn;
+let nurse: SignIn;
+let auditor: SignIn;
 let patientId: number;
 let planRecordId: number;
 let planVersionId: number;
@@ -63,7 +63,7 @@ const inForce = edited.dischargeCriteria
   .filter((criterion) => !criterion.retired)
   .map(({ itemId, label }) => ({ itemId, label }));
 
-function update(session: Session, input: MethodInput<'clinic.sessionConfiguration.update'>) {
+function update(session: SignIn, input: MethodInput<'clinic.sessionConfiguration.update'>) {
   return app.call(session, 'clinic.sessionConfiguration.update', input);
 }
 

@@ -8,7 +8,7 @@ import {
 } from '../support/session-entries';
 import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { verifyPdf } from '../../src/signing/verify-pdf';
@@ -18,9 +18,9 @@ import { lastEntryIdOf } from '../../src/domain/session-view';
 import { patientInput } from '../support/fixtures';
 
 let app: TestApp;
-let physician: Session;
-let nurse: Session;
-let auditor: Session;
+let physician: SignIn;
+let nurse: SignIn;
+let auditor: SignIn;
 let patientId: number;
 let planRecordId: number;
 let planVersionId: number;

@@ -27,8 +27,8 @@ const endEvent = {
  * that every method has one.
  */
 export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
-  'session.get': {},
-  'session.heartbeat': {},
+  'signIn.get': {},
+  'signIn.heartbeat': {},
   'setup.initialize': {
     clinic: { name: 'Second Clinic', address: '2 Harbor Way', timeZone: 'Asia/Kolkata' },
     admin: { username: 'second', displayName: 'Second Admin', credentials: 'MD', password: 'Second-admin-2026' },

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { CallError, CallResult, ErrorCode } from '../../src/contract/errors';
 import { callResultSchema } from '../../src/contract/errors';
 import { dispatch } from '../../src/services/dispatch';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import { expectUnchanged, ledgerState } from './ledger-state';
 import type { TestApp } from './test-app';
 
@@ -12,20 +12,20 @@ import type { TestApp } from './test-app';
  */
 export function rawCall(
   app: TestApp,
-  session: Session,
+  session: SignIn,
   method: string,
   input: unknown,
   onInternalError?: (error: unknown, method: string) => void,
 ): CallResult<unknown> {
   return dispatch(
-    { ledger: app.ledger, session, clock: () => new Date(Date.now() + app.clockOffsetMs), onInternalError },
+    { ledger: app.ledger, signIn: session, clock: () => new Date(Date.now() + app.clockOffsetMs), onInternalError },
     method,
     input,
   );
 }
 
 /** The signed-in user's id, for comparing with audit entries. */
-export function userIdOf(session: Session): number {
+export function userIdOf(session: SignIn): number {
   if (session.userId === null) throw new Error('session is signed out');
   return session.userId;
 }
@@ -36,7 +36,7 @@ export function userIdOf(session: Session): number {
  */
 export function expectRefused(
   app: TestApp,
-  session: Session,
+  session: SignIn,
   method: string,
   input: unknown,
   code: ErrorCode,

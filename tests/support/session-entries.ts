@@ -2,7 +2,7 @@ import { completeExam, planWith } from '../../src/cli/demo-clinical';
 import type { Checklist, Observation } from '../../src/domain/infusion-session';
 import { administrationEventEntry } from '../../src/domain/infusion-session';
 import { emptyScales } from '../../src/domain/scales';
-import type { Session } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from './test-app';
 import { staffPassword } from './test-app';
 
@@ -47,7 +47,7 @@ export const administrationEvent = administrationEventEntry;
  */
 export function signedPlanFor(
   app: TestApp,
-  physician: Session,
+  physician: SignIn,
   patientId: number,
 ): { planRecordId: number; planVersionId: number } {
   const today = new Date().toISOString().slice(0, 10);

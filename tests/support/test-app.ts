@@ -2,8 +2,8 @@ import type { CallResult } from '../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
 import type { Role } from '../../src/domain/roles';
 import { dispatch } from '../../src/services/dispatch';
-import type { Session } from '../../src/services/session';
-import { createSession } from '../../src/services/session';
+import type { SignIn } from '../../src/services/sign-in';
+import { createSignIn } from '../../src/services/sign-in';
 import type { TempLedger } from './temp-ledger';
 import { tempLedger } from './temp-ledger';
 
@@ -13,10 +13,10 @@ export const staffPassword = 'Staff-password-2026';
 export interface TestApp extends TempLedger {
   /** Milliseconds added to the real clock; move it to test locks and lockouts. */
   clockOffsetMs: number;
-  newSession(): Session;
-  call<M extends MethodName>(session: Session, method: M, input: MethodInput<M>): CallResult<MethodOutput<M>>;
+  newSignIn(): SignIn;
+  call<M extends MethodName>(session: SignIn, method: M, input: MethodInput<M>): CallResult<MethodOutput<M>>;
   /** Like `call`, but fails the test on an error value. */
-  ok<M extends MethodName>(session: Session, method: M, input: MethodInput<M>): MethodOutput<M>;
+  ok<M extends MethodName>(session: SignIn, method: M, input: MethodInput<M>): MethodOutput<M>;
 }
 
 export function createTestApp(): TestApp {
@@ -24,10 +24,10 @@ export function createTestApp(): TestApp {
   const app: TestApp = {
     ...base,
     clockOffsetMs: 0,
-    newSession: () => createSession(),
+    newSignIn: () => createSignIn(),
     call: (session, method, input) =>
       dispatch(
-        { ledger: base.ledger, session, clock: () => new Date(Date.now() + app.clockOffsetMs) },
+        { ledger: base.ledger, signIn: session, clock: () => new Date(Date.now() + app.clockOffsetMs) },
         method,
         input,
       ) as CallResult<never>,
@@ -41,8 +41,8 @@ export function createTestApp(): TestApp {
 }
 
 /** Runs the set-up wizard; the returned session is the admin's. */
-export function setUpClinic(app: TestApp, timeZone = 'America/New_York'): Session {
-  const admin = app.newSession();
+export function setUpClinic(app: TestApp, timeZone = 'America/New_York'): SignIn {
+  const admin = app.newSignIn();
   app.ok(admin, 'setup.initialize', {
     clinic: { name: 'Harbor Infusion Clinic', address: '1 Harbor Way', timeZone },
     admin: { username: 'admin', displayName: 'Alex Admin', credentials: '', password: adminPassword },
@@ -51,7 +51,7 @@ export function setUpClinic(app: TestApp, timeZone = 'America/New_York'): Sessio
 }
 
 /** Creates a user as the admin and signs them in with a changed password. */
-export function signedInUser(app: TestApp, admin: Session, role: Role, username: string = role): Session {
+export function signedInUser(app: TestApp, admin: SignIn, role: Role, username: string = role): SignIn {
   const temporaryPassword = 'Temporary-pass-2026!';
   app.ok(admin, 'users.create', {
     username,
@@ -61,7 +61,7 @@ export function signedInUser(app: TestApp, admin: Session, role: Role, username:
     temporaryPassword,
     adminPassword: role === 'auditor' ? undefined : adminPassword,
   });
-  const session = app.newSession();
+  const session = app.newSignIn();
   app.ok(session, 'auth.signIn', { username, password: temporaryPassword });
   app.ok(session, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: staffPassword });
   return session;

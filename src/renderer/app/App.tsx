@@ -1,14 +1,14 @@
 import { HashRouter } from 'react-router';
 import type { LedgerClient } from '../../contract/client';
-import { SessionGate } from './SessionGate';
-import { SessionProvider } from './SessionProvider';
+import { SignInGate } from './SignInGate';
+import { SignInProvider } from './SignInProvider';
 
 export function App({ client }: { client: LedgerClient }) {
   return (
     <HashRouter>
-      <SessionProvider client={client}>
-        <SessionGate />
-      </SessionProvider>
+      <SignInProvider client={client}>
+        <SignInGate />
+      </SignInProvider>
     </HashRouter>
   );
 }

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router';
 import { navItemsFor } from './navigation';
-import { useSignedIn } from './session-context';
+import { useSignedIn } from './sign-in-context';
 
 /** Each role starts on the first screen of its menu. */
 export function HomeRedirect() {

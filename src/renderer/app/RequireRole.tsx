@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { MethodName } from '../../contract/methods';
 import { PageHeading } from '../components/PageHeading';
 import { mayCall } from './permissions';
-import { useSignedIn } from './session-context';
+import { useSignedIn } from './sign-in-context';
 
 /** Shows a screen only to roles allowed to call the method it is built on. */
 export function RequireRole({ method, children }: { method: MethodName; children: ReactNode }) {

@@ -1,16 +1,16 @@
 import { useRef } from 'react';
 import { LockOverlay } from '../features/auth/LockOverlay';
 import { AppRoutes } from './AppRoutes';
-import { useSession, useSignedIn } from './session-context';
+import { useSignIn, useSignedIn } from './sign-in-context';
 import { TopBar } from './TopBar';
 
 /**
- * The signed-in app. When the session locks, the app stays mounted behind the lock
+ * The signed-in app. When the sign-in locks, the app stays mounted behind the lock
  * (inert and covered) so unsaved input is there again after unlocking.
  */
 export function SignedInApp() {
   const { locked } = useSignedIn();
-  const { problem } = useSession();
+  const { problem } = useSignIn();
   const main = useRef<HTMLElement>(null);
   return (
     <>

@@ -2,12 +2,12 @@ import { NavLink } from 'react-router';
 import { roleLabels } from '../../domain/roles';
 import { formatPrintedName } from '../../domain/user';
 import { navItemsFor } from './navigation';
-import { useSession, useSignedIn } from './session-context';
+import { useSignIn, useSignedIn } from './sign-in-context';
 
 /** On every signed-in screen: where you are, who you are, where you can go, and the way out. */
 export function TopBar() {
   const { user, clinic } = useSignedIn();
-  const { signOut } = useSession();
+  const { signOut } = useSignIn();
   return (
     <header className="topbar">
       <div className="topbar-brand">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallError } from '../../contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../contract/methods';
-import { useApi } from './session-context';
+import { useApi } from './sign-in-context';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: CallError } | { status: 'ready'; value: T };
 

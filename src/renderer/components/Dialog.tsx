@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId, useRef } from 'react';
-import { useSignedIn } from '../app/session-context';
+import { useSignedIn } from '../app/sign-in-context';
 import { useFocusTrap } from '../lib/use-focus-trap';
 
 /**

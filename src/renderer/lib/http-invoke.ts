@@ -5,7 +5,7 @@ import type { Invoke } from '../../contract/client';
 const secretKey = 'ledger.secret';
 const sessionKey = 'ledger.session';
 
-/** Must match src/server/serve.ts (apiPath, launchPath, secretHeader, sessionHeader). */
+/** Must match src/server/serve.ts (apiPath, launchPath, secretHeader, signInHeader). */
 const apiPath = '/api/invoke';
 const launchPath = '/api/launch';
 
@@ -51,8 +51,8 @@ export function adoptBrowserSecret(): string | null {
   return sessionStorage.getItem(secretKey);
 }
 
-/** One server-side session per tab, surviving a reload of that tab but not shared with others. */
-function tabSessionId(): string {
+/** One server-side sign-in per tab, surviving a reload of that tab but not shared with others. */
+function tabSignInId(): string {
   let id = sessionStorage.getItem(sessionKey);
   if (id === null) {
     id = crypto.randomUUID();
@@ -71,7 +71,7 @@ export function httpInvoke(secret: string): Invoke {
         headers: {
           'content-type': 'application/json',
           'x-ledger-secret': secret,
-          'x-ledger-session': tabSessionId(),
+          'x-ledger-sign-in': tabSignInId(),
         },
         body: JSON.stringify({ method, input }),
         cache: 'no-store',

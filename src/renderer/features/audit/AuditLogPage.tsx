@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../domain/audit';
 import type { CallError } from '../../../contract/errors';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { AuditTable } from './AuditTable';

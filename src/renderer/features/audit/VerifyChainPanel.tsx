@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AuditVerification } from '../../../domain/audit';
 import type { CallError } from '../../../contract/errors';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 
 type Outcome = { ok: true; verification: AuditVerification } | { ok: false; error: CallError };

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 import { passwordProblems } from '../../../domain/password-policy';
 import { formatPrintedName } from '../../../domain/user';
-import { useSession } from '../../app/session-context';
+import { useSignIn } from '../../app/sign-in-context';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PasswordRules } from '../../components/PasswordRules';
@@ -42,8 +42,8 @@ type ChangePasswordValues = z.input<ReturnType<typeof changePasswordSchema>>;
 
 /** After an administrator set a temporary password, its owner must choose their own. */
 export function ChangePasswordPage() {
-  const { api, adopt, session, signOut } = useSession();
-  const user = session !== null && 'user' in session ? session.user : null;
+  const { api, adopt, signIn, signOut } = useSignIn();
+  const user = signIn !== null && 'user' in signIn ? signIn.user : null;
   const username = user?.username ?? '';
   const { register, handleSubmit, formState, setError, setFocus, control } = useForm<ChangePasswordValues>({
     resolver: zodResolver(changePasswordSchema(username)),

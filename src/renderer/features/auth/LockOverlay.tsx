@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useForm } from 'react-hook-form';
 import { formatPrintedName } from '../../../domain/user';
-import { useSession, useSignedIn } from '../../app/session-context';
+import { useSignIn, useSignedIn } from '../../app/sign-in-context';
 import { Icon } from '../../components/Icon';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
@@ -19,7 +19,7 @@ interface UnlockValues {
  */
 export function LockOverlay() {
   const { user, clinic } = useSignedIn();
-  const { api, adopt, refresh, signOut } = useSession();
+  const { api, adopt, refresh, signOut } = useSignIn();
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const textId = useId();

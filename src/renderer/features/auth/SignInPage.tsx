@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { useSession } from '../../app/session-context';
+import { useSignIn } from '../../app/sign-in-context';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { MessageText } from '../../components/MessageText';
@@ -20,7 +20,7 @@ type SignInValues = z.input<typeof signInSchema>;
 type SignInFields = z.output<typeof signInSchema>;
 
 export function SignInPage({ clinicName }: { clinicName: string }) {
-  const { api, adopt, notice } = useSession();
+  const { api, adopt, notice } = useSignIn();
   const { register, handleSubmit, formState, setError, setFocus } = useForm<SignInValues, unknown, SignInFields>({
     resolver: zodResolver(signInSchema),
     defaultValues: { username: '', password: '' },

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../../../domain/time';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { MessageText } from '../../components/MessageText';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { Icon } from '../../components/Icon';
 import { formatClockTime } from '../../../domain/clock-time';
 import { clinicToday } from '../../lib/clinic-today';

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../contract/methods';
-import { useApi } from '../../app/session-context';
-import { sessionPollMs } from '../../lib/poll-interval';
+import { useApi } from '../../app/sign-in-context';
+import { signInPollMs } from '../../lib/poll-interval';
 
 export type PlanStatus = MethodOutput<'chairside.status'>;
 
 /**
- * Asks the server every few seconds (the session poll's interval, shortened in tests)
+ * Asks the server every few seconds (the sign-in poll's interval, shortened in tests)
  * whether the plan on screen was amended or discontinued since. It only reports: what is on
  * screen changes when the nurse chooses to see the current plan, never under them.
  */
@@ -20,7 +20,7 @@ export function usePlanWatch(planRecordId: number | null): PlanStatus | null {
       void api.call('chairside.status', { planRecordId }).then((result) => {
         if (live && result.ok) setStatus({ planRecordId, value: result.value });
       });
-    }, sessionPollMs());
+    }, signInPollMs());
     return () => {
       live = false;
       window.clearInterval(timer);

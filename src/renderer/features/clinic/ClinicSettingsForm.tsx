@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Clinic } from '../../../domain/clinic';
 import { clinicSettingsSchema } from '../../../domain/clinic';
 import { formatDateTime } from '../../../domain/time';
-import { useSession } from '../../app/session-context';
+import { useSignIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { TextField } from '../../components/TextField';
@@ -24,7 +24,7 @@ const resolver = withFieldMessages(zodResolver(clinicSettingsSchema, { error: pl
 });
 
 export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSaved: (clinic: Clinic) => void }) {
-  const { api, refresh } = useSession();
+  const { api, refresh } = useSignIn();
   const [saved, setSaved] = useState(false);
   const { register, handleSubmit, formState, setError, setFocus, reset } = useForm<SettingsValues, unknown, Settings>({
     resolver,

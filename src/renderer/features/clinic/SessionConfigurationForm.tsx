@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../../contract/errors';
 import type { SessionConfiguration } from '../../../domain/session-configuration';
 import { preSessionScaleIds, preSessionScaleLabels } from '../../../domain/session-configuration';
 import { formatDateTime } from '../../../domain/time';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../contract/methods';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { fileToBase64 } from '../../lib/download';

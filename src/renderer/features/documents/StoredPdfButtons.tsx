@@ -1,5 +1,5 @@
 import { mayCall } from '../../app/permissions';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { SignedPdfButton } from './SignedPdfButton';
 
 /** The signed PDF summary of a signed exam or plan version, for those who may read it. */

@@ -2,7 +2,7 @@ import type { ExamContent } from '../../../domain/exam';
 import { examSigningProblems } from '../../../domain/exam';
 import type { Patient } from '../../../domain/patient';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { focusField } from '../../lib/focus-field';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { MethodOutput } from '../../../contract/methods';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
-import { sessionPollMs } from '../../lib/poll-interval';
+import { signInPollMs } from '../../lib/poll-interval';
 import { ExportProgress } from './ExportProgress';
 
 type Job = MethodOutput<'exports.status'>;
@@ -29,7 +29,7 @@ export function ExportPage() {
           else setError(result.error.message);
         });
       },
-      Math.min(sessionPollMs(), 500),
+      Math.min(signInPollMs(), 500),
     );
     return () => clearTimeout(timer);
   }, [api, job]);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import type { FieldIssue } from '../../../contract/errors';
 import type { Formulary } from '../../../domain/formulary';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';

@@ -1,6 +1,6 @@
 import type { Formulary } from '../../../domain/formulary';
 import { formatDateTime } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Facts } from '../../components/Facts';
 
 /** Which version is in force, who saved it and when. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { clearDraft, readDraft } from '../../lib/drafts';

@@ -4,7 +4,7 @@ import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { mayCall } from '../../app/permissions';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import type { CallResult } from '../../../contract/errors';
 import type { Patient, PatientFields } from '../../../domain/patient';
 import { sexes, sexLabels } from '../../../domain/patient';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';

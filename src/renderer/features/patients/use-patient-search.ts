@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CallError } from '../../../contract/errors';
 import type { PatientSummary } from '../../../domain/patient';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 
 export const searchLimit = 50;

@@ -3,7 +3,7 @@ import type { Formulary } from '../../../domain/formulary';
 import type { PlanContent } from '../../../domain/plan';
 import { evaluatePlan } from '../../../domain/plan';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { clinicToday } from '../../lib/clinic-today';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { amendmentReasonSchema } from '../../../domain/record';
 import type { RecordView } from '../../../domain/record-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { TextArea } from '../../components/TextArea';

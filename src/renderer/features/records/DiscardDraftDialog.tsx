@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { discontinueReasonSchema } from '../../../domain/record';
 import type { RecordView } from '../../../domain/record-view';
-import { useSession } from '../../app/session-context';
+import { useSignIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
@@ -24,7 +24,7 @@ export function DiscontinueDialog({
   onClose: () => void;
   onDiscontinued: (view: RecordView) => void;
 }) {
-  const { api, refresh } = useSession();
+  const { api, refresh } = useSignIn();
   const [problems, setProblems] = useState<Partial<Record<keyof Values | 'form', string>>>({});
   const { register, handleSubmit, formState } = useForm<Values>({ defaultValues: { reason: '', password: '' } });
   const discontinue = handleSubmit(async ({ reason, password }) => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { RecordView } from '../../../domain/record-view';
 import { mayCall } from '../../app/permissions';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { AmendDialog } from './AmendDialog';
 import { DiscardDraftDialog } from './DiscardDraftDialog';
 import { DiscontinueDialog } from './DiscontinueDialog';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '../../../domain/time';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { LoadState } from '../../components/LoadState';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';

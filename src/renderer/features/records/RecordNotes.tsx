@@ -1,6 +1,6 @@
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
 import { formatDateTime } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
 import { VersionPdfButton } from '../documents/StoredPdfButtons';

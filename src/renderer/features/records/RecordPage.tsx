@@ -6,7 +6,7 @@ import { formatPatientName } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { mayCall } from '../../app/permissions';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { PatientBanner } from '../../components/PatientBanner';

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { CallError } from '../../../contract/errors';
 import type { MethodInput } from '../../../contract/methods';
 import { mayCall } from '../../app/permissions';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';

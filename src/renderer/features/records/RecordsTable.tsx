@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { RecordView } from '../../../domain/record-view';
 import { formatDateTime } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { StatusWord } from '../../components/StatusWord';
 import { recordSummary } from './record-summary';
 import { recordTitle, shownVersion } from './record-words';

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../../contract/errors';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Icon } from '../../components/Icon';
 import { formatClockTime } from '../../../domain/clock-time';
 import type { SaveState } from './use-autosave';

@@ -5,7 +5,7 @@ import type { SignatureMeaning } from '../../../domain/record';
 
 import type { RecordView } from '../../../domain/record-view';
 import { formatPrintedName } from '../../../domain/user';
-import { useSession, useSignedIn } from '../../app/session-context';
+import { useSignIn, useSignedIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
@@ -29,7 +29,7 @@ type Problems = Partial<Record<'username' | 'password' | 'form', string>>;
 
 /**
  * The electronic signature (21 CFR Part 11): says what signing means, takes the meaning,
- * and re-authenticates the signer: user ID and password at the first signing of a session,
+ * and re-authenticates the signer: user ID and password at the first signing of a sign-in,
  * the password alone after that. Problems with the record itself go back to the form.
  */
 export function SignDialog({
@@ -46,7 +46,7 @@ export function SignDialog({
   onSigned: (view: RecordView) => void;
   onNotReady: (error: CallError) => void;
 }) {
-  const { api, refresh } = useSession();
+  const { api, refresh } = useSignIn();
   const { user } = useSignedIn();
   const [askUserId, setAskUserId] = useState(() => !hasSignedBefore(user.id));
   const [problems, setProblems] = useState<Problems>({});
@@ -80,7 +80,7 @@ export function SignDialog({
     if (error.code === 'NOT_READY_TO_SIGN') {
       onNotReady(error);
     } else if (onUsername !== undefined) {
-      // The server asks for the user ID when this session has not signed yet.
+      // The server asks for the user ID when this sign-in has not signed yet.
       setAskUserId(true);
       setProblems({ username: onUsername.message, form: error.message });
       focus('sign-username');

@@ -1,5 +1,5 @@
 import type { Signature } from '../../../domain/record';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { MessageText } from '../../components/MessageText';
 import { signatureText } from './signature-text';
 

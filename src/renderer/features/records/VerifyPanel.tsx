@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CallError } from '../../../contract/errors';
 import type { VersionCheck } from '../../../domain/record-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 
 type Outcome = { ok: true; all: boolean; versions: VersionCheck[] } | { ok: false; error: CallError };

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Formulary } from '../../../domain/formulary';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
 import { formatDateTime } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Facts } from '../../components/Facts';
 import { StatusWord } from '../../components/StatusWord';
 import { clinicToday } from '../../lib/clinic-today';

@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import type { SessionEntryBody } from '../../../domain/infusion-session';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';

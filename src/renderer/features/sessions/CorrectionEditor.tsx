@@ -1,6 +1,6 @@
 import type { Patient } from '../../../domain/patient';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { AdverseEventEditor } from './AdverseEventEditor';
 import { ChecklistEditor } from './ChecklistEditor';
 import { DischargeEditor } from './DischargeEditor';

@@ -3,7 +3,7 @@ import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
 import type { SessionView } from '../../../domain/session-view';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { PageHeading } from '../../components/PageHeading';

@@ -3,7 +3,7 @@ import type { SessionEntryBody } from '../../../domain/infusion-session';
 import { criteriaInForce } from '../../../domain/session-configuration';
 import { effectiveEntries } from '../../../domain/session-state';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { CheckboxField } from '../../components/CheckboxField';

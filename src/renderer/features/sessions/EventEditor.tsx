@@ -2,7 +2,7 @@ import { useWatch } from 'react-hook-form';
 import type { AdministrationEventType, SessionEntryBody } from '../../../domain/infusion-session';
 import { administrationEventLabels } from '../../../domain/infusion-session';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { EntryEditorFrame } from './EntryEditorFrame';
 import { eventActions } from './event-labels';
 import { EventFields } from './EventFields';

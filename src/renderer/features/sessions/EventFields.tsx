@@ -2,7 +2,7 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { AdministrationEventType } from '../../../domain/infusion-session';
 import { quantityText } from '../../../domain/quantity-text';
 import { formatDate, localDate } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { TextArea } from '../../components/TextArea';
 import { TextField } from '../../components/TextField';

@@ -1,7 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { CheckboxField } from '../../components/CheckboxField';
 import { formatBorn } from '../../lib/born';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { currentSignedPlan } from './plan-version';

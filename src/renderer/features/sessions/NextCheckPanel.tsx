@@ -1,7 +1,7 @@
 import { nextCheck } from '../../../domain/infusion-session';
 import { formatDurationMin } from '../../../domain/time';
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Icon } from '../../components/Icon';
 import { clockText, spokenDuration } from './countdown';
 import { clinicDay, entryTime } from './entry-time';

@@ -2,7 +2,7 @@ import { useWatch } from 'react-hook-form';
 import type { SessionEntryBody } from '../../../domain/infusion-session';
 import { sedationLevels } from '../../../domain/infusion-session';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextArea } from '../../components/TextArea';
 import { fieldId } from '../../lib/focus-field';

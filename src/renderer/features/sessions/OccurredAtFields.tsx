@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { formatDate, parseDateQuery } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { TextField } from '../../components/TextField';
 import { fieldId } from '../../lib/focus-field';
 import type { FieldMessages } from '../../lib/field-messages';

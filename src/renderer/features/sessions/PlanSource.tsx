@@ -1,6 +1,6 @@
 import { quantityText } from '../../../domain/quantity-text';
 import { formatDurationMin } from '../../../domain/time';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { MessageText } from '../../components/MessageText';
 import type { PlanVersion } from './plan-version';
 import { sessionSignatureText } from './session-signature-text';

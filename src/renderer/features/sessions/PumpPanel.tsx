@@ -1,7 +1,7 @@
 import { toDecimal } from '../../../domain/quantity';
 import { quantityText } from '../../../domain/quantity-text';
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Icon } from '../../components/Icon';
 import { clinicDay, entryTime } from './entry-time';
 import type { PumpNow, PumpState } from './pump-now';

@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { eventActions } from './event-labels';
 import type { Panel } from './panel';
 import { sessionActions } from './session-actions';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { dayText } from './entry-time';
 import { sessionLabel } from './session-label';
 import { SessionStatusWord } from './SessionStatusWord';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { PatientBanner } from '../../components/PatientBanner';

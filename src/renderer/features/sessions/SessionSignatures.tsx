@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { MessageText } from '../../components/MessageText';
 import { Notice } from '../../components/Notice';
 import { SessionPdfButton } from '../documents/StoredPdfButtons';

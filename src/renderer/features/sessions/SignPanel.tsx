@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { SessionView } from '../../../domain/session-view';
 import { formatPrintedName } from '../../../domain/user';
-import { useSession, useSignedIn } from '../../app/session-context';
+import { useSignIn, useSignedIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/TextField';
 import type { FieldProblem } from '../../lib/form-errors';
@@ -31,7 +31,7 @@ export function SignPanel({
   onSigned: (view: SessionView) => void;
   onCancel: () => void;
 }) {
-  const { api, refresh } = useSession();
+  const { api, refresh } = useSignIn();
   const { user } = useSignedIn();
   const heading = useRef<HTMLHeadingElement>(null);
   const [askUserId, setAskUserId] = useState(() => !hasSignedBefore(user.id));

@@ -4,7 +4,7 @@ import { formatPatientName } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
 import type { SessionView } from '../../../domain/session-view';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';

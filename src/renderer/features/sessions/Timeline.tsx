@@ -1,6 +1,6 @@
 import type { SessionView } from '../../../domain/session-view';
 import { mayCall } from '../../app/permissions';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { clinicDay, entryTime, zoneOffsetText } from './entry-time';
 import { TimelineEntry } from './TimelineEntry';
 

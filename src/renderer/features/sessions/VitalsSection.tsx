@@ -1,5 +1,5 @@
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { clinicDay, entryTime } from './entry-time';
 import { ChartLoading } from './ChartLoading';
 import { LazyVitalsChart } from './lazy-charts';

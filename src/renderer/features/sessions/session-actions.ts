@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../../domain/session';
+import type { SignedInUser } from '../../../domain/sign-in';
 import { administrationEventTypes } from '../../../domain/infusion-session';
 import { effectiveEntries, eventRefusal, pumpState } from '../../../domain/session-state';
 import type { SessionView } from '../../../domain/session-view';
@@ -16,7 +16,7 @@ export interface SessionAction {
  * The buttons the session offers now: only what may be charted in the pump's state (the
  * same rule the server applies), and only what the user's role may do.
  */
-export function sessionActions(session: SessionView, user: SessionUser): SessionAction[] {
+export function sessionActions(session: SessionView, user: SignedInUser): SessionAction[] {
   const actions: SessionAction[] = [];
   const state = pumpState(session.entries);
   const standing = effectiveEntries(session.entries);

@@ -4,7 +4,7 @@ import type { DefaultValues, UseFormRegisterReturn, UseFormReturn } from 'react-
 import { useForm, useWatch } from 'react-hook-form';
 import type { CallResult, FieldIssue } from '../../../contract/errors';
 import type { SessionView } from '../../../domain/session-view';
-import { useSignedIn } from '../../app/session-context';
+import { useSignedIn } from '../../app/sign-in-context';
 import { clearDraft } from '../../lib/drafts';
 import type { FieldMessages } from '../../lib/field-messages';
 import { fieldMessages } from '../../lib/field-messages';

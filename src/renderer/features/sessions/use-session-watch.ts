@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../domain/session-view';
 import { lastEntryIdOf } from '../../../domain/session-view';
-import { useApi } from '../../app/session-context';
-import { sessionPollMs } from '../../lib/poll-interval';
+import { useApi } from '../../app/sign-in-context';
+import { signInPollMs } from '../../lib/poll-interval';
 
 /**
  * Asks the server every few seconds (unaudited, and not counted as use, so the screen still
@@ -36,7 +36,7 @@ export function useSessionWatch(session: SessionView, onNewer: (view: SessionVie
           setArrived(status.value.session.entries.length - shown.entries.length);
           notify.current(status.value.session);
         });
-    }, sessionPollMs());
+    }, signInPollMs());
     return () => {
       live = false;
       window.clearInterval(timer);

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm, useWatch } from 'react-hook-form';
-import { useSession } from '../../app/session-context';
+import { useSignIn } from '../../app/sign-in-context';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PasswordRules } from '../../components/PasswordRules';
@@ -17,7 +17,7 @@ import { setupSchema } from './setup-schema';
 
 /** First run on an empty ledger: the clinic and its first administrator, who is then signed in. */
 export function SetupWizard() {
-  const { api, adopt } = useSession();
+  const { api, adopt } = useSignIn();
   const [defaultZone] = useState(browserTimeZone);
   const { register, handleSubmit, formState, setError, setFocus, control } = useForm<SetupValues, unknown, SetupFields>(
     {

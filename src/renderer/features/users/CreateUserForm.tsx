@@ -3,7 +3,7 @@ import type { FieldPath } from 'react-hook-form';
 import { useForm, useWatch } from 'react-hook-form';
 import { roleLabels, roles } from '../../../domain/roles';
 import type { User } from '../../../domain/user';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PasswordRules } from '../../components/PasswordRules';
 import { SelectField } from '../../components/SelectField';

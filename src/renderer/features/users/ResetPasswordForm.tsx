@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { User } from '../../../domain/user';
 import { formatPrintedName } from '../../../domain/user';
-import { useApi } from '../../app/session-context';
+import { useApi } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PasswordRules } from '../../components/PasswordRules';
 import { TextField } from '../../components/TextField';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { User } from '../../../domain/user';
-import { useApi, useSignedIn } from '../../app/session-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';

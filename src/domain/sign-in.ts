@@ -2,29 +2,29 @@ import { z } from 'zod';
 import { clinicSchema } from './clinic';
 import { roleSchema } from './roles';
 
-export const sessionUserSchema = z.object({
+export const signedInUserSchema = z.object({
   id: z.number().int().positive(),
   username: z.string(),
   displayName: z.string(),
   credentials: z.string(),
   role: roleSchema,
 });
-export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type SignedInUser = z.infer<typeof signedInUserSchema>;
 
 /**
- * What the UI needs to know about its session. `locked` keeps the user (and the screen
+ * What the UI needs to know about its sign-in. `locked` keeps the user (and the screen
  * behind the lock) so that unlocking with the password resumes exactly where they were.
  */
-export const sessionInfoSchema = z.discriminatedUnion('state', [
+export const signInInfoSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('not-initialized') }),
   z.object({ state: z.literal('signed-out'), clinic: clinicSchema }),
   z.object({
     state: z.enum(['active', 'locked', 'must-change-password']),
     clinic: clinicSchema,
-    user: sessionUserSchema,
-    /** Server time (UTC ISO) and when the session will lock if nothing happens. */
+    user: signedInUserSchema,
+    /** Server time (UTC ISO) and when the sign-in will lock if nothing happens. */
     serverTime: z.string(),
     locksAt: z.string(),
   }),
 ]);
-export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export type SignInInfo = z.infer<typeof signInInfoSchema>;

@@ -2,13 +2,13 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { FullPageMessage } from '../components/FullPageMessage';
-import { useSession } from './session-context';
+import { useSignIn } from './sign-in-context';
 import { SignedInApp } from './SignedInApp';
 
-/** Chooses the screen from the session state the server reports. */
-export function SessionGate() {
-  const { session, problem } = useSession();
-  if (session === null) {
+/** Chooses the screen from the sign-in state the server reports. */
+export function SignInGate() {
+  const { signIn, problem } = useSignIn();
+  if (signIn === null) {
     return problem === null ? (
       <FullPageMessage title="Opening Dosing Ledger" busy>
         Connecting to the ledger…
@@ -17,11 +17,11 @@ export function SessionGate() {
       <FullPageMessage title="Dosing Ledger cannot start">{problem}</FullPageMessage>
     );
   }
-  switch (session.state) {
+  switch (signIn.state) {
     case 'not-initialized':
       return <SetupWizard />;
     case 'signed-out':
-      return <SignInPage clinicName={session.clinic.name} />;
+      return <SignInPage clinicName={signIn.clinic.name} />;
     case 'must-change-password':
       return <ChangePasswordPage />;
     case 'active':

@@ -3,52 +3,52 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { LedgerClient } from '../../contract/client';
 import type { ErrorCode } from '../../contract/errors';
-import type { SessionInfo } from '../../domain/session';
+import type { SignInInfo } from '../../domain/sign-in';
 import { clearAllDrafts } from '../lib/drafts';
-import { heartbeatEveryMs, sessionPollMs } from '../lib/poll-interval';
+import { heartbeatEveryMs, signInPollMs } from '../lib/poll-interval';
 import { noteServerTime } from '../lib/server-clock';
 import { forgetSigning } from '../lib/signing-memory';
-import { sameSession } from './same-session';
-import type { SessionContextValue } from './session-context';
-import { SessionContext } from './session-context';
+import { sameSignIn } from './same-sign-in';
+import type { SignInContextValue } from './sign-in-context';
+import { SignInContext } from './sign-in-context';
 
-/** Refusals that mean the session changed under us: ask the server what it is now. */
-const sessionCodes: ReadonlySet<ErrorCode> = new Set([
-  'SESSION_LOCKED',
+/** Refusals that mean the sign-in changed under us: ask the server what it is now. */
+const signInCodes: ReadonlySet<ErrorCode> = new Set([
+  'SIGN_IN_LOCKED',
   'NOT_SIGNED_IN',
   'PASSWORD_CHANGE_REQUIRED',
   'NOT_INITIALIZED',
 ]);
 
-/** Errors of the transport itself (server gone, wrong page): the session is unknown. */
+/** Errors of the transport itself (server gone, wrong page): the sign-in is unknown. */
 const transportCodes: ReadonlySet<ErrorCode> = new Set(['INTERNAL', 'FORBIDDEN']);
 
-export interface SessionProviderProps {
+export interface SignInProviderProps {
   client: LedgerClient;
   children: ReactNode;
 }
 
 /**
- * Owns the session state: polls it (which does not count as activity), reports keyboard
- * and pointer use as heartbeats (so typing alone keeps a session awake), and notices when
- * any call is refused because the session locked or ended.
+ * Owns the sign-in state: polls it (which does not count as activity), reports keyboard
+ * and pointer use as heartbeats (so typing alone keeps a sign-in awake), and notices when
+ * any call is refused because the sign-in locked or ended.
  */
-export function SessionProvider({ client, children }: SessionProviderProps) {
+export function SignInProvider({ client, children }: SignInProviderProps) {
   const navigate = useNavigate();
-  const [session, setSession] = useState<SessionInfo | null>(null);
+  const [signIn, setSignIn] = useState<SignInInfo | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const current = useRef<SessionInfo | null>(null);
+  const current = useRef<SignInInfo | null>(null);
   const lastHeartbeat = useRef(0);
-  // Bumped by every action that changes the session (sign in, unlock, sign out): a poll that
-  // was already on its way describes the session before that action and must not undo it.
+  // Bumped by every action that changes the sign-in (sign in, unlock, sign out): a poll that
+  // was already on its way describes the sign-in before that action and must not undo it.
   const epoch = useRef(0);
 
-  const apply = useCallback((next: SessionInfo, signedOutNotice?: string) => {
+  const apply = useCallback((next: SignInInfo, signedOutNotice?: string) => {
     const previous = current.current;
     current.current = next;
     if ('serverTime' in next) noteServerTime(next.serverTime);
-    // A lock or a sign-out ends the continuous session: the next signing asks for the user ID again.
+    // A lock or a sign-out ends the continuous sign-in: the next signing asks for the user ID again.
     if (next.state !== 'active' && next.state !== 'must-change-password') forgetSigning();
     if (next.state === 'signed-out' && previous !== null && 'user' in previous) {
       setNotice(signedOutNotice ?? 'You have been signed out. Sign in again to continue.');
@@ -56,11 +56,11 @@ export function SessionProvider({ client, children }: SessionProviderProps) {
       setNotice(null);
     }
     setProblem(null);
-    setSession((shown) => (sameSession(shown, next) ? shown : next));
+    setSignIn((shown) => (sameSignIn(shown, next) ? shown : next));
   }, []);
 
   const adopt = useCallback(
-    (next: SessionInfo, signedOutNotice?: string) => {
+    (next: SignInInfo, signedOutNotice?: string) => {
       epoch.current += 1;
       apply(next, signedOutNotice);
     },
@@ -70,7 +70,7 @@ export function SessionProvider({ client, children }: SessionProviderProps) {
   const refresh = useCallback(
     async (signedOutNotice?: string) => {
       const started = epoch.current;
-      const result = await client.call('session.get', {});
+      const result = await client.call('signIn.get', {});
       if (epoch.current !== started) return;
       if (result.ok) apply(result.value, signedOutNotice);
       else if (transportCodes.has(result.error.code)) setProblem(result.error.message);
@@ -81,21 +81,21 @@ export function SessionProvider({ client, children }: SessionProviderProps) {
   useEffect(() => {
     // The first look is a timer too, so that no state is set while the effect itself runs.
     const first = window.setTimeout(() => void refresh(), 0);
-    const timer = window.setInterval(() => void refresh(), sessionPollMs());
+    const timer = window.setInterval(() => void refresh(), signInPollMs());
     return () => {
       window.clearTimeout(first);
       window.clearInterval(timer);
     };
   }, [refresh]);
 
-  const awake = session?.state === 'active' || session?.state === 'must-change-password';
+  const awake = signIn?.state === 'active' || signIn?.state === 'must-change-password';
   useEffect(() => {
     if (!awake) return undefined;
     const onActivity = () => {
       const now = Date.now();
       if (now - lastHeartbeat.current < heartbeatEveryMs) return;
       lastHeartbeat.current = now;
-      void client.call('session.heartbeat', {}).then((result) => (result.ok ? apply(result.value) : refresh()));
+      void client.call('signIn.heartbeat', {}).then((result) => (result.ok ? apply(result.value) : refresh()));
     };
     window.addEventListener('keydown', onActivity, { capture: true, passive: true });
     window.addEventListener('pointerdown', onActivity, { capture: true, passive: true });
@@ -121,16 +121,16 @@ export function SessionProvider({ client, children }: SessionProviderProps) {
     () => ({
       call: async (method, input) => {
         const result = await client.call(method, input);
-        if (!result.ok && sessionCodes.has(result.error.code)) void refresh();
+        if (!result.ok && signInCodes.has(result.error.code)) void refresh();
         return result;
       },
     }),
     [client, refresh],
   );
 
-  const value = useMemo<SessionContextValue>(
-    () => ({ session, api, adopt, refresh, signOut, notice, problem }),
-    [session, api, adopt, refresh, signOut, notice, problem],
+  const value = useMemo<SignInContextValue>(
+    () => ({ signIn, api, adopt, refresh, signOut, notice, problem }),
+    [signIn, api, adopt, refresh, signOut, notice, problem],
   );
-  return <SessionContext value={value}>{children}</SessionContext>;
+  return <SignInContext value={value}>{children}</SignInContext>;
 }
