@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './src/db/schema.ts',
+  // One file per aggregate; src/db/schema.ts only assembles them for drizzle() at run time.
+  schema: './src/db/schema/*.ts',
   out: './migrations',
 });

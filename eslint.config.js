@@ -1,6 +1,7 @@
 // Lint: type-checked TypeScript, React hooks, and the layer table of ARCHITECTURE.md
 // enforced as import restrictions (each layer lists what it may not reach).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -58,6 +59,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // No import circles: every folder reads top-down (a shared piece gets a file of its own).
+  {
+    files: ['src/**/*.{ts,tsx}', 'electron/**/*.ts', 'tests/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   // The layer table.
   restrict(
     ['src/domain/**'],
@@ -72,7 +84,7 @@ export default tseslint.config(
     ['src/contract/**'],
     [
       notFrom(
-        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer'],
+        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer', 'electron'],
         'src/contract may import src/domain only.',
       ),
       nodeBuiltins,
@@ -84,31 +96,68 @@ export default tseslint.config(
     ['src/db/**'],
     [
       notFrom(
-        ['contract', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer'],
+        ['contract', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer', 'electron'],
         'src/db may import src/domain only.',
       ),
       noReact,
     ],
   ),
   restrict(
-    ['src/pdf/**', 'src/signing/**', 'src/export/**'],
+    ['src/pdf/**'],
     [
       notFrom(
-        ['contract', 'db', 'services', 'server', 'cli', 'renderer'],
-        'Documents, signatures and exports may import src/domain only (and each other).',
+        ['contract', 'db', 'services', 'server', 'cli', 'renderer', 'export', 'electron'],
+        'src/pdf may import src/domain, and the signature placeholder format of src/signing.',
+      ),
+      {
+        regex: '^(\\.\\./)+signing/(?!placeholder-format$)',
+        message: 'Of src/signing, src/pdf may import only the signature placeholder format.',
+      },
+      noNativeOrDb,
+      noReact,
+    ],
+  ),
+  ...['signing', 'export'].map((layer) =>
+    restrict(
+      [`src/${layer}/**`],
+      [
+        notFrom(
+          ['contract', 'db', 'services', 'server', 'cli', 'renderer', 'pdf', 'signing', 'export', 'electron'].filter(
+            (other) => other !== layer,
+          ),
+          `src/${layer} may import src/domain only.`,
+        ),
+        noNativeOrDb,
+        noReact,
+      ],
+    ),
+  ),
+  restrict(
+    ['src/services/**'],
+    [
+      notFrom(['server', 'cli', 'renderer', 'electron'], 'Services are called by adapters, never the other way round.'),
+      noNativeOrDb,
+      noReact,
+    ],
+  ),
+  restrict(
+    ['src/server/**'],
+    [
+      notFrom(
+        ['db', 'pdf', 'signing', 'export', 'renderer', 'cli', 'electron'],
+        'Adapters reach the disk only through src/services.',
       ),
       noNativeOrDb,
       noReact,
     ],
   ),
   restrict(
-    ['src/services/**'],
-    [notFrom(['server', 'cli', 'renderer'], 'Services are called by adapters, never the other way round.'), noReact],
-  ),
-  restrict(
-    ['src/server/**', 'src/cli/**'],
+    ['src/cli/**'],
     [
-      notFrom(['db', 'pdf', 'signing', 'export', 'renderer'], 'Adapters reach the disk only through src/services.'),
+      notFrom(
+        ['db', 'pdf', 'signing', 'export', 'renderer', 'electron'],
+        'Adapters reach the disk only through src/services (src/cli may also start src/server).',
+      ),
       noNativeOrDb,
       noReact,
     ],
@@ -117,7 +166,7 @@ export default tseslint.config(
     ['src/renderer/**'],
     [
       notFrom(
-        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export'],
+        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'electron'],
         'The renderer may import src/contract and src/domain only.',
       ),
       nodeBuiltins,

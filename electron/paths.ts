@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /*
  * Where things live, as pure functions of what main.ts reads from Electron, so they are
- * tested under Node. src/cli/launch.ts computes the same userData folder for browser mode
+ * tested under Node. src/cli/launch-environment.ts computes the same userData folder for browser mode
  * (tests/electron/launch.test.ts holds the two together).
  */
 
@@ -14,7 +14,7 @@ export const ledgerFileName = 'ledger.sqlite';
  * main.ts exits with this code when better-sqlite3 cannot be loaded into Electron (a binary
  * built for Node's ABI, as `npm install` leaves it in development). The launcher then falls
  * back to browser mode instead of reporting a crash. Must equal `electronCannotLoadNativeCode`
- * in src/cli/launch.ts. 69 is EX_UNAVAILABLE in sysexits.h.
+ * in src/cli/launch-electron.ts. 69 is EX_UNAVAILABLE in sysexits.h.
  */
 export const nativeModuleExitCode = 69;
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
+import { securityHeaders } from '../src/contract/security-headers';
 
 /**
  * The renderer is served from `app://dosing-ledger/…` rather than file://: Vite emits module
@@ -43,34 +44,6 @@ export function isAppUrl(url: string, origin: string = appOrigin): boolean {
     parsed.password === ''
   );
 }
-
-/**
- * Same policy and headers as browser mode (src/server/security.ts, which electron/ may not
- * import; tests/electron/protocol.test.ts fails if the two drift apart). The renderer's own
- * meta tag carries the same CSP; several policies intersect, so the header can only tighten.
- */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const securityHeaders: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',
-  'Cache-Control': 'no-store',
-};
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -5,7 +5,8 @@ import type {
   WebContents,
   WindowOpenHandlerResponse,
 } from 'electron';
-import { appOrigin, isAppUrl, securityHeaders } from './protocol';
+import { securityHeaders } from '../src/contract/security-headers';
+import { appOrigin, isAppUrl } from './protocol';
 
 /*
  * Everything here imports only Electron's types, so it runs (and is tested) under plain

@@ -2,7 +2,7 @@ import type { Checklist, Observation } from '../domain/infusion-session';
 import { starterDischargeCriteria } from '../domain/infusion-session';
 import { emptyScales } from '../domain/scales';
 import type { SignIn } from '../services/sign-in';
-import type { Call } from './demo';
+import type { Call } from './demo-caller';
 import { lastEntryIdOf } from '../domain/session-view';
 import { administrationEventEntry } from '../domain/infusion-session';
 

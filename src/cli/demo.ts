@@ -1,12 +1,11 @@
-import type { CallResult } from '../contract/errors';
-import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
 import type { Role } from '../domain/roles';
-import { dispatch } from '../services/dispatch';
 import type { Ledger } from '../services/ledger';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
 import { localDate } from '../domain/time';
 import { completeExam, demoFormulary, planWith } from './demo-clinical';
+import type { Call } from './demo-caller';
+import { caller } from './demo-caller';
 import { demoPatients } from './demo-data';
 import { seedDemoSessions } from './demo-sessions';
 
@@ -31,20 +30,6 @@ export const demoUsers: DemoUser[] = [
     credentials: 'CPA',
   },
 ];
-
-export type Call = ReturnType<typeof caller>;
-
-/** Calls the back end exactly as the app does; a refusal stops the demo with its message. */
-function caller(ledger: Ledger) {
-  return <M extends MethodName>(signIn: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, signIn }, method, input) as CallResult<MethodOutput<M>>;
-    if (!result.ok) {
-      const details = (result.error.issues ?? []).map((issue) => ` ${issue.path}: ${issue.message}`).join(';');
-      throw new Error(`demo: ${method} was refused: ${result.error.message}${details}`);
-    }
-    return result.value;
-  };
-}
 
 /**
  * Fills an empty ledger with a demo clinic through dispatch, so every record is validated

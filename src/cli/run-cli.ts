@@ -15,7 +15,8 @@ import { isCalendarDate } from '../domain/time';
 import { exportToPath } from '../services/exports';
 import { startServer } from '../server/serve';
 import { demoUsers, seedDemo } from './demo';
-import { defaultDbPath, launch } from './launch';
+import { launch } from './launch';
+import { defaultDbPath } from './launch-environment';
 import { verifyCommand } from './verify-command';
 
 export interface CliIo {

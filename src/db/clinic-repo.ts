@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Clinic, ClinicSettings } from '../domain/clinic';
 import type { Drizzle } from './open';
 import { prepared } from './prepared';
-import { clinic } from './schema';
+import { clinic } from './schema/clinic';
 
 export function getClinic(db: Drizzle): Clinic | undefined {
   const row = prepared(db, 'getClinic', () => db.select().from(clinic).where(eq(clinic.id, 1)).prepare()).get();

@@ -3,7 +3,8 @@ import { canonicalJson } from '../domain/canonical-json';
 import type { Formulary, FormularyContent } from '../domain/formulary';
 import { emptyFormulary } from '../domain/formulary';
 import type { Drizzle } from './open';
-import { formularyVersions, users } from './schema';
+import { formularyVersions } from './schema/formulary';
+import { users } from './schema/users';
 import { eq } from 'drizzle-orm';
 
 /** The version in force: the newest, or version 0 (no drugs, starter checklist) before any. */

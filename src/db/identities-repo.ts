@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Drizzle } from './open';
-import { rootKeyWraps, signedDocuments, signingIdentities } from './schema';
+import { rootKeyWraps, signedDocuments, signingIdentities } from './schema/signing';
 
 export type IdentityRow = typeof signingIdentities.$inferSelect;
 export type SignedDocumentRow = typeof signedDocuments.$inferSelect;

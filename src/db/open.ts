@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { applyMigrations, assertNotNewer } from './migrate';
-import * as schema from './schema';
+import { schema } from './schema';
 
 export type Drizzle = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -3,7 +3,7 @@ import type { Allergies, Patient, PatientFields, PatientSummary } from '../domai
 import { searchKey, searchTerms } from '../domain/search-key';
 import type { Drizzle } from './open';
 import { prepared } from './prepared';
-import { patients } from './schema';
+import { patients } from './schema/patients';
 
 type PatientRow = typeof patients.$inferSelect;
 

@@ -6,7 +6,7 @@ import type { VersionDocument } from '../domain/record-document';
 import { versionDocumentText } from '../domain/record-document';
 import { sha256Hex } from './hash';
 import type { Drizzle } from './open';
-import { recordEvents, records, recordVersions, signatures } from './schema';
+import { recordEvents, records, recordVersions, signatures } from './schema/records';
 
 export type RecordRow = typeof records.$inferSelect;
 export type VersionRow = typeof recordVersions.$inferSelect;

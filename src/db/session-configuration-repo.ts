@@ -4,7 +4,8 @@ import type { SessionConfiguration, SessionConfigurationContent } from '../domai
 import { starterSessionConfiguration } from '../domain/session-configuration';
 import type { Drizzle } from './open';
 import { prepared } from './prepared';
-import { sessionConfigurationVersions, users } from './schema';
+import { sessionConfigurationVersions } from './schema/session-configuration';
+import { users } from './schema/users';
 
 /** The version in force: the newest, or version 0 (the starter configuration) before any. */
 export function currentSessionConfiguration(db: Drizzle): SessionConfiguration {

@@ -4,7 +4,7 @@ import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
 import { documentForSessionSignature } from './identities-repo';
 import type { Drizzle } from './open';
-import { infusionSessions, sessionEntries, sessionSignatures } from './schema';
+import { infusionSessions, sessionEntries, sessionSignatures } from './schema/sessions';
 
 export type SessionRow = typeof infusionSessions.$inferSelect;
 export type EntryRow = typeof sessionEntries.$inferSelect;

@@ -3,7 +3,7 @@ import type { Role } from '../domain/roles';
 import type { User } from '../domain/user';
 import type { Drizzle } from './open';
 import { prepared } from './prepared';
-import { users } from './schema';
+import { users } from './schema/users';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -1,4 +1,6 @@
-import type { Span, TextEngine, TextLine, TextStyle } from './text-engine';
+import type { TextEngine } from './text-engine';
+import type { TextLine } from './text-line';
+import type { Span, TextStyle } from './text-style';
 import { colors, styles } from './summary-theme';
 
 export interface Frame {

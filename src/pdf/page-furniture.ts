@@ -1,6 +1,8 @@
 import { formatAllergies, formatPatientName, sexLabels } from '../domain/patient';
 import { formatAge, formatDate, localDate } from '../domain/time';
-import type { Span, TextEngine, TextLine } from './text-engine';
+import type { TextEngine } from './text-engine';
+import type { TextLine } from './text-line';
+import type { Span } from './text-style';
 import { text } from './document-flow';
 import { linesHeight } from './document-flow';
 import type { RecordSummaryInput } from './record-summary-input';

@@ -8,7 +8,7 @@ import { formatWeight } from '../domain/weight';
 import type { Cell, DocumentFlow } from './document-flow';
 import { linesHeight, text } from './document-flow';
 import { orNone, plural } from './summary-wording';
-import type { Span } from './text-engine';
+import type { Span } from './text-style';
 import { colors, styles } from './summary-theme';
 
 function shownLine(computed: PlanComputed, quantity: string): string | null {

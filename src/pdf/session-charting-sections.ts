@@ -5,7 +5,7 @@ import type { SessionEntryView } from '../domain/session-view';
 import type { Cell, DocumentFlow } from './document-flow';
 import { text } from './document-flow';
 import { styles } from './summary-theme';
-import type { TextStyle } from './text-engine';
+import type { TextStyle } from './text-style';
 
 type EntryOf<K extends SessionEntryView['kind']> = Extract<SessionEntryView, { kind: K }>;
 

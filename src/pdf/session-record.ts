@@ -1,17 +1,15 @@
 import { formatClockTime } from '../domain/clock-time';
-import { formatLotExpiry } from '../domain/lot-expiry';
 import { formatPatientName } from '../domain/patient';
 import { formatQuantity } from '../domain/quantity';
-import type { SessionSummary } from '../domain/session-summary';
 import { summariseSession } from '../domain/session-summary';
-import { formatDurationMin, localDate } from '../domain/time';
+import { localDate } from '../domain/time';
 import type { DocumentFlow } from './document-flow';
-import type { Span } from './text-engine';
 import { text } from './document-flow';
 import { drugField, writeKeyFigures } from './plan-section';
 import type { RenderOptions } from './record-summary-input';
 import type { SessionRecordInput, SessionSignatureLine } from './session-record-input';
 import { checkSessionRecordInput } from './session-record-input';
+import { writeGlanceSection } from './session-glance-section';
 import type { ChartingContext } from './session-charting-sections';
 import {
   writeAdministrationSection,
@@ -23,7 +21,7 @@ import {
 import { writeVitalsSection } from './session-vitals-section';
 import { closeSignedDocument, openSignedDocument } from './signed-document';
 import { writeSignatureSection } from './signature-section';
-import { clinicTime, orNone, plural, signatureLine } from './summary-wording';
+import { clinicTime, orNone, signatureLine } from './summary-wording';
 import { styles } from './summary-theme';
 
 /** Document-information keys naming the session and signature a session record is for. */
@@ -108,124 +106,6 @@ function writeEarlierSignatures(flow: DocumentFlow, earlier: readonly SessionSig
   );
 }
 
-/** Whether the checks kept to the interval while the infusion ran, in words (never colour alone). */
-function checkGapWords(summary: SessionSummary, interval: number | null): Span[] {
-  if (summary.longestGapMin === null) return [text('; the infusion has not finished, so gaps are not counted')];
-  const longest = formatDurationMin(summary.longestGapMin);
-  if (interval === null || summary.gapsOverInterval === 0) {
-    return [text(`; longest time without a check ${longest}`)];
-  }
-  return [
-    text('; '),
-    text(
-      `${plural(summary.gapsOverInterval, 'stretch', 'stretches')} longer than the interval without a check, the longest ${longest}`,
-      styles.alert,
-    ),
-  ];
-}
-
-function writeSummary(
-  flow: DocumentFlow,
-  summary: SessionSummary,
-  input: SessionRecordInput,
-  clock: (instantIso: string) => string,
-): void {
-  flow.heading('Infusion at a glance');
-  const interval = input.plan.content.monitoringIntervalMin;
-  flow.fields([
-    { label: 'Started', value: [text(summary.startedAt === null ? 'Not started' : clock(summary.startedAt))] },
-    ...(summary.stopped === null
-      ? []
-      : [
-          {
-            label: 'Stopped early',
-            value: [
-              text(clock(summary.stopped.at), styles.alert),
-              text(` — ${orNone(summary.stopped.reason, 'no reason recorded')}`),
-            ],
-          },
-        ]),
-    { label: 'Ended', value: [text(summary.endedAt === null ? 'Not recorded' : clock(summary.endedAt))] },
-    {
-      label: 'Time running',
-      value: [
-        text(summary.runningMin === null ? 'Not known' : formatDurationMin(summary.runningMin), styles.bodyBold),
-        text(summary.pausedMin === 0 ? '' : `, paused ${formatDurationMin(summary.pausedMin)}`),
-        text(
-          input.plan.content.durationMin === null
-            ? ''
-            : ` (planned ${formatDurationMin(input.plan.content.durationMin)})`,
-        ),
-      ],
-    },
-    {
-      label: 'Volume infused',
-      value: [text(summary.volumeInfusedMl === null ? 'Not recorded' : formatQuantity(summary.volumeInfusedMl, 'mL'))],
-    },
-    {
-      label: 'Drug lot',
-      value: [
-        text(
-          summary.lotNumber === null
-            ? 'Not recorded'
-            : `${summary.lotNumber}, expires ${summary.lotExpiry === null ? 'not known' : formatLotExpiry(summary.lotExpiry)}`,
-        ),
-      ],
-    },
-    {
-      label: 'Rates off the plan',
-      value:
-        summary.deviations.length === 0
-          ? [
-              text(
-                input.session.plannedRateMlPerH === null
-                  ? 'None recorded (the plan gives no pump rate)'
-                  : `None: every rate charted was the plan’s ${formatQuantity(input.session.plannedRateMlPerH, 'mL/h')}`,
-              ),
-            ]
-          : summary.deviations.flatMap((deviation, index) => [
-              text(
-                `${index > 0 ? '\n' : ''}${formatQuantity(deviation.rateMlPerH, 'mL/h')} at ${clock(deviation.occurredAt)}`,
-                styles.alert,
-              ),
-              text(` — ${orNone(deviation.reason, 'no reason recorded')}`),
-            ]),
-    },
-    {
-      label: 'Checks',
-      value: [
-        text(plural(summary.checks, 'check', 'checks'), styles.bodyBold),
-        text(
-          interval === null
-            ? ', no monitoring interval on the plan'
-            : `, planned every ${formatQuantity(interval, 'min')}`,
-        ),
-        ...checkGapWords(summary, interval),
-      ],
-    },
-    {
-      label: 'Adverse events',
-      value: [
-        text(
-          summary.adverseEvents === 0 ? 'None charted' : plural(summary.adverseEvents, 'event', 'events'),
-          summary.adverseEvents === 0 ? styles.body : styles.alert,
-        ),
-      ],
-    },
-    {
-      label: 'Drug discarded',
-      value:
-        summary.wastes.length === 0
-          ? [text('None recorded')]
-          : summary.wastes.map((waste, index) =>
-              text(
-                `${index > 0 ? '\n' : ''}${formatQuantity(waste.wasteMg, 'mg')}, witnessed by ${waste.witnessPrintedName ?? 'nobody recorded'}`,
-              ),
-            ),
-    },
-  ]);
-}
-
 /**
  * Renders the signed record of one infusion session, with the signature placeholder that
  * `signPdf` fills: plan in force, checklist, administration (MAR), timed vitals as a table and
@@ -280,7 +160,7 @@ export function renderSessionRecordSync(input: SessionRecordInput, options: Rend
     ],
     { gapAfterPt: 2 },
   );
-  writeSummary(flow, summary, input, clock);
+  writeGlanceSection(flow, summary, input, clock);
   writePlanInForce(flow, input);
   writeChecklistSection(flow, session.entries, context);
   writeAdministrationSection(flow, session.entries, context);

@@ -1,4 +1,4 @@
-import type { TextStyle } from './text-engine';
+import type { TextStyle } from './text-style';
 
 /**
  * Type, colour and spacing of the summary. Labels are quieter than values (UI conventions);

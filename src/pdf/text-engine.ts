@@ -2,47 +2,14 @@ import { bidiLevels, hasRightToLeftScript, visualOrder } from './bidi';
 import type { FaceKey } from './fonts';
 import { fallbackOrder, isArabicFace, isFauxBold, loadFace, useFace } from './fonts';
 import { baselineRatio, leading, tallBaselineRatio, tallLeading } from './summary-theme';
+import type { PlacedRun, TextLine } from './text-line';
 import { writeTextRun } from './text-operators';
-
-export interface TextStyle {
-  /** Font size in points. */
-  size: number;
-  bold?: boolean;
-  /** CSS hex colour. */
-  color?: string;
-}
-
-export interface Span {
-  text: string;
-  style: TextStyle;
-}
+import type { Span, TextStyle } from './text-style';
 
 interface Character {
   value: string;
   span: number;
   face: FaceKey;
-}
-
-export interface PlacedRun {
-  text: string;
-  face: FaceKey;
-  style: TextStyle;
-  /** Right-to-left level: the run's characters are shown in reverse order. */
-  rightToLeft: boolean;
-  /** Offset from the line's start, points. */
-  x: number;
-  width: number;
-}
-
-export interface TextLine {
-  runs: PlacedRun[];
-  width: number;
-  /** Largest font size on the line, points. */
-  size: number;
-  /** Line height, points. */
-  height: number;
-  /** Baseline below the line's top, points. */
-  baseline: number;
 }
 
 const breakAfterWhitespace = /\s/u;

@@ -6,11 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failure } from '../contract/errors';
+import { securityHeaders } from '../contract/security-headers';
 import type { Ledger } from '../services/ledger';
 import { dispatch } from '../services/dispatch';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
-import { securityHeaders } from './security';
 
 export const defaultStaticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 

@@ -1,17 +1,13 @@
 import { passwordProblems } from '../domain/password-policy';
 import { findUserByUsername, updateUser } from '../db/users-repo';
-import type { UserRow } from '../db/users-repo';
-import { formatDateTime } from '../domain/time';
-import type { Handlers, ServiceContext } from './context';
-import { requireClinic, requireUser } from './context';
+import type { Handlers } from './context';
+import { requireUser } from './context';
 import { rewrapKeys } from './identities';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { CommittedRefusal, ServiceError } from './service-error';
 import { signInInfo } from './sign-in-info';
 import { startSignIn, endSignIn } from './sign-in';
-
-export const maxFailedSignIns = 5;
-export const lockoutMinutes = 15;
+import { lockedRefusal, recordFailure, wrongSignIn } from './sign-in-failures';
 
 /** Refuses a new password that breaks the clinic's rules, naming each broken rule. */
 export function assertPasswordAllowed(password: string, username: string, field: string): void {
@@ -23,54 +19,6 @@ export function assertPasswordAllowed(password: string, username: string, field:
       problems.map((message) => ({ path: field, message })),
     );
   }
-}
-
-/**
- * Counts a wrong password. The fifth in a row locks the account for 15 minutes; both are
- * audited and committed even though the call itself is refused.
- */
-/** `field` names the input that held the wrong password, so the form can mark it. */
-export function recordFailure(
-  context: ServiceContext,
-  user: UserRow,
-  action: string,
-  field?: string,
-): CommittedRefusal {
-  const failures = user.failedSignIns + 1;
-  if (failures >= maxFailedSignIns) {
-    const until = new Date(context.now.getTime() + lockoutMinutes * 60_000).toISOString();
-    updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: until }, context.nowIso);
-    context.audit(action, 'user', user.id, { username: user.username, failures });
-    context.audit('auth.account-locked', 'user', user.id, { username: user.username, lockedUntil: until });
-    endSignIn(context.signIn);
-    return lockedRefusal(context, until);
-  }
-  updateUser(context.ledger.db, user.id, { failedSignIns: failures }, context.nowIso);
-  context.audit(action, 'user', user.id, { username: user.username, failures });
-  const left = maxFailedSignIns - failures;
-  // At sign-in the answer must be the same whether or not the username exists, or it would
-  // tell a stranger which accounts are real. A signed-in user (unlock, signing) sees the count.
-  if (action === 'auth.sign-in-failed') return wrongSignIn();
-  return new CommittedRefusal(
-    'INVALID_CREDENTIALS',
-    `The password is not right. ${left} more ${left === 1 ? 'try' : 'tries'} before the account locks for ${lockoutMinutes} minutes.`,
-    field === undefined ? undefined : [{ path: field, message: 'The password is not right' }],
-  );
-}
-
-function wrongSignIn(): CommittedRefusal {
-  return new CommittedRefusal(
-    'INVALID_CREDENTIALS',
-    `The username or password is not right. After ${maxFailedSignIns} wrong tries in a row an account locks for ${lockoutMinutes} minutes.`,
-  );
-}
-
-function lockedRefusal(context: ServiceContext, until: string): CommittedRefusal {
-  const clinic = requireClinic(context);
-  return new CommittedRefusal(
-    'ACCOUNT_LOCKED',
-    `This account is locked after ${maxFailedSignIns} wrong passwords. Try again after ${formatDateTime(until, clinic.timeZone)}, or ask an administrator.`,
-  );
 }
 
 export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unlock' | 'auth.changePassword'> = {

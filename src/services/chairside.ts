@@ -1,7 +1,7 @@
 import { getPatient } from '../db/patients-repo';
 import { getRecord, listEvents, listPatientRecords, listVersions } from '../db/records-repo';
 import type { Handlers } from './context';
-import { recordViews } from './records';
+import { recordViews } from './record-views';
 import { ServiceError } from './service-error';
 
 export const chairsideHandlers: Handlers<'chairside.get' | 'chairside.status'> = {

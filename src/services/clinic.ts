@@ -1,6 +1,6 @@
 import type { JsonValue } from '../domain/canonical-json';
 import { getClinic, updateClinic } from '../db/clinic-repo';
-import { sessionConfigurationHandlers } from './clinic-session-configuration';
+import { sessionConfigurationHandlers } from './session-configuration';
 import type { Handlers } from './context';
 import { requireClinic } from './context';
 

@@ -1,6 +1,7 @@
 import type { CallResult } from '../contract/errors';
 import { failure, issuesFromZod } from '../contract/errors';
-import type { MethodDefinition, MethodName } from '../contract/methods';
+import type { MethodDefinition } from '../contract/define-method';
+import type { MethodName } from '../contract/methods';
 import { isMethodName, methods } from '../contract/methods';
 import { getClinic } from '../db/clinic-repo';
 import type { Ledger } from '../db/open';

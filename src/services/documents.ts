@@ -19,12 +19,12 @@ import type { UserRow } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic } from './context';
 import { certificateFacts, signingIdentityFor, storeImportedIdentity } from './identities';
-import { recordFailure } from './auth';
+import { recordFailure } from './sign-in-failures';
 import { requireUser } from './context';
 import { verifyPassword } from './passwords';
 import { importPkcs12 } from '../signing/pkcs12-import';
 import { ServiceError } from './service-error';
-import { recordViews } from './records';
+import { recordViews } from './record-views';
 
 /**
  * Makes the signed PDF summary of a version that was just signed, in the same transaction:

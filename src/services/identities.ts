@@ -21,7 +21,7 @@ import type { IdentityRow } from '../db/identities-repo';
 import type { UserRow } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
-import { recordFailure } from './auth';
+import { recordFailure } from './sign-in-failures';
 import { verifyPassword } from './passwords';
 import type { CommittedRefusal } from './service-error';
 import { ServiceError } from './service-error';

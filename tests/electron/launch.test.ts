@@ -3,20 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appPaths, nativeModuleExitCode } from '../../electron/paths';
+import { launch } from '../../src/cli/launch';
+import { browserArgs, browserCandidates, pickBrowser } from '../../src/cli/launch-browser';
 import {
-  browserArgs,
-  browserCandidates,
-  defaultDbPath,
   electronArgs,
   electronCannotLoadNativeCode,
   electronNativeMismatchLine,
   electronUnavailableLine,
-  hasDisplay,
-  launch,
   locateElectron,
-  pickBrowser,
-  userDataDir,
-} from '../../src/cli/launch';
+} from '../../src/cli/launch-electron';
+import { defaultDbPath, hasDisplay, userDataDir } from '../../src/cli/launch-environment';
 import { secretHeader, signInHeader } from '../../src/server/serve';
 
 describe('userDataDir', () => {

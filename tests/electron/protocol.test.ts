@@ -6,13 +6,11 @@ import {
   appEntryUrl,
   appOrigin,
   appSchemePrivileges,
-  contentSecurityPolicy,
   contentTypeFor,
   createAppProtocolHandler,
   resolveAppFile,
-  securityHeaders,
 } from '../../electron/protocol';
-import * as server from '../../src/server/security';
+import { contentSecurityPolicy } from '../../src/contract/security-headers';
 
 let root: string;
 let outside: string;
@@ -37,11 +35,6 @@ describe('the app scheme', () => {
     expect(appSchemePrivileges.privileges?.bypassCSP).toBeFalsy();
     expect(appSchemePrivileges.privileges?.corsEnabled).toBeFalsy();
     expect(appSchemePrivileges.privileges?.allowServiceWorkers).toBeFalsy();
-  });
-
-  it('sends the same CSP and headers as browser mode', () => {
-    expect(contentSecurityPolicy).toBe(server.contentSecurityPolicy);
-    expect(securityHeaders).toEqual(server.securityHeaders);
   });
 });
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy } from '../../electron/protocol';
+import { contentSecurityPolicy } from '../../src/contract/security-headers';
 import {
   denyPermissionCheck,
   denyPermissionRequest,

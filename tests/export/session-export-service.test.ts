@@ -11,7 +11,7 @@ import {
 import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { documentForSessionSignature } from '../../src/db/identities-repo';
-import type { ExportRequest } from '../../src/services/exports';
+import type { ExportRequest } from '../../src/services/export-snapshot';
 import { exportToPath } from '../../src/services/exports';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { describedBy } from './described-by';
+import { FieldError } from './FieldError';
 
 /** One checkbox with its label beside it, and its hint and error in words. */
 export function CheckboxField({
@@ -20,12 +21,7 @@ export function CheckboxField({
   const errorId = error === undefined ? undefined : `${id}-error`;
   return (
     <div className={error === undefined ? 'field' : 'field field-invalid'}>
-      {error !== undefined && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
       <label className="checkbox" htmlFor={id}>
         <input
           id={id}

@@ -1,6 +1,6 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { describedBy } from './described-by';
+import { FieldFrame } from './FieldFrame';
 
 export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name'> {
   id: string;
@@ -11,35 +11,15 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
   children: ReactNode;
 }
 
+/** A labelled drop-down list with its hint and its error in words. */
 export function SelectField({ id, label, registration, hint, error, children, ...select }: SelectFieldProps) {
-  const hintId = hint === undefined ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
   return (
-    <div className={error === undefined ? 'field' : 'field field-invalid'}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint !== undefined && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+    <FieldFrame {...{ id, label, hint, error }}>
+      {(control) => (
+        <select {...control} className="input select" {...select} {...registration}>
+          {children}
+        </select>
       )}
-      {error !== undefined && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error </span>
-          {error}
-        </p>
-      )}
-      <select
-        id={id}
-        className="input select"
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy(hintId, errorId)}
-        {...select}
-        {...registration}
-      >
-        {children}
-      </select>
-    </div>
+    </FieldFrame>
   );
 }

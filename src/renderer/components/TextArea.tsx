@@ -1,6 +1,6 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { describedBy } from './described-by';
+import { FieldFrame } from './FieldFrame';
 
 export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'children' | 'name'> {
   id: string;
@@ -18,40 +18,23 @@ export function TextArea({
   registration,
   hint,
   error,
-  optional = false,
+  optional,
   className,
   rows = 3,
   ...textarea
 }: TextAreaProps) {
-  const hintId = hint === undefined ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
   return (
-    <div className={error === undefined ? 'field' : 'field field-invalid'}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> (optional)</span>}
-      </label>
-      {hint !== undefined && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+    <FieldFrame {...{ id, label, hint, error, optional }}>
+      {(control) => (
+        <textarea
+          {...control}
+          rows={rows}
+          className={className === undefined ? 'input textarea' : `input textarea ${className}`}
+          dir="auto"
+          {...textarea}
+          {...registration}
+        />
       )}
-      {error !== undefined && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error </span>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        className={className === undefined ? 'input textarea' : `input textarea ${className}`}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy(hintId, errorId)}
-        dir="auto"
-        {...textarea}
-        {...registration}
-      />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { describedBy } from './described-by';
+import { FieldFrame } from './FieldFrame';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'children' | 'name'> {
   id: string;
@@ -23,40 +23,22 @@ export function TextField({
   registration,
   hint,
   error,
-  optional = false,
+  optional,
   extraDescription,
   after,
   className,
   ...input
 }: TextFieldProps) {
-  const hintId = hint === undefined ? undefined : `${id}-hint`;
-  const errorId = error === undefined ? undefined : `${id}-error`;
   return (
-    <div className={error === undefined ? 'field' : 'field field-invalid'}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-        {optional && <span className="optional"> (optional)</span>}
-      </label>
-      {hint !== undefined && (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
+    <FieldFrame {...{ id, label, hint, error, optional, extraDescription, after }}>
+      {(control) => (
+        <input
+          {...control}
+          className={className === undefined ? 'input' : `input ${className}`}
+          {...input}
+          {...registration}
+        />
       )}
-      {error !== undefined && (
-        <p className="field-error" id={errorId}>
-          <span className="visually-hidden">Error </span>
-          {error}
-        </p>
-      )}
-      <input
-        id={id}
-        className={className === undefined ? 'input' : `input ${className}`}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy(hintId, errorId, extraDescription)}
-        {...input}
-        {...registration}
-      />
-      {after}
-    </div>
+    </FieldFrame>
   );
 }

@@ -6,7 +6,7 @@ import type { SessionEntryView, SessionView } from '../../../src/domain/session-
 import type { Vitals } from '../../../src/domain/vitals';
 
 /**
- * Infusion sessions as the session service builds their views (services/sessions.ts toView):
+ * Infusion sessions as the session service builds their views (services/sessions-view.ts toView):
  * entries in charted order, `correctedByEntryId` set on corrected entries, the status from
  * the domain's own sessionStatus.
  *

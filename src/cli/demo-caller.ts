@@ -1,0 +1,19 @@
+import type { CallResult } from '../contract/errors';
+import type { MethodInput, MethodName, MethodOutput } from '../contract/methods';
+import { dispatch } from '../services/dispatch';
+import type { Ledger } from '../services/ledger';
+import type { SignIn } from '../services/sign-in';
+
+export type Call = ReturnType<typeof caller>;
+
+/** Calls the back end exactly as the app does; a refusal stops the demo with its message. */
+export function caller(ledger: Ledger) {
+  return <M extends MethodName>(signIn: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
+    const result = dispatch({ ledger, signIn }, method, input) as CallResult<MethodOutput<M>>;
+    if (!result.ok) {
+      const details = (result.error.issues ?? []).map((issue) => ` ${issue.path}: ${issue.message}`).join(';');
+      throw new Error(`demo: ${method} was refused: ${result.error.message}${details}`);
+    }
+    return result.value;
+  };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { clinicSchema, clinicSettingsSchema } from '../domain/clinic';
+import { formularyContentSchema, formularySchema } from '../domain/formulary';
+import { roleSchema } from '../domain/roles';
+import { sessionConfigurationContentSchema, sessionConfigurationSchema } from '../domain/session-configuration';
+import { credentialsSchema, displayNameSchema, passwordSchema, userSchema, usernameSchema } from '../domain/user';
+import { define, empty, idSchema } from './define-method';
+
+/** What the administrator configures: clinic settings, user accounts, the formulary. */
+export const clinicMethods = {
+  'clinic.get': define({ input: empty, output: clinicSchema, access: 'signed-in' }),
+  'clinic.update': define({ input: clinicSettingsSchema.strict(), output: clinicSchema, access: ['admin'] }),
+  /** The pre-session scales and discharge criteria the clinic asks at every infusion session. */
+  'clinic.sessionConfiguration.get': define({
+    input: empty,
+    output: sessionConfigurationSchema,
+    access: ['admin', 'physician', 'nurse', 'auditor'],
+  }),
+  /** Saves a new version; `expectedVersion` is the one the administrator edited (else CONFLICT). */
+  'clinic.sessionConfiguration.update': define({
+    input: z
+      .object({ expectedVersion: z.number().int().nonnegative(), content: sessionConfigurationContentSchema })
+      .strict(),
+    output: sessionConfigurationSchema,
+    access: ['admin'],
+  }),
+
+  'users.list': define({ input: empty, output: z.array(userSchema), access: ['admin'] }),
+  'users.create': define({
+    input: z
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        credentials: credentialsSchema,
+        role: roleSchema,
+        temporaryPassword: passwordSchema,
+        /**
+         * The acting administrator's own password: it unlocks the clinic root key that issues
+         * a clinician's signing certificate (or an administrator's copy of that key).
+         */
+        adminPassword: passwordSchema.optional(),
+      })
+      .strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+  'users.setActive': define({
+    input: z.object({ userId: idSchema, active: z.boolean() }).strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+  'users.resetPassword': define({
+    input: z
+      .object({ userId: idSchema, temporaryPassword: passwordSchema, adminPassword: passwordSchema.optional() })
+      .strict(),
+    output: userSchema,
+    access: ['admin'],
+  }),
+
+  'formulary.get': define({ input: empty, output: formularySchema, access: 'signed-in' }),
+  /** Saves a new version of the clinic's drugs, limits and screening checklist. */
+  'formulary.update': define({
+    input: z.object({ content: formularyContentSchema }).strict(),
+    output: formularySchema,
+    access: ['admin'],
+  }),
+} as const;

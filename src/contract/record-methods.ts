@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { examContentSchema } from '../domain/exam';
+import { patientSchema } from '../domain/patient';
+import { planContentSchema } from '../domain/plan';
+import { amendmentReasonSchema, discontinueReasonSchema, signatureMeaningSchema } from '../domain/record';
+import { recordVersionViewSchema, recordViewSchema, versionCheckSchema } from '../domain/record-view';
+import { passwordSchema } from '../domain/user';
+import { chartReaders, define, idSchema } from './define-method';
+
+/** Exams and plans (drafts, signing, amendments) and the chairside view of the current plan. */
+export const recordMethods = {
+  'records.list': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: z.object({ records: z.array(recordViewSchema) }),
+    access: chartReaders,
+  }),
+  'records.get': define({
+    input: z.object({ recordId: idSchema }).strict(),
+    output: recordViewSchema,
+    access: chartReaders,
+  }),
+  /** Starts an exam, or a plan resting on a signed exam, as a draft (version 1). */
+  'records.create': define({
+    input: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('exam'), patientId: idSchema }).strict(),
+      z.object({ type: z.literal('plan'), patientId: idSchema, examRecordId: idSchema }).strict(),
+    ]),
+    output: recordViewSchema,
+    access: ['physician'],
+  }),
+  /** Autosave of a draft as the physician types; refused once the version is signed. */
+  'records.saveDraft': define({
+    input: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('exam'), versionId: idSchema, content: examContentSchema }).strict(),
+      z.object({ type: z.literal('plan'), versionId: idSchema, content: planContentSchema }).strict(),
+    ]),
+    output: recordViewSchema,
+    access: ['physician'],
+  }),
+  'records.discardDraft': define({
+    input: z.object({ versionId: idSchema }).strict(),
+    output: z.object({ recordId: idSchema, recordDeleted: z.boolean() }),
+    access: ['physician'],
+  }),
+  /**
+   * Signs a draft. The first signing in a session needs the user ID and the password;
+   * later ones the password (21 CFR 11.200).
+   */
+  'records.sign': define({
+    input: z
+      .object({
+        versionId: idSchema,
+        meaning: signatureMeaningSchema,
+        username: z.string().trim().toLowerCase().max(64).optional(),
+        password: passwordSchema,
+      })
+      .strict(),
+    output: recordViewSchema,
+    access: ['physician'],
+  }),
+  /** Opens a new draft version that amends the current signed one, with the reason. */
+  'records.amend': define({
+    input: z.object({ recordId: idSchema, reason: amendmentReasonSchema }).strict(),
+    output: recordViewSchema,
+    access: ['physician'],
+  }),
+  'records.discontinue': define({
+    input: z.object({ recordId: idSchema, reason: discontinueReasonSchema, password: passwordSchema }).strict(),
+    output: recordViewSchema,
+    access: ['physician'],
+  }),
+  /** Recomputes the hash of every signed version of a record and checks its signatures. */
+  'records.verify': define({
+    input: z.object({ recordId: idSchema }).strict(),
+    output: z.object({ ok: z.boolean(), versions: z.array(versionCheckSchema) }),
+    access: ['physician', 'nurse', 'auditor', 'admin'],
+  }),
+
+  /** The current signed plan of a patient, for the read-only chairside screen. */
+  'chairside.get': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: z.object({
+      patient: patientSchema,
+      plan: recordViewSchema.nullable(),
+      /** The version on display; the screen compares it on every refresh. */
+      currentVersionId: z.number().int().nullable(),
+      exam: recordVersionViewSchema.nullable(),
+    }),
+    access: chartReaders,
+  }),
+  /** Cheap, unaudited refresh for the chairside screen: has the plan on display changed? */
+  'chairside.status': define({
+    input: z.object({ planRecordId: idSchema }).strict(),
+    output: z.object({
+      currentVersionId: z.number().int().nullable(),
+      discontinued: z.boolean(),
+      discontinuedAt: z.string().nullable(),
+      latestSignedAt: z.string().nullable(),
+    }),
+    access: chartReaders,
+    // A screen left open at chairside must still lock when nobody touches it.
+    activity: false,
+  }),
+} as const;

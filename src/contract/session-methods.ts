@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domain/infusion-session';
+import { amendmentReasonSchema } from '../domain/record';
+import { sessionViewSchema } from '../domain/session-view';
+import { passwordSchema } from '../domain/user';
+import { chartReaders, clinical, define, idSchema } from './define-method';
+
+const witnessSchema = z
+  .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
+  .strict();
+
+/** Charting an infusion session at chairside: start, entries, corrections, signatures. */
+export const sessionMethods = {
+  /** Starts charting an infusion of the patient's current signed plan, with its checklist. */
+  'sessions.start': define({
+    input: z
+      .object({
+        planRecordId: idSchema,
+        /** The plan version the nurse read: refused when another version has become current. */
+        planVersionId: idSchema,
+        occurredAt: instantSchema,
+        checklist: checklistSchema,
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  'sessions.addEntry': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        occurredAt: instantSchema,
+        entry: sessionEntryBodySchema,
+        /** A second person who saw the waste discarded re-enters their own password. */
+        witness: witnessSchema.optional(),
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  /** Records a correction of an earlier entry; the original stays readable, struck through. */
+  'sessions.correct': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        entryId: idSchema,
+        reason: amendmentReasonSchema,
+        occurredAt: instantSchema,
+        entry: sessionEntryBodySchema,
+        witness: witnessSchema.optional(),
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  /** The nurse signs "performed"; a physician may co-sign "reviewed". */
+  'sessions.sign': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        /** The last entry the signer has in front of them: refused when more were charted since. */
+        lastEntryId: idSchema,
+        meaning: z.enum(['performed', 'reviewed']),
+        username: z.string().trim().toLowerCase().max(64).optional(),
+        password: passwordSchema,
+      })
+      .strict(),
+    output: sessionViewSchema,
+    access: clinical,
+  }),
+  'sessions.get': define({
+    input: z.object({ sessionId: idSchema }).strict(),
+    output: sessionViewSchema,
+    access: chartReaders,
+  }),
+  /**
+   * Cheap refresh for an open session screen: has anyone charted or signed since it was
+   * loaded (on another device, say)? Not audited and not user activity: the screen was
+   * opened (and that audited) already, and one left alone must still lock.
+   */
+  'sessions.status': define({
+    input: z
+      .object({
+        sessionId: idSchema,
+        /** What the screen shows: its newest entry and how many signatures. */
+        lastEntryId: z.number().int().min(0),
+        signatureCount: z.number().int().min(0),
+      })
+      .strict(),
+    output: z.object({
+      lastEntryId: z.number().int(),
+      signatureCount: z.number().int(),
+      /** The session as it is now, when it differs from what the screen shows; null otherwise. */
+      session: sessionViewSchema.nullable(),
+    }),
+    access: chartReaders,
+    // A session screen left open at chairside must still lock when nobody touches it.
+    activity: false,
+  }),
+  'sessions.list': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: z.object({ sessions: z.array(sessionViewSchema) }),
+    access: chartReaders,
+  }),
+} as const;

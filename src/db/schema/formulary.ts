@@ -1,0 +1,16 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+/**
+ * The clinic's drug list, limits and screening checklist, one row per version; a change
+ * adds a version (triggers refuse UPDATE and DELETE), and plans record the one in force.
+ */
+export const formularyVersions = sqliteTable('formulary_versions', {
+  version: integer('version').primaryKey(),
+  /** Canonical JSON of FormularyContent. */
+  content: text('content').notNull(),
+  createdAt: text('created_at').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => users.id),
+});

@@ -1,0 +1,156 @@
+import type { JsonValue } from '../domain/canonical-json';
+import type { SessionView } from '../domain/session-view';
+import { localDaysToUtc } from '../domain/time';
+import type { ExportSnapshot, ExportUser } from '../export/snapshot';
+import { auditHead, auditRange } from '../db/audit-log';
+import { getClinic } from '../db/clinic-repo';
+import { documentForSessionSignature, documentsForVersions, rootIdentity } from '../db/identities-repo';
+import { listAllPatients } from '../db/patients-repo';
+import { listAllRecords } from '../db/records-repo';
+import type { SessionRow } from '../db/sessions-repo';
+import { listPatientSessions } from '../db/sessions-repo';
+import { listUsers, toUser } from '../db/users-repo';
+import type { ServiceContext } from './context';
+import { recordViews } from './record-views';
+import { sessionViews } from './sessions-view';
+import { ServiceError } from './service-error';
+
+export interface ExportRequest {
+  /** Calendar dates in the clinic's zone, inclusive. */
+  from: string | null;
+  to: string | null;
+  patientIds: number[] | null;
+}
+
+export function exportUser(user: {
+  id: number;
+  username: string;
+  displayName: string;
+  credentials: string;
+  role: ExportUser['role'];
+  active: boolean;
+}): ExportUser {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    credentials: user.credentials,
+    role: user.role,
+    active: user.active,
+  };
+}
+
+/** Whether an audit entry concerns one of the chosen patients (their chart, records or sessions). */
+function concerns(
+  entry: { entityType: string; entityId: string | null; details: Record<string, JsonValue> },
+  patientIds: Set<number>,
+  recordIds: Set<number>,
+  sessionIds: Set<number>,
+): boolean {
+  const id = Number(entry.entityId);
+  if (entry.entityType === 'patient') return patientIds.has(id);
+  if (entry.entityType === 'exam' || entry.entityType === 'plan') return recordIds.has(id);
+  // Session audit entries mostly name the session only, not the patient.
+  if (entry.entityType === 'session') return sessionIds.has(id);
+  const patientId = entry.details.patientId;
+  return typeof patientId === 'number' && patientIds.has(patientId);
+}
+
+/** Sessions are read a few hundred at a time: SQLite limits the parameters of one query. */
+const sessionBatch = 500;
+
+function sessionsOf(context: ServiceContext, rows: readonly SessionRow[]): SessionView[] {
+  const views: SessionView[] = [];
+  for (let start = 0; start < rows.length; start += sessionBatch) {
+    views.push(...sessionViews(context, rows.slice(start, start + sessionBatch)));
+  }
+  return views;
+}
+
+/**
+ * Everything the export holds, read in one transaction so it is one consistent moment of
+ * the ledger. A date range keeps records with a version written or signed in it, and
+ * sessions with anything created, charted (happened or saved) or signed in it.
+ */
+export function gatherSnapshot(
+  context: ServiceContext,
+  request: ExportRequest,
+  exportedBy: ExportUser,
+): ExportSnapshot {
+  const db = context.ledger.db;
+  const clinic = getClinic(db);
+  if (clinic === undefined) throw new ServiceError('NOT_INITIALIZED', 'This clinic is not set up yet.');
+  const { fromIso, toIso } = localDaysToUtc(request.from, request.to, clinic.timeZone);
+  const inRange = (instant: string | null) =>
+    instant !== null && (fromIso === null || instant >= fromIso) && (toIso === null || instant < toIso);
+  const chosen = request.patientIds === null ? null : new Set(request.patientIds);
+  const views = recordViews(
+    context,
+    listAllRecords(db).filter((record) => chosen === null || chosen.has(record.patientId)),
+  ).filter(
+    (record) =>
+      (fromIso === null && toIso === null) ||
+      record.versions.some((version) => inRange(version.createdAt) || inRange(version.signedAt)),
+  );
+  const sessionRows = listAllPatients(db)
+    .filter((patient) => chosen === null || chosen.has(patient.id))
+    .flatMap((patient) => listPatientSessions(db, patient.id));
+  const sessions = sessionsOf(context, sessionRows).filter(
+    (session) =>
+      (fromIso === null && toIso === null) ||
+      inRange(session.createdAt) ||
+      session.entries.some((entry) => inRange(entry.occurredAt) || inRange(entry.recordedAt)) ||
+      session.signatures.some((signature) => inRange(signature.signedAt)),
+  );
+  const patientIds = new Set(
+    chosen ??
+      (fromIso === null && toIso === null
+        ? listAllPatients(db).map((patient) => patient.id)
+        : [...views.map((record) => record.patientId), ...sessions.map((session) => session.patientId)]),
+  );
+  const recordIds = new Set(views.map((record) => record.id));
+  const sessionIds = new Set(sessionRows.map((session) => session.id));
+  const audit = auditRange(context.ledger.raw, fromIso, toIso).filter(
+    (entry) => chosen === null || concerns(entry, patientIds, recordIds, sessionIds),
+  );
+  const signedVersionIds = views.flatMap((record) =>
+    record.versions.filter((version) => version.status === 'signed').map((version) => version.id),
+  );
+  const description = [
+    request.patientIds === null
+      ? 'All patients'
+      : `${patientIds.size} chosen patient${patientIds.size === 1 ? '' : 's'}`,
+    request.from === null && request.to === null
+      ? 'all dates'
+      : `records and sessions from ${request.from ?? 'the start'} to ${request.to ?? 'today'}`,
+  ].join(', ');
+  return {
+    clinic: { name: clinic.name, address: clinic.address, timeZone: clinic.timeZone },
+    exportedAt: context.nowIso,
+    exportedBy,
+    selection: { description, from: request.from, to: request.to, patientIds: request.patientIds },
+    users: listUsers(db).map((row) => exportUser(toUser(row))),
+    patients: listAllPatients(db).filter((patient) => patientIds.has(patient.id)),
+    records: views,
+    sessions,
+    auditEntries: audit,
+    auditHead: auditHead(context.ledger.raw),
+    signedPdfs: [
+      ...documentsForVersions(db, signedVersionIds).flatMap((document) =>
+        document.versionId === null
+          ? []
+          : [{ versionId: document.versionId, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }],
+      ),
+      // Session records are made when a session signature is given (at most one per signature).
+      ...sessions.flatMap((session) =>
+        session.signatures.flatMap((signature) => {
+          const document = documentForSessionSignature(db, signature.id);
+          return document === undefined
+            ? []
+            : [{ sessionSignatureId: signature.id, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }];
+        }),
+      ),
+    ],
+    clinicRootCertificatePem: rootIdentity(db)?.certificatePem ?? null,
+  };
+}

@@ -1,0 +1,49 @@
+import type { ExamContent } from '../domain/exam';
+import { evaluatePlan } from '../domain/plan';
+import type { PlanContent } from '../domain/plan';
+import type { ExamComputed, PlanComputed } from '../domain/record-view';
+import { scaleTotal } from '../domain/scales';
+import { localDate } from '../domain/time';
+import { weightKg } from '../domain/weight';
+import { currentFormulary } from '../db/formulary-repo';
+import type { ServiceContext } from './context';
+import { requireClinic } from './context';
+
+export function examComputed(content: ExamContent): ExamComputed {
+  return {
+    scaleTotals: {
+      phq9: scaleTotal(content.scales.phq9),
+      gad7: scaleTotal(content.scales.gad7),
+      pcl5: scaleTotal(content.scales.pcl5),
+    },
+    weightKg: content.weight === null ? null : weightKg(content.weight).toString(),
+  };
+}
+
+export function planComputed(
+  context: ServiceContext,
+  content: PlanContent,
+): { computed: PlanComputed; problems: { path: string; message: string }[]; formularyVersion: number } {
+  const formulary = currentFormulary(context.ledger.db);
+  const today = localDate(context.now, requireClinic(context).timeZone);
+  const evaluation = evaluatePlan(content, formulary.content.drugs, today);
+  const computed: PlanComputed = {
+    evaluatedOn: today,
+    drugName: evaluation.drug?.name ?? '',
+    derived: evaluation.derivation?.rounded ?? {},
+    lines: evaluation.derivation?.lines ?? [],
+    findings: evaluation.findings,
+    limits: evaluation.drug?.limits ?? {
+      doseMgPerKg: { hardMin: null, softMin: null, softMax: null, hardMax: null },
+      totalMg: { hardMin: null, softMin: null, softMax: null, hardMax: null },
+      rateMgPerKgPerH: { hardMin: null, softMin: null, softMax: null, hardMax: null },
+      durationMin: { hardMin: null, softMin: null, softMax: null, hardMax: null },
+      concentrationMgPerMl: { hardMin: null, softMin: null, softMax: null, hardMax: null },
+      weightMaxAgeDays: { soft: null, hard: null },
+    },
+    noLimitsConfigured: evaluation.noLimitsConfigured,
+    weightAgeDays: evaluation.weightAgeDays,
+    weightKg: content.weight === null ? null : weightKg(content.weight).toString(),
+  };
+  return { computed, problems: evaluation.signingProblems, formularyVersion: formulary.version };
+}

@@ -1,0 +1,162 @@
+import type { JsonValue } from '../domain/canonical-json';
+import { examSigningProblems } from '../domain/exam';
+import type { ExamContent } from '../domain/exam';
+import type { PlanContent } from '../domain/plan';
+import { formatPrintedName } from '../domain/user';
+import { versionDocumentText } from '../domain/record-document';
+import { sha256Hex } from '../db/hash';
+import {
+  documentOf,
+  getVersion,
+  insertEvent,
+  insertSignature,
+  insertVersion,
+  markSigned,
+  updateDraft,
+} from '../db/records-repo';
+import type { Handlers } from './context';
+import { requireUser } from './context';
+import { storeSignedSummary } from './documents';
+import { examComputed, planComputed } from './record-computed';
+import { existingRecord, isDiscontinued, latestSigned, ownDraft, versionsOf } from './record-lookup';
+import { viewOf } from './record-views';
+import { verifyPassword } from './passwords';
+import { ServiceError } from './service-error';
+import { recordFailure } from './sign-in-failures';
+import { checkSigner } from './signer-check';
+
+/** Signing, and what follows a signature (amending, discontinuing): each asks the password again. */
+export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 'records.discontinue'> = {
+  'records.sign': (context, input) => {
+    const { record, version } = ownDraft(context, input.versionId);
+    const refused = checkSigner(context, input.username, input.password);
+    if (refused !== null) return refused;
+    const user = requireUser(context);
+    let computed: JsonValue;
+    let formularyVersion = version.formularyVersion;
+    let problems: { path: string; message: string }[];
+    if (record.type === 'exam') {
+      const content = JSON.parse(version.content) as ExamContent;
+      problems = examSigningProblems(content);
+      computed = examComputed(content);
+    } else {
+      const content = JSON.parse(version.content) as PlanContent;
+      if (version.examVersionId === null) throw new Error('plan without an exam link');
+      const examVersion = getVersion(context.ledger.db, version.examVersionId);
+      if (examVersion?.status !== 'signed')
+        throw new ServiceError('NOT_READY_TO_SIGN', 'The exam this plan rests on is not signed.');
+      const evaluated = planComputed(context, content);
+      problems = evaluated.problems;
+      computed = evaluated.computed;
+      formularyVersion = evaluated.formularyVersion;
+    }
+    if (problems.length > 0) {
+      throw new ServiceError(
+        'NOT_READY_TO_SIGN',
+        `This ${record.type === 'exam' ? 'exam' : 'plan'} cannot be signed yet: ${problems.map((problem) => problem.message).join('; ')}.`,
+        problems,
+      );
+    }
+    const draft =
+      formularyVersion === version.formularyVersion
+        ? version
+        : updateDraft(
+            context.ledger.db,
+            version.id,
+            { content: JSON.parse(version.content) as JsonValue, formularyVersion },
+            context.nowIso,
+          );
+    const frozen = { ...draft, updatedAt: context.nowIso };
+    const recordJson = versionDocumentText(documentOf(record, frozen, computed, context.nowIso));
+    const sha256 = sha256Hex(recordJson);
+    markSigned(context.ledger.db, version.id, computed, sha256, context.nowIso);
+    const signature = insertSignature(
+      context.ledger.db,
+      {
+        versionId: version.id,
+        signerUserId: user.id,
+        printedName: formatPrintedName(user),
+        meaning: input.meaning,
+        contentSha256: sha256,
+      },
+      context.nowIso,
+    );
+    context.signIn.signedOnce = true;
+    const content = JSON.parse(version.content) as { overrideReasons?: JsonValue };
+    context.audit('record.signed', record.type, record.id, {
+      versionId: version.id,
+      version: version.version,
+      meaning: input.meaning,
+      sha256,
+      ...(record.type === 'plan' ? { overrideReasons: content.overrideReasons ?? {}, formularyVersion } : {}),
+    });
+    storeSignedSummary(context, {
+      view: viewOf(context, record),
+      versionId: version.id,
+      recordJson,
+      recordSha256: sha256,
+      signature,
+      signer: user,
+      password: input.password,
+    });
+    return viewOf(context, record);
+  },
+
+  'records.amend': (context, input) => {
+    const user = requireUser(context);
+    const record = existingRecord(context, input.recordId);
+    const versions = versionsOf(context, record.id);
+    const latest = versions.at(-1);
+    if (latest?.status !== 'signed') {
+      throw new ServiceError('CONFLICT', 'This record already has an open draft. Finish or discard it first.');
+    }
+    if (isDiscontinued(context, record.id))
+      throw new ServiceError('FROZEN', 'This plan is discontinued and cannot be amended.');
+    const draft = insertVersion(
+      context.ledger.db,
+      {
+        recordId: record.id,
+        version: latest.version + 1,
+        content: JSON.parse(latest.content) as JsonValue,
+        amendsVersionId: latest.id,
+        amendmentReason: input.reason,
+        examVersionId: latest.examVersionId,
+        formularyVersion: latest.formularyVersion,
+        authorUserId: user.id,
+      },
+      context.nowIso,
+    );
+    context.audit('record.amendment-started', record.type, record.id, {
+      versionId: draft.id,
+      amends: latest.id,
+      reason: input.reason,
+    });
+    return viewOf(context, record);
+  },
+
+  'records.discontinue': (context, input) => {
+    const user = requireUser(context);
+    const record = existingRecord(context, input.recordId, 'plan');
+    const versions = versionsOf(context, record.id);
+    if (latestSigned(versions) === undefined)
+      throw new ServiceError('CONFLICT', 'Only a signed plan can be discontinued. Discard the draft instead.');
+    if (versions.at(-1)?.status === 'draft')
+      throw new ServiceError('CONFLICT', 'This plan has an open draft. Sign or discard it first.');
+    if (isDiscontinued(context, record.id)) throw new ServiceError('CONFLICT', 'This plan is already discontinued.');
+    if (!verifyPassword(input.password, user.passwordHash))
+      return recordFailure(context, user, 'record.signing-password-wrong', 'password');
+    insertEvent(
+      context.ledger.db,
+      {
+        recordId: record.id,
+        kind: 'discontinued',
+        reason: input.reason,
+        userId: user.id,
+        printedName: formatPrintedName(user),
+      },
+      context.nowIso,
+    );
+    context.audit('record.discontinued', record.type, record.id, { reason: input.reason });
+    return viewOf(context, record);
+  },
+};

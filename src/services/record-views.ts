@@ -1,0 +1,92 @@
+import { displayStatus } from '../domain/record';
+import type { RecordVersionView, RecordView } from '../domain/record-view';
+import { formatPrintedName } from '../domain/user';
+import type { RecordRow } from '../db/records-repo';
+import { listEvents, listSignatures, listVersions } from '../db/records-repo';
+import { findUserById } from '../db/users-repo';
+import type { ServiceContext } from './context';
+
+function printedNameOf(context: ServiceContext, userId: number, cache: Map<number, string>): string {
+  let name = cache.get(userId);
+  if (name === undefined) {
+    const user = findUserById(context.ledger.db, userId);
+    name = user === undefined ? `User ${userId}` : formatPrintedName(user);
+    cache.set(userId, name);
+  }
+  return name;
+}
+
+/** Builds the full view of records: every version with status, signatures and links. */
+export function recordViews(context: ServiceContext, rows: RecordRow[]): RecordView[] {
+  const db = context.ledger.db;
+  const ids = rows.map((row) => row.id);
+  const versions = listVersions(db, ids);
+  const signatures = listSignatures(
+    db,
+    versions.map((version) => version.id),
+  );
+  const events = listEvents(db, ids);
+  const names = new Map<number, string>();
+  return rows.map((record) => {
+    const own = versions.filter((version) => version.recordId === record.id);
+    const discontinued = events.find((event) => event.recordId === record.id && event.kind === 'discontinued');
+    const views = own.map((version): RecordVersionView => {
+      const supersededBy = own.find((later) => later.version > version.version && later.status === 'signed') ?? null;
+      const base = {
+        id: version.id,
+        recordId: record.id,
+        version: version.version,
+        status: version.status,
+        displayStatus: displayStatus({
+          status: version.status,
+          version: version.version,
+          supersededBy: supersededBy?.id ?? null,
+          discontinued: discontinued !== undefined,
+        }),
+        amendsVersionId: version.amendsVersionId,
+        amendmentReason: version.amendmentReason,
+        supersededByVersionId: supersededBy?.id ?? null,
+        examVersionId: version.examVersionId,
+        formularyVersion: version.formularyVersion,
+        authorUserId: version.authorUserId,
+        authorPrintedName: printedNameOf(context, version.authorUserId, names),
+        createdAt: version.createdAt,
+        updatedAt: version.updatedAt,
+        signedAt: version.signedAt,
+        contentSha256: version.contentSha256,
+        signatures: signatures
+          .filter((signature) => signature.versionId === version.id)
+          .map((signature) => ({
+            id: signature.id,
+            signerUserId: signature.signerUserId,
+            printedName: signature.printedName,
+            meaning: signature.meaning,
+            signedAt: signature.signedAt,
+            contentSha256: signature.contentSha256,
+          })),
+      };
+      const content = JSON.parse(version.content) as never;
+      const computed = version.computed === null ? null : (JSON.parse(version.computed) as never);
+      return record.type === 'exam'
+        ? { ...base, recordType: 'exam', content, computed }
+        : { ...base, recordType: 'plan', content, computed };
+    });
+    return {
+      id: record.id,
+      type: record.type,
+      patientId: record.patientId,
+      createdAt: record.createdAt,
+      discontinued:
+        discontinued === undefined
+          ? null
+          : { at: discontinued.at, reason: discontinued.reason, printedName: discontinued.printedName },
+      versions: views,
+    };
+  });
+}
+
+export function viewOf(context: ServiceContext, record: RecordRow): RecordView {
+  const [view] = recordViews(context, [record]);
+  if (view === undefined) throw new Error('record view missing');
+  return view;
+}

@@ -1,0 +1,111 @@
+import type { AdministrationEvent, SessionEntryBody } from '../domain/infusion-session';
+import { toDecimal } from '../domain/quantity';
+import { effectiveEntries, eventRefusal, pumpState } from '../domain/session-state';
+import { lastUseDay } from '../domain/lot-expiry';
+import { formatDate, localDate } from '../domain/time';
+import type { EntryRow, SessionRow } from '../db/sessions-repo';
+import type { ServiceContext } from './context';
+import { requireClinic } from './context';
+import { checkConfiguredEntry } from './session-configuration';
+import { ServiceError } from './service-error';
+import { planOf, toView } from './sessions-view';
+
+/** Five minutes of clock difference between devices is tolerated; later is the future. */
+const futureToleranceMs = 5 * 60_000;
+
+export function assertNotFuture(context: ServiceContext, occurredAt: string): void {
+  if (Date.parse(occurredAt) > context.now.getTime() + futureToleranceMs) {
+    throw new ServiceError('INVALID_INPUT', 'The time it happened is in the future. Check the time.', [
+      { path: 'occurredAt', message: 'This time is in the future' },
+    ]);
+  }
+}
+
+/** Rules that depend on what was charted before, the plan, and who is charting. */
+export function checkEntry(
+  context: ServiceContext,
+  session: SessionRow,
+  entries: EntryRow[],
+  body: SessionEntryBody,
+  correcting: EntryRow | null,
+  occurredAt: string,
+): void {
+  const views = toView(context, session, entries, new Map()).entries;
+  const others = correcting === null ? views : views.filter((entry) => entry.id !== correcting.id);
+  if (body.kind === 'checklist' && correcting === null) {
+    throw new ServiceError(
+      'INVALID_INPUT',
+      'The pre-infusion checklist is recorded once, when the session starts. Correct it instead.',
+    );
+  }
+  if (body.kind === 'discharge') {
+    const state = pumpState(others);
+    if (state !== 'ended' && state !== 'stopped') {
+      throw new ServiceError('INVALID_INPUT', 'Discharge comes after the infusion has ended or been stopped.');
+    }
+    if (correcting === null && effectiveEntries(others).some((entry) => entry.kind === 'discharge')) {
+      throw new ServiceError('INVALID_INPUT', 'The discharge is already recorded. Correct it instead.');
+    }
+  }
+  checkConfiguredEntry(context, body, correcting);
+  if (body.kind !== 'event') return;
+  const event = body.content;
+  if (correcting === null) {
+    const refusal = eventRefusal(pumpState(others), event.type);
+    if (refusal !== null) throw new ServiceError('INVALID_INPUT', refusal);
+  } else if (
+    correcting.kind !== 'event' ||
+    (JSON.parse(correcting.content) as AdministrationEvent).type !== event.type
+  ) {
+    throw new ServiceError(
+      'INVALID_INPUT',
+      'A correction keeps the kind of event it corrects. Chart a new event instead.',
+    );
+  }
+  const needsRate = event.type === 'start' || event.type === 'resume' || event.type === 'rate-change';
+  if (needsRate && event.rateMlPerH === null) {
+    throw new ServiceError('INVALID_INPUT', 'Enter the pump rate in mL/h.', [
+      { path: 'entry.content.rateMlPerH', message: 'Enter the rate in mL/h' },
+    ]);
+  }
+  const reasonMissing = event.reason.trim() === '';
+  if ((event.type === 'rate-change' || event.type === 'stop') && reasonMissing) {
+    throw new ServiceError('INVALID_INPUT', 'Give the reason.', [
+      { path: 'entry.content.reason', message: 'Give the reason' },
+    ]);
+  }
+  const planned = planOf(context, session.planVersionId).computed?.derived.rateMlPerH ?? null;
+  if (
+    needsRate &&
+    event.rateMlPerH !== null &&
+    planned !== null &&
+    !toDecimal(event.rateMlPerH).equals(planned) &&
+    reasonMissing
+  ) {
+    throw new ServiceError(
+      'INVALID_INPUT',
+      `The rate ${event.rateMlPerH} mL/h differs from the plan's ${planned} mL/h. Give the reason for the deviation.`,
+      [{ path: 'entry.content.reason', message: 'Give the reason for the deviation from the plan' }],
+    );
+  }
+  if (event.type === 'start' && (event.lotNumber.trim() === '' || event.lotExpiry === '')) {
+    throw new ServiceError('INVALID_INPUT', 'Record the lot number and expiry of the drug.', [
+      { path: 'entry.content.lotNumber', message: 'Enter the lot number and expiry' },
+    ]);
+  }
+  if (event.lotExpiry !== '') {
+    const lastDay = lastUseDay(event.lotExpiry);
+    if (lastDay < localDate(new Date(occurredAt), requireClinic(context).timeZone)) {
+      throw new ServiceError(
+        'INVALID_INPUT',
+        `This lot expired: it could be used until ${formatDate(lastDay)} only. Use a vial from a lot that has not expired.`,
+        [{ path: 'entry.content.lotExpiry', message: `Expired on ${formatDate(lastDay)}` }],
+      );
+    }
+  }
+  if (event.type === 'end' && event.volumeInfusedMl === null) {
+    throw new ServiceError('INVALID_INPUT', 'Record the volume infused.', [
+      { path: 'entry.content.volumeInfusedMl', message: 'Enter the volume infused' },
+    ]);
+  }
+}

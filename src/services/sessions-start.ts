@@ -1,0 +1,72 @@
+import type { PlanContent } from '../domain/plan';
+import { getRecord, listEvents, listVersions } from '../db/records-repo';
+import { insertSession, listPatientSessions, listPlanSessions } from '../db/sessions-repo';
+import type { Handlers } from './context';
+import { requireUser } from './context';
+import { checkConfiguredChecklist } from './session-configuration';
+import { ServiceError } from './service-error';
+import { append } from './sessions-append';
+import { assertNotFuture } from './sessions-entry-rules';
+import { viewOf } from './sessions-view';
+
+export const sessionStartHandlers: Handlers<'sessions.start'> = {
+  'sessions.start': (context, input) => {
+    const user = requireUser(context);
+    const plan = getRecord(context.ledger.db, input.planRecordId);
+    if (plan?.type !== 'plan') throw new ServiceError('NOT_FOUND', `There is no plan with ID ${input.planRecordId}.`);
+    const versions = listVersions(context.ledger.db, [plan.id]);
+    const current = versions.filter((version) => version.status === 'signed').at(-1);
+    if (current === undefined)
+      throw new ServiceError('NOT_READY_TO_SIGN', 'This plan is not signed yet, so no infusion can start from it.');
+    if (listEvents(context.ledger.db, [plan.id]).some((event) => event.kind === 'discontinued')) {
+      throw new ServiceError('FROZEN', 'This plan is discontinued. No infusion can start from it.');
+    }
+    if (current.id !== input.planVersionId) {
+      throw new ServiceError(
+        'CONFLICT',
+        `The plan was amended since you opened it: version ${current.version} is now the current one. Read the current plan, then start the infusion again.`,
+      );
+    }
+    assertNotFuture(context, input.occurredAt);
+    checkConfiguredChecklist(context, input.checklist);
+    const existing = listPlanSessions(context.ledger.db, plan.id);
+    const open = listPatientSessions(context.ledger.db, plan.patientId).find((session) => {
+      const status = viewOf(context, session).status;
+      return status !== 'Discharged' && status !== 'Signed' && status !== 'Amended after signing';
+    });
+    if (open !== undefined) {
+      throw new ServiceError(
+        'CONFLICT',
+        `Infusion session ${open.id} for this patient is still open. Finish and discharge it first.`,
+      );
+    }
+    const total = (JSON.parse(current.content) as PlanContent).series.infusions;
+    if (total !== null && existing.length >= total) {
+      throw new ServiceError(
+        'CONFLICT',
+        `All ${total} infusions of this plan are already charted. The physician must amend the plan to add more.`,
+      );
+    }
+    const session = insertSession(context.ledger.db, {
+      patientId: plan.patientId,
+      planRecordId: plan.id,
+      planVersionId: current.id,
+      seriesNumber: existing.length + 1,
+      createdAt: context.nowIso,
+      createdBy: user.id,
+    });
+    context.audit('session.started', 'session', session.id, {
+      planRecordId: plan.id,
+      planVersionId: current.id,
+      seriesNumber: session.seriesNumber,
+    });
+    append(
+      context,
+      session,
+      input.occurredAt,
+      { kind: 'checklist', content: input.checklist },
+      { correctsEntryId: null, correctionReason: null, witness: null },
+    );
+    return viewOf(context, session);
+  },
+};
