@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vite';
-import { metaContentSecurityPolicy } from './src/contract/security-headers';
+import { metaContentSecurityPolicy } from './src/contract/security-headers.ts';
 
 /** The marker in src/renderer/index.html where the policy's meta tag goes. */
 export const cspMarker = '<!-- content-security-policy -->';
