@@ -6,10 +6,13 @@ import type { SignIn } from '../services/sign-in';
 
 export type Call = ReturnType<typeof caller>;
 
-/** Calls the back end exactly as the app does; a refusal stops the demo with its message. */
-export function caller(ledger: Ledger) {
+/**
+ * Calls the back end exactly as the app does; a refusal stops the demo with its message.
+ * `clock` sets when the calls happen (the demo's clinic is set up hours before its infusions).
+ */
+export function caller(ledger: Ledger, clock: () => Date = () => new Date()) {
   return <M extends MethodName>(signIn: SignIn, method: M, input: MethodInput<M>): MethodOutput<M> => {
-    const result = dispatch({ ledger, signIn }, method, input) as CallResult<MethodOutput<M>>;
+    const result = dispatch({ ledger, signIn, clock }, method, input) as CallResult<MethodOutput<M>>;
     if (!result.ok) {
       const details = (result.error.issues ?? []).map((issue) => ` ${issue.path}: ${issue.message}`).join(';');
       throw new Error(`demo: ${method} was refused: ${result.error.message}${details}`);

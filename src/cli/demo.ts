@@ -32,11 +32,19 @@ export const demoUsers: DemoUser[] = [
 ];
 
 /**
+ * How long before the demo's infusions its clinic was set up and its plans signed: the
+ * infusions go back three hours, and an infusion charted before its plan's signature would
+ * need a stated reason (signatures cannot be back-dated, so the whole set-up is earlier).
+ */
+const setUpHoursAgo = 6;
+
+/**
  * Fills an empty ledger with a demo clinic through dispatch, so every record is validated
  * and audited like real use: set-up, one user per role, `patientCount` fictional patients.
  */
 export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZone?: string } = {}): void {
-  const call = caller(ledger);
+  const setUpAt = () => new Date(Date.now() - setUpHoursAgo * 3_600_000);
+  const call = caller(ledger, setUpAt);
   const [admin, ...staff] = demoUsers;
   if (admin === undefined) throw new Error('demo: no admin account defined');
   const adminSignIn = createSignIn();
@@ -81,13 +89,16 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
     call,
     physician,
     patientIds.slice(0, 12),
-    localDate(new Date(), options.timeZone ?? 'America/New_York'),
+    localDate(setUpAt(), options.timeZone ?? 'America/New_York'),
   );
   const nurseAccount = staff.find((user) => user.role === 'nurse');
-  seedDemoSessions(call, nurse, currentPlans, {
-    username: nurseAccount?.username ?? '',
-    password: nurseAccount?.password ?? '',
-  });
+  const signer = { username: nurseAccount?.username ?? '', password: nurseAccount?.password ?? '' };
+  // The infusions are charted now, by the nurse signed in now.
+  const now = caller(ledger);
+  const chairside = createSignIn();
+  now(chairside, 'auth.signIn', signer);
+  seedDemoSessions(now, chairside, currentPlans, signer);
+  now(chairside, 'auth.signOut', {});
   for (const signIn of [adminSignIn, ...signIns.values()]) call(signIn, 'auth.signOut', {});
 }
 

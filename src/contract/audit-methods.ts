@@ -5,13 +5,20 @@ import { isoDateSchema } from '../domain/patient';
 import { define, empty, idSchema } from './define-method';
 
 const oversight: readonly Role[] = ['admin', 'auditor'];
+/** The largest piece of an export one call returns, so no call holds more of it in memory. */
+export const exportChunkMaxBytes = 1024 * 1024;
 const exportJobSchema = z.object({
   id: z.string(),
   state: z.enum(['writing', 'done', 'cancelled', 'failed']),
   done: z.number().int(),
   total: z.number().int(),
+  /** Where the export was written, on the computer that holds the ledger. */
   outPath: z.string(),
   message: z.string(),
+  /** The finished zip, for downloading to the device that asked; null until it is written. */
+  download: z
+    .object({ fileName: z.string(), totalBytes: z.number().int().nonnegative(), sha256: z.string() })
+    .nullable(),
 });
 
 /** Oversight: reading and verifying the audit log, and the auditor's export of the records. */
@@ -52,6 +59,29 @@ export const auditMethods = {
   'exports.cancel': define({
     input: z.object({ exportId: z.uuid() }).strict(),
     output: exportJobSchema,
+    access: ['auditor'],
+  }),
+  /**
+   * One piece of a finished export's zip, from `offset`, for saving on the device that asked
+   * (a tablet or a workstation of the clinic host as much as the computer holding the ledger).
+   * Fetch from 0 until `done`; each download is audited once, at its first piece.
+   */
+  'exports.download': define({
+    input: z
+      .object({
+        exportId: z.uuid(),
+        offset: z.number().int().nonnegative(),
+        maxBytes: z.number().int().min(1).max(exportChunkMaxBytes).optional(),
+      })
+      .strict(),
+    output: z.object({
+      fileName: z.string(),
+      offset: z.number().int().nonnegative(),
+      chunkBase64: z.base64(),
+      totalBytes: z.number().int().nonnegative(),
+      sha256: z.string(),
+      done: z.boolean(),
+    }),
     access: ['auditor'],
   }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clinicSchema, clinicSettingsSchema } from '../domain/clinic';
+import { clinicSchema, clinicUpdateSchema } from '../domain/clinic';
 import { formularyContentSchema, formularySchema } from '../domain/formulary';
 import { roleSchema } from '../domain/roles';
 import { sessionConfigurationContentSchema, sessionConfigurationSchema } from '../domain/session-configuration';
@@ -9,7 +9,8 @@ import { define, empty, idSchema } from './define-method';
 /** What the administrator configures: clinic settings, user accounts, the formulary. */
 export const clinicMethods = {
   'clinic.get': define({ input: empty, output: clinicSchema, access: 'signed-in' }),
-  'clinic.update': define({ input: clinicSettingsSchema.strict(), output: clinicSchema, access: ['admin'] }),
+  /** The weight-check settings may be left out: they then stay as they are. */
+  'clinic.update': define({ input: clinicUpdateSchema.strict(), output: clinicSchema, access: ['admin'] }),
   /** The pre-session scales and discharge criteria the clinic asks at every infusion session. */
   'clinic.sessionConfiguration.get': define({
     input: empty,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domain/infusion-session';
 import { amendmentReasonSchema } from '../domain/record';
+import { timingReasonSchema } from '../domain/session-timing';
 import { sessionViewSchema } from '../domain/session-view';
 import { passwordSchema } from '../domain/user';
 import { chartReaders, clinical, define, idSchema } from './define-method';
@@ -20,6 +21,11 @@ export const sessionMethods = {
         planVersionId: idSchema,
         occurredAt: instantSchema,
         checklist: checklistSchema,
+        /**
+         * Why the infusion starts when the plan does not allow it (before its interval, beyond
+         * its series, before its signature): needed when the start surfaces any of these.
+         */
+        timingReason: timingReasonSchema.optional(),
       })
       .strict(),
     output: sessionViewSchema,
@@ -48,6 +54,8 @@ export const sessionMethods = {
         occurredAt: instantSchema,
         entry: sessionEntryBodySchema,
         witness: witnessSchema.optional(),
+        /** For a corrected checklist whose time the plan does not allow, as at the start. */
+        timingReason: timingReasonSchema.optional(),
       })
       .strict(),
     output: sessionViewSchema,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Clinic, ClinicSettings } from '../domain/clinic';
+import type { Clinic, ClinicSettings, ClinicUpdate } from '../domain/clinic';
 import type { Drizzle } from './open';
 import { prepared } from './prepared';
 import { clinic } from './schema/clinic';
@@ -12,6 +12,10 @@ export function getClinic(db: Drizzle): Clinic | undefined {
     address: row.address,
     timeZone: row.timeZone,
     autoLockMinutes: row.autoLockMinutes,
+    weightChangePercent: row.weightChangePercent,
+    weightChangeDays: row.weightChangeDays,
+    weightPlausibleMinKg: row.weightPlausibleMinKg,
+    weightPlausibleMaxKg: row.weightPlausibleMaxKg,
     updatedAt: row.updatedAt,
   };
 }
@@ -22,7 +26,8 @@ export function insertClinic(db: Drizzle, settings: ClinicSettings, now: string)
     .run();
 }
 
-export function updateClinic(db: Drizzle, settings: ClinicSettings, now: string): void {
+/** Weight-check settings left out stay as they are. */
+export function updateClinic(db: Drizzle, settings: ClinicUpdate, now: string): void {
   db.update(clinic)
     .set({ ...settings, updatedAt: now })
     .where(eq(clinic.id, 1))

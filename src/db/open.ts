@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { applyMigrations, assertNotNewer } from './migrate';
+import { refreshPatientSearchKeys } from './patient-search-keys';
 import { schema } from './schema';
 
 export type Drizzle = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,12 +36,19 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
     }
     raw.pragma('synchronous = FULL');
     raw.pragma('foreign_keys = ON');
+    // 64 MiB of page cache (SQLite's default is 2 MB): a name search sorts its matches (thousands
+    // among 100,000 patients) by family name, reading each row; with the default cache most reads
+    // go back to the OS and the slowest searches take two to four times as long
+    // (tests/bench/foundation-bench.ts). Allocated only as pages are read.
+    raw.pragma('cache_size = -65536');
     // INSERT OR REPLACE deletes the row it replaces; only with recursive triggers does that
     // delete fire the append-only triggers (otherwise an audit entry could be replaced).
     raw.pragma('recursive_triggers = ON');
     const db = drizzle(raw, { schema });
     if (!options.readonly) {
       applyMigrations(raw, db, path, options.migrationsDir);
+      // Derived search keys follow this build's folding (no-op once they do; see the file).
+      refreshPatientSearchKeys(raw);
     }
     return { raw, db, path, close: () => raw.close() };
   } catch (error) {

@@ -1,7 +1,8 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Allergies, Patient, PatientFields, PatientSummary } from '../domain/patient';
-import { searchKey, searchTerms } from '../domain/search-key';
+import { searchTerms } from '../domain/search-key';
 import type { Drizzle } from './open';
+import { patientSearchColumns } from './patient-search-keys';
 import { prepared } from './prepared';
 import { patients } from './schema/patients';
 
@@ -41,8 +42,7 @@ function storedColumns(fields: PatientFields) {
     ...fields,
     emergencyContact: fields.emergencyContact === null ? null : JSON.stringify(fields.emergencyContact),
     allergies: JSON.stringify(fields.allergies),
-    searchText: searchKey(`${fields.familyName} ${fields.givenNames} ${fields.preferredName}`),
-    familyKey: searchKey(fields.familyName),
+    ...patientSearchColumns(fields),
   };
 }
 
@@ -120,8 +120,9 @@ function prefixEnd(prefix: string): string {
 
 /**
  * Search as you type: by name (any part, accent- and case-insensitive, prefix of each
- * word), by MRN prefix, or by exact date of birth; an empty query lists charts A–Z. Family-name matches come first in
- * alphabetical order, since that is how charts are filed.
+ * word, apostrophes and hyphens typed or not, CJK names with or without a space: see
+ * `nameSearchText`), by MRN prefix, or by exact date of birth; an empty query lists charts A–Z.
+ * Family-name matches come first in alphabetical order, since that is how charts are filed.
  */
 export function searchPatients(
   db: Drizzle,

@@ -1,5 +1,7 @@
 import { Decimal } from './quantity';
-import { formatQuantity, roundToStep } from './quantity';
+import { formatQuantity } from './quantity';
+import type { DisplayUnit } from './quantity-text';
+import { derivedFigure, derivedQuantityText, displaySteps } from './quantity-text';
 import { formatDurationMin } from './time';
 
 /**
@@ -21,19 +23,7 @@ export interface DoseEntry {
   diluentVolumeMl: string;
 }
 
-/** How each derived figure is rounded for display (half away from zero). */
-export const roundingSteps = {
-  totalMg: '0.01',
-  rateMgPerH: '0.01',
-  rateMgPerKgPerH: '0.001',
-  drugVolumeMl: '0.01',
-  finalVolumeMl: '0.01',
-  finalConcentrationMgPerMl: '0.001',
-  rateMlPerH: '0.1',
-} as const;
-export type DerivedQuantity = keyof typeof roundingSteps;
-
-export const derivedUnits: Record<DerivedQuantity, string> = {
+export const derivedUnits = {
   totalMg: 'mg',
   rateMgPerH: 'mg/h',
   rateMgPerKgPerH: 'mg/kg/h',
@@ -41,7 +31,13 @@ export const derivedUnits: Record<DerivedQuantity, string> = {
   finalVolumeMl: 'mL',
   finalConcentrationMgPerMl: 'mg/mL',
   rateMlPerH: 'mL/h',
-};
+} as const satisfies Record<string, DisplayUnit>;
+export type DerivedQuantity = keyof typeof derivedUnits;
+
+/** How each derived figure is rounded for display (half away from zero): its unit's rule. */
+export const roundingSteps = Object.fromEntries(
+  Object.entries(derivedUnits).map(([quantity, unit]) => [quantity, displaySteps[unit]]),
+) as Record<DerivedQuantity, string>;
 
 export interface DerivationLine {
   quantity: DerivedQuantity;
@@ -75,6 +71,8 @@ const labels: Record<DerivedQuantity, string> = {
 };
 
 const show = (value: Decimal, unit: string) => formatQuantity(value, unit);
+/** A worked-out figure used in a later formula, shown as printed: "≈ 36.29 mg" when rounded. */
+const operand = (value: Decimal, unit: DisplayUnit) => derivedQuantityText(value, unit);
 
 /** Computes every derived figure the entries allow, with its formula. */
 export function deriveDose(entry: DoseEntry): DoseDerivation {
@@ -84,16 +82,16 @@ export function deriveDose(entry: DoseEntry): DoseDerivation {
   const missing: string[] = [];
   const put = (quantity: DerivedQuantity, value: Decimal, formula: string) => {
     const unit = derivedUnits[quantity];
-    const step = roundingSteps[quantity];
-    const display = roundToStep(value, step);
+    const figure = derivedFigure(value, unit);
     exact[quantity] = value;
-    rounded[quantity] = display.toString();
+    rounded[quantity] = figure.shown.toString();
     lines.push({
       quantity,
       label: labels[quantity],
-      formula: `${formula} = ${show(value.equals(display) ? value : display, unit)}`,
-      shown: show(display, unit),
-      rounding: value.equals(display) ? 'exact' : `rounded to ${step} ${unit}`,
+      // "=" and the rounding rule beside it: the reader who redoes the sum rounds by that rule.
+      formula: `${formula} = ${show(figure.shown, unit)}`,
+      shown: show(figure.shown, unit),
+      rounding: figure.rounded ? `rounded to ${displaySteps[unit]} ${unit}` : 'exact',
     });
   };
 
@@ -115,15 +113,17 @@ export function deriveDose(entry: DoseEntry): DoseDerivation {
   if (!(entry.durationMin > 0)) missing.push('the duration');
   if (totalMg === null || !(entry.durationMin > 0)) return { exact, rounded, lines, missing };
 
-  const hours = new Exact(entry.durationMin).dividedBy(60);
+  // Per hour as "× 60 ÷ minutes", one division last: 40 min is 0.666… h, and dividing by a
+  // rounded hour count would give 59.999… mg/kg/h for 1 mg/kg over 1 min, past a bound of 60.
+  const minutes = new Exact(entry.durationMin);
   const duration = formatDurationMin(entry.durationMin);
-  const rateMgPerH = totalMg.dividedBy(hours);
-  put('rateMgPerH', rateMgPerH, `${show(roundToStep(totalMg, roundingSteps.totalMg), 'mg')} over ${duration}`);
+  const rateMgPerH = totalMg.times(60).dividedBy(minutes);
+  put('rateMgPerH', rateMgPerH, `${operand(totalMg, 'mg')} over ${duration}`);
   if (entry.weightKg !== null && !entry.weightKg.isZero()) {
     put(
       'rateMgPerKgPerH',
-      rateMgPerH.dividedBy(entry.weightKg),
-      `${show(roundToStep(rateMgPerH, roundingSteps.rateMgPerH), 'mg/h')} ÷ ${show(entry.weightKg, 'kg')}`,
+      totalMg.times(60).dividedBy(minutes.times(entry.weightKg)),
+      `${operand(rateMgPerH, 'mg/h')} ÷ ${show(entry.weightKg, 'kg')}`,
     );
   }
   const concentration = new Exact(entry.concentrationMgPerMl);
@@ -132,27 +132,24 @@ export function deriveDose(entry: DoseEntry): DoseDerivation {
     return { exact, rounded, lines, missing };
   }
   const drugVolumeMl = totalMg.dividedBy(concentration);
-  put(
-    'drugVolumeMl',
-    drugVolumeMl,
-    `${show(roundToStep(totalMg, roundingSteps.totalMg), 'mg')} ÷ ${show(concentration, 'mg/mL')}`,
-  );
+  put('drugVolumeMl', drugVolumeMl, `${operand(totalMg, 'mg')} ÷ ${show(concentration, 'mg/mL')}`);
   const diluent = new Exact(entry.diluentVolumeMl);
-  const finalVolumeMl = diluent.plus(drugVolumeMl);
-  put(
-    'finalVolumeMl',
-    finalVolumeMl,
-    `${show(diluent, 'mL')} diluent + ${show(roundToStep(drugVolumeMl, roundingSteps.drugVolumeMl), 'mL')} drug`,
-  );
-  put(
-    'finalConcentrationMgPerMl',
-    totalMg.dividedBy(finalVolumeMl),
-    `${show(roundToStep(totalMg, roundingSteps.totalMg), 'mg')} ÷ ${show(roundToStep(finalVolumeMl, roundingSteps.finalVolumeMl), 'mL')}`,
-  );
+  // diluent + mg ÷ (mg/mL) over one denominator, so the figures below divide only once.
+  const finalVolumeTimesConcentration = diluent.times(concentration).plus(totalMg);
+  const finalVolumeMl = finalVolumeTimesConcentration.dividedBy(concentration);
+  put('finalVolumeMl', finalVolumeMl, `${show(diluent, 'mL')} diluent + ${operand(drugVolumeMl, 'mL')} drug`);
+  // An empty bag (no drug, no diluent) has no concentration to show.
+  if (!finalVolumeTimesConcentration.isZero()) {
+    put(
+      'finalConcentrationMgPerMl',
+      totalMg.times(concentration).dividedBy(finalVolumeTimesConcentration),
+      `${operand(totalMg, 'mg')} ÷ ${operand(finalVolumeMl, 'mL')}`,
+    );
+  }
   put(
     'rateMlPerH',
-    finalVolumeMl.dividedBy(hours),
-    `${show(roundToStep(finalVolumeMl, roundingSteps.finalVolumeMl), 'mL')} over ${duration}`,
+    finalVolumeTimesConcentration.times(60).dividedBy(concentration.times(minutes)),
+    `${operand(finalVolumeMl, 'mL')} over ${duration}`,
   );
   return { exact, rounded, lines, missing };
 }

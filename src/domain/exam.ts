@@ -4,6 +4,7 @@ import { decimalSchema } from './quantity';
 import { scalesSchema, scaleDefinitions, scaleIncomplete } from './scales';
 import { vitalsSchema, vitalsComplete } from './vitals';
 import { weightSchema } from './weight';
+import { weightAcknowledgementSchema } from './weight-acknowledgement';
 
 /** Indications clinics record most; any other may be typed, with an optional ICD-10 code. */
 export const commonIndications = [
@@ -89,6 +90,8 @@ export const examContentSchema = z.object({
   screening: z.array(screeningAnswerSchema).max(100),
   vitals: vitalsSchema,
   weight: weightSchema.nullable(),
+  /** The physician's answer to the weight check, when it surfaced the weight (absent in older exams). */
+  weightAcknowledgement: weightAcknowledgementSchema.optional(),
   heightCm: decimalSchema('height (cm)').nullable(),
   scales: scalesSchema,
   findings: text(20000),

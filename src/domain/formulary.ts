@@ -18,6 +18,23 @@ export const drugSchema = z.object({
     .min(1, 'Add at least one concentration')
     .max(10),
   limits: drugLimitsSchema,
+  /**
+   * The drug's RxNorm concept (RxCUI), as the clinic entered it, so exports can code the
+   * medication. Optional: versions saved before it existed have none, and a clinic outside
+   * the US may have none to give. The app is offline, so only its shape is checked. Left
+   * empty, it is no code at all (and canonical JSON then leaves the member out).
+   */
+  rxNormCode: z
+    .string()
+    .trim()
+    .transform((code) => (code === '' ? undefined : code))
+    .pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,9}$/, 'Enter the RxNorm code (RxCUI) as digits only, e.g. 6130, or leave it empty')
+        .optional(),
+    )
+    .optional(),
 });
 export type Drug = z.infer<typeof drugSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseLotExpiry } from './lot-expiry';
 import { decimalSchema, wholeNumberSchema } from './quantity';
 import { scalesSchema } from './scales';
+import { timingAcknowledgementSchema } from './session-timing';
 import { vitalsSchema } from './vitals';
 
 /**
@@ -17,6 +18,13 @@ const required = (max: number, what: string) => text(max).refine((value) => valu
 
 export const instantSchema = z.iso.datetime({ offset: false, message: 'Enter a date and time' });
 
+/**
+ * Every kind of entry may carry the acknowledgement of a time the plan does not allow (set
+ * by the service from what it surfaced, never taken from the client as typed). Optional:
+ * entries charted before it existed still parse, and their canonical JSON is unchanged.
+ */
+const timing = timingAcknowledgementSchema.optional();
+
 export const checklistSchema = z.object({
   /** Name and date of birth (and MRN) confirmed with the patient: two identifiers. */
   identityConfirmed: z.literal(true, { error: 'Confirm the patient’s identity with two identifiers' }),
@@ -29,6 +37,7 @@ export const checklistSchema = z.object({
   ivGauge: wholeNumberSchema('IV gauge', 14, 26),
   vitals: vitalsSchema,
   scales: scalesSchema,
+  timing,
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
@@ -66,6 +75,7 @@ export const administrationEventSchema = z.object({
   volumeInfusedMl: decimalSchema('volume infused (mL)').nullable(),
   /** Drug discarded (end), witnessed. */
   wasteMg: decimalSchema('waste (mg)').nullable(),
+  timing,
 });
 export type AdministrationEvent = z.infer<typeof administrationEventSchema>;
 
@@ -111,6 +121,7 @@ export const observationSchema = z.object({
   painNrs: z.number().int().min(0).max(10).nullable(),
   nausea: z.enum(['none', 'mild', 'moderate', 'severe']).nullable(),
   notes: text(4000),
+  timing,
 });
 export type Observation = z.infer<typeof observationSchema>;
 
@@ -122,6 +133,7 @@ export const adverseEventSchema = z.object({
   rescueMedication: text(500),
   outcome: required(1000, 'outcome'),
   physicianNotified: z.object({ name: text(200), at: instantSchema.nullable() }).nullable(),
+  timing,
 });
 export type AdverseEvent = z.infer<typeof adverseEventSchema>;
 
@@ -138,6 +150,15 @@ export const dischargeSchema = z.object({
   escortName: text(200),
   instructionsGiven: z.boolean(),
   notes: text(4000),
+  /**
+   * Why the checks ran longer than the monitoring interval, one note per stretch (its
+   * bounding times, as the session summary finds them). Absent in older discharges.
+   */
+  gapExplanations: z
+    .array(z.object({ fromAt: instantSchema, untilAt: instantSchema, explanation: text(1000) }))
+    .max(50)
+    .optional(),
+  timing,
 });
 export type Discharge = z.infer<typeof dischargeSchema>;
 

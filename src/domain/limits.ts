@@ -1,15 +1,21 @@
 import { z } from 'zod';
 import type { Decimal } from './quantity';
-import { decimalSchema, formatNumber, toDecimal } from './quantity';
+import { decimalSchema, formatNumber, formatQuantity, isDecimalText, maxEntryDecimals, toDecimal } from './quantity';
+import type { DisplayUnit } from './quantity-text';
+import { derivedFigure } from './quantity-text';
 
-/** The quantities a clinic may bound, per drug, with their units. */
+/**
+ * The quantities a clinic may bound, per drug, with their units, and whether the planned
+ * value is typed by the physician (printed as typed) or worked out by the app (printed by
+ * its unit's display rule, as the derived figures and the PDF's limits table show it).
+ */
 export const limitedQuantities = {
-  doseMgPerKg: { label: 'Dose per kg', unit: 'mg/kg' },
-  totalMg: { label: 'Total dose', unit: 'mg' },
-  rateMgPerKgPerH: { label: 'Rate per kg', unit: 'mg/kg/h' },
-  durationMin: { label: 'Duration', unit: 'min' },
-  concentrationMgPerMl: { label: 'Concentration', unit: 'mg/mL' },
-} as const;
+  doseMgPerKg: { label: 'Dose per kg', unit: 'mg/kg', planned: 'entered' },
+  totalMg: { label: 'Total dose', unit: 'mg', planned: 'derived' },
+  rateMgPerKgPerH: { label: 'Rate per kg', unit: 'mg/kg/h', planned: 'derived' },
+  durationMin: { label: 'Duration', unit: 'min', planned: 'entered' },
+  concentrationMgPerMl: { label: 'Concentration', unit: 'mg/mL', planned: 'entered' },
+} as const satisfies Record<string, { label: string; unit: DisplayUnit; planned: 'entered' | 'derived' }>;
 export type LimitedQuantity = keyof typeof limitedQuantities;
 export const limitedQuantityNames = Object.keys(limitedQuantities) as LimitedQuantity[];
 
@@ -22,9 +28,11 @@ const bound = decimalSchema('limit').nullable();
 export const rangeLimitSchema = z
   .object({ hardMin: bound, softMin: bound, softMax: bound, hardMax: bound })
   .superRefine((range, context) => {
-    const ordered = [range.hardMin, range.softMin, range.softMax, range.hardMax].filter(
-      (value): value is string => value !== null,
-    );
+    const bounds: unknown[] = [range.hardMin, range.softMin, range.softMax, range.hardMax];
+    // zod runs this even when a bound was refused: that bound has its own message, and its
+    // text ("abc") must not reach decimal.js. The order is checked once every bound is a number.
+    if (!bounds.every((value) => value === null || isDecimalText(value))) return;
+    const ordered = bounds.filter((value): value is string => value !== null);
     for (let index = 1; index < ordered.length; index += 1) {
       if (toDecimal(ordered[index - 1] ?? '0').greaterThan(toDecimal(ordered[index] ?? '0'))) {
         context.addIssue({
@@ -92,6 +100,26 @@ function outside(value: Decimal, min: string | null, max: string | null): boolea
 }
 
 /**
+ * "Rate per kg ≈ 0.533 mg/kg/h": the planned value as the plan shows it. When rounding
+ * brings the figure onto the bound it passes, the text says on which side the exact value lies.
+ */
+function plannedText(name: LimitedQuantity, value: Decimal, min: string | null, max: string | null): string {
+  const { label, unit, planned } = limitedQuantities[name];
+  // A value with more decimals than anyone can type was worked out, whatever the quantity.
+  if (planned === 'entered' && value.decimalPlaces() <= maxEntryDecimals) {
+    return `${label} ${formatQuantity(value, unit)}`;
+  }
+  const figure = derivedFigure(value, unit);
+  let side = '';
+  if (max !== null && value.greaterThan(max) && !figure.shown.greaterThan(max)) {
+    side = ` (above ${formatQuantity(max, unit)} before rounding)`;
+  } else if (min !== null && value.lessThan(min) && !figure.shown.lessThan(min)) {
+    side = ` (below ${formatQuantity(min, unit)} before rounding)`;
+  }
+  return `${label} ${figure.text}${side}`;
+}
+
+/**
  * Compares the exact planned values with the clinic's own limits. A hard finding replaces
  * the soft one for the same quantity. Wording is always "outside your clinic's configured
  * range": the clinic set these numbers, the app only compares.
@@ -105,20 +133,19 @@ export function checkLimits(
   for (const name of limitedQuantityNames) {
     const value = values[name];
     if (value === undefined) continue;
-    const { label, unit } = limitedQuantities[name];
+    const { unit } = limitedQuantities[name];
     const range = limits[name];
-    const shown = `${label} ${formatNumber(value)} ${unit}`;
     if (outside(value, range.hardMin, range.hardMax)) {
       findings.push({
         check: name,
         level: 'hard',
-        message: `${shown} is outside your clinic's hard limit: ${formatRange(range.hardMin, range.hardMax, unit)}. A plan outside a hard limit cannot be signed.`,
+        message: `${plannedText(name, value, range.hardMin, range.hardMax)} is outside your clinic's hard limit: ${formatRange(range.hardMin, range.hardMax, unit)}. A plan outside a hard limit cannot be signed.`,
       });
     } else if (outside(value, range.softMin, range.softMax)) {
       findings.push({
         check: name,
         level: 'soft',
-        message: `${shown} is outside your clinic's configured range: ${formatRange(range.softMin, range.softMax, unit)}. Signing needs a reason.`,
+        message: `${plannedText(name, value, range.softMin, range.softMax)} is outside your clinic's configured range: ${formatRange(range.softMin, range.softMax, unit)}. Signing needs a reason.`,
       });
     }
   }

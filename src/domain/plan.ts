@@ -6,6 +6,7 @@ import type { LimitCheck, LimitFinding } from './limits';
 import { checkLimits, hasAnyLimit } from './limits';
 import { decimalSchema, toDecimal, wholeNumberSchema } from './quantity';
 import { weightKg, weightSchema } from './weight';
+import { weightAcknowledgementSchema } from './weight-acknowledgement';
 
 const text = (max: number) =>
   z
@@ -37,6 +38,8 @@ export const planContentSchema = z.object({
   doseMg: decimalSchema('dose (mg)').nullable(),
   /** The weight used: copied from the exam or entered again, always with date and source. */
   weight: weightSchema.extend({ from: z.enum(['exam', 'entered']) }).nullable(),
+  /** The physician's answer to the weight check of an entered weight (absent in older plans). */
+  weightAcknowledgement: weightAcknowledgementSchema.optional(),
   durationMin: wholeNumberSchema('duration (min)', 1, 1440).nullable(),
   series: z.object({
     infusions: wholeNumberSchema('number of infusions', 1, 100).nullable(),

@@ -7,21 +7,35 @@ import { z } from 'zod';
  */
 export { Decimal };
 
+/** How many decimals an entry may have: a value with more was worked out, not typed. */
+export const maxEntryDecimals = 6;
+
 /** Positive decimal as typed: digits, optional fraction, a leading zero required (ISMP). */
-const decimalPattern = /^(0|[1-9]\d{0,8})(\.\d{1,6})?$/;
+const decimalPattern = new RegExp(`^(0|[1-9]\\d{0,8})(\\.\\d{1,${maxEntryDecimals}})?$`);
+
+/**
+ * Whether `value` is a decimal as decimalSchema accepts it, so decimal.js can read it: a
+ * check on other fields (bounds in order) must not read a field its own schema refused.
+ */
+export function isDecimalText(value: unknown): value is string {
+  return typeof value === 'string' && decimalPattern.test(value);
+}
 
 export function decimalSchema(what: string) {
-  return z
-    .string()
-    .trim()
-    .superRefine((value, context) => {
-      if (/^\.\d/.test(value)) {
-        context.addIssue({ code: 'custom', message: `Write the ${what} with a leading zero, e.g. 0${value}` });
-      } else if (!decimalPattern.test(value)) {
-        context.addIssue({ code: 'custom', message: `Enter the ${what} as a number, e.g. 0.5 or 72.4` });
-      }
-    })
-    .transform((value) => new Decimal(value).toString());
+  return (
+    z
+      .string()
+      .trim()
+      .superRefine((value, context) => {
+        if (/^\.\d/.test(value)) {
+          context.addIssue({ code: 'custom', message: `Write the ${what} with a leading zero, e.g. 0${value}` });
+        } else if (!decimalPattern.test(value)) {
+          context.addIssue({ code: 'custom', message: `Enter the ${what} as a number, e.g. 0.5 or 72.4` });
+        }
+      })
+      // zod skips the transform after an issue; the guard keeps it from ever throwing regardless.
+      .transform((value) => (isDecimalText(value) ? new Decimal(value).toString() : value))
+  );
 }
 
 /** Whole number within a range, for counts, minutes, mmHg and the like. */

@@ -3,6 +3,23 @@ import { examContentSchema } from './exam';
 import { drugLimitsSchema } from './limits';
 import { planContentSchema } from './plan';
 import { displayStatuses, recordTypeSchema, signatureSchema } from './record';
+import { recordedWeightSchema, weightCheckSettingsSchema, weightFindingSchema } from './weight-check';
+
+/** The weight check as it stood at signing: the clinic's settings then, and what it surfaced. */
+export const weightCheckComputedSchema = z.object({
+  settings: weightCheckSettingsSchema,
+  findings: z.array(weightFindingSchema),
+});
+export type WeightCheckComputed = z.infer<typeof weightCheckComputedSchema>;
+
+/**
+ * What a draft's editor needs to run the weight check live as the physician types: the
+ * patient's previous weights and the clinic's settings, with the findings on the saved content.
+ */
+export const draftWeightCheckSchema = weightCheckComputedSchema.extend({
+  previous: z.array(recordedWeightSchema),
+});
+export type DraftWeightCheck = z.infer<typeof draftWeightCheckSchema>;
 
 /** What the app computed for a plan when it was signed, stored and hashed with it. */
 export const planComputedSchema = z.object({
@@ -17,6 +34,8 @@ export const planComputedSchema = z.object({
   noLimitsConfigured: z.boolean(),
   weightAgeDays: z.number().int().nullable(),
   weightKg: z.string().nullable(),
+  /** Absent in plans signed before the weight check existed. */
+  weightCheck: weightCheckComputedSchema.optional(),
 });
 export type PlanComputed = z.infer<typeof planComputedSchema>;
 
@@ -24,6 +43,8 @@ export type PlanComputed = z.infer<typeof planComputedSchema>;
 export const examComputedSchema = z.object({
   scaleTotals: z.object({ phq9: z.number().nullable(), gad7: z.number().nullable(), pcl5: z.number().nullable() }),
   weightKg: z.string().nullable(),
+  /** Absent in exams signed before the weight check existed. */
+  weightCheck: weightCheckComputedSchema.optional(),
 });
 export type ExamComputed = z.infer<typeof examComputedSchema>;
 
@@ -45,6 +66,8 @@ const versionBase = z.object({
   signedAt: z.string().nullable(),
   contentSha256: z.string().nullable(),
   signatures: z.array(signatureSchema),
+  /** Drafts only. */
+  draftWeightCheck: draftWeightCheckSchema.optional(),
 });
 
 export const recordVersionViewSchema = z.discriminatedUnion('recordType', [

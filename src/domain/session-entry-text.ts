@@ -1,4 +1,5 @@
 import type { AdministrationEvent, Checklist, Discharge, Observation } from './infusion-session';
+import type { PlanContent } from './plan';
 import { administrationEventLabels, fastingLabels, severityLabels } from './infusion-session';
 import { toDecimal } from './quantity';
 import { quantityText } from './quantity-text';
@@ -7,6 +8,8 @@ import { formatLotExpiry } from './lot-expiry';
 import { cadss6Summary, nauseaLabels, sedationText } from './observation-text';
 import { painLabel, questionnaireSummary } from './scale-text';
 import { vitalsText } from './vitals-text';
+import { infusedDose } from './session-infused-dose';
+import type { TimingAcknowledgement } from './session-timing';
 
 /** What an entry is, in a few words: "Started", "Check", "Adverse event: nausea". */
 export function entryTitle(entry: SessionEntryView): string {
@@ -28,6 +31,33 @@ export interface EntryContext {
   plannedRateMlPerH: string | null;
   /** Shows another instant (onset, physician notified) as the timeline does. */
   time: (instantIso: string) => string;
+  /** The plan charted against: a volume infused is then also given in the mg it carries. */
+  plan?: PlanContent | null;
+}
+
+/**
+ * Discarded drug in one wording wherever it is shown (timeline, the PDF's table and its
+ * summary): "Not recorded", "None (0 mg)", or the amount with its witness.
+ */
+export function wasteText(wasteMg: string | null, witnessPrintedName: string | null): string {
+  if (wasteMg === null) return 'Not recorded';
+  if (toDecimal(wasteMg).isZero()) return `None (${quantityText(wasteMg, 'mg')})`;
+  const amount = quantityText(wasteMg, 'mg');
+  return witnessPrintedName === null
+    ? `${amount}, witness not recorded`
+    : `${amount}, witnessed by ${witnessPrintedName}`;
+}
+
+/** "3.6 mL, which carries 36 mg (3.6 mL × …)": the volume and, with the plan, the dose in it. */
+export function volumeText(volumeMl: string, plan: PlanContent | null | undefined): string {
+  const dose = plan === null || plan === undefined ? null : infusedDose(volumeMl, plan);
+  return dose === null ? quantityText(volumeMl, 'mL') : `${quantityText(volumeMl, 'mL')}, which carries ${dose.text}`;
+}
+
+/** The time the plan did not allow, and the reason given, as charted with the entry. */
+export function timingLines(timing: TimingAcknowledgement | undefined): string[] {
+  if (timing === undefined) return [];
+  return [...timing.findings.map((finding) => `Surfaced: ${finding.message}`), `Reason given: ${timing.reason}`];
 }
 
 const pain = (score: number | null) => (score === null ? null : `Pain ${painLabel(score)} of 10`);
@@ -46,13 +76,10 @@ function eventLines(event: AdministrationEvent, entry: SessionEntryView, context
       `Lot ${event.lotNumber}, expires ${event.lotExpiry === '' ? 'not known' : formatLotExpiry(event.lotExpiry)}`,
     );
   }
-  if (event.volumeInfusedMl !== null) lines.push(`Volume infused ${quantityText(event.volumeInfusedMl, 'mL')}`);
-  if (event.wasteMg !== null) {
-    const witness = entry.witnessPrintedName === null ? '' : `, witnessed by ${entry.witnessPrintedName}`;
-    lines.push(`Discarded ${quantityText(event.wasteMg, 'mg')}${witness}`);
-  }
+  if (event.volumeInfusedMl !== null) lines.push(`Volume infused ${volumeText(event.volumeInfusedMl, context.plan)}`);
+  if (event.wasteMg !== null) lines.push(`Drug discarded: ${wasteText(event.wasteMg, entry.witnessPrintedName)}`);
   if (event.reason !== '') lines.push(`Reason: ${event.reason}`);
-  return lines;
+  return [...lines, ...timingLines(event.timing)];
 }
 
 function checklistLines(checklist: Checklist): string[] {
@@ -73,6 +100,7 @@ function checklistLines(checklist: Checklist): string[] {
     ]
       .filter((part): part is string => part !== null)
       .join('; '),
+    ...timingLines(checklist.timing),
   ].filter((line) => line !== '');
 }
 
@@ -83,10 +111,15 @@ function observationLines(observation: Observation): string[] {
     pain(observation.painNrs),
     observation.nausea === null ? null : `Nausea ${nauseaLabels[observation.nausea].toLowerCase()}`,
   ].filter((part): part is string => part !== null);
-  return [vitalsText(observation.vitals), scores.join('; '), observation.notes].filter((line) => line !== '');
+  return [
+    vitalsText(observation.vitals),
+    scores.join('; '),
+    observation.notes,
+    ...timingLines(observation.timing),
+  ].filter((line) => line !== '');
 }
 
-function dischargeLines(discharge: Discharge): string[] {
+function dischargeLines(discharge: Discharge, context: EntryContext): string[] {
   const unmet = discharge.criteria.filter((item) => !item.met);
   return [
     unmet.length === 0
@@ -96,6 +129,10 @@ function dischargeLines(discharge: Discharge): string[] {
     discharge.escortName === '' ? 'No escort named' : `Escort: ${discharge.escortName}`,
     discharge.instructionsGiven ? 'Discharge instructions given' : 'Discharge instructions not given',
     discharge.notes,
+    ...(discharge.gapExplanations ?? []).map(
+      (gap) => `No check from ${context.time(gap.fromAt)} to ${context.time(gap.untilAt)}: ${gap.explanation}`,
+    ),
+    ...timingLines(discharge.timing),
   ].filter((line) => line !== '');
 }
 
@@ -119,9 +156,10 @@ export function entryLines(entry: SessionEntryView, context: EntryContext): stri
         notified === null
           ? 'No physician notified'
           : `Physician notified: ${notified.name}${notified.at === null ? '' : ` at ${context.time(notified.at)}`}`,
+        ...timingLines(event.timing),
       ];
     }
     case 'discharge':
-      return dischargeLines(entry.content);
+      return dischargeLines(entry.content, context);
   }
 }

@@ -26,11 +26,23 @@ export interface SessionSummary {
    * the last check to the end. An infusion with no check at all is one such stretch.
    */
   gapsOverInterval: number;
+  /** Those stretches, each by the entries that bound it (start, check, stop or end). */
+  gaps: SessionGap[];
   /** The longest of those stretches without a check, whole minutes; null before a start. */
   longestGapMin: number | null;
   adverseEvents: number;
   /** Drug discarded (amounts above zero), each with who witnessed it. */
   wastes: { wasteMg: string; witnessPrintedName: string | null }[];
+  /** Whether any discarded amount was charted, 0 mg included: "None (0 mg)" is not "Not recorded". */
+  wasteCharted: boolean;
+}
+
+/** A stretch longer than the monitoring interval without a check. */
+export interface SessionGap {
+  fromAt: string;
+  untilAt: string;
+  /** Whole minutes, as compared with the interval. */
+  minutes: number;
 }
 
 const minute = 60_000;
@@ -105,7 +117,7 @@ export function summariseSession(
     }));
 
   const checks = standing.filter((entry) => entry.kind === 'observation');
-  let gapsOverInterval = 0;
+  const gaps: SessionGap[] = [];
   let longestGapMin: number | null = null;
   if (start !== undefined && finished !== undefined) {
     // To the minute, as times are charted and printed: a check at 14:15 (and some seconds)
@@ -113,12 +125,16 @@ export function summariseSession(
     const minuteOf = (instant: string) => Math.floor(Date.parse(instant) / minute);
     const from = minuteOf(start.occurredAt);
     const until = minuteOf(finished.occurredAt);
-    const times = checks.map((check) => minuteOf(check.occurredAt)).filter((at) => at >= from && at <= until);
-    let previous = from;
-    for (const at of [...times, until]) {
-      const gap = at - previous;
+    const bounds = checks
+      .map((check) => check.occurredAt)
+      .filter((at) => minuteOf(at) >= from && minuteOf(at) <= until);
+    let previous = start.occurredAt;
+    for (const at of [...bounds, finished.occurredAt]) {
+      const gap = minuteOf(at) - minuteOf(previous);
       longestGapMin = Math.max(longestGapMin ?? 0, gap);
-      if (monitoringIntervalMin !== null && gap > monitoringIntervalMin) gapsOverInterval += 1;
+      if (monitoringIntervalMin !== null && gap > monitoringIntervalMin) {
+        gaps.push({ fromAt: previous, untilAt: at, minutes: gap });
+      }
       previous = at;
     }
   }
@@ -134,9 +150,11 @@ export function summariseSession(
     lotExpiry: start === undefined || start.content.lotExpiry === '' ? null : start.content.lotExpiry,
     deviations,
     checks: checks.length,
-    gapsOverInterval,
+    gapsOverInterval: gaps.length,
+    gaps,
     longestGapMin,
     adverseEvents: standing.filter((entry) => entry.kind === 'adverse-event').length,
     wastes,
+    wasteCharted: events.some((entry) => entry.content.wasteMg !== null),
   };
 }

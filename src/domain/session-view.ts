@@ -64,6 +64,12 @@ export const sessionViewSchema = z.object({
   /** The plan's pump rate, rounded as printed on the plan (mL/h), to compare charted rates with. */
   plannedRateMlPerH: z.string().nullable(),
   monitoringIntervalMin: z.number().int().nullable(),
+  /** When the plan version charted against was signed: a start before it needs a reason. */
+  planSignedAt: z.string().nullable().optional(),
+  /** The plan's duration, for the planned end while the infusion runs. */
+  plannedDurationMin: z.number().int().nullable().optional(),
+  /** The plan's final volume (mL, as printed): an end far from it asks for the reason. */
+  plannedVolumeMl: z.string().nullable().optional(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   lastObservationAt: z.string().nullable(),

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/audit';
+import type { Drug } from '../domain/formulary';
 import type { Patient } from '../domain/patient';
 import type { RecordVersionView, RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
@@ -24,6 +25,8 @@ export interface ExportIndex {
   /** Who discontinued a plan, from the audit log (the record view only keeps the printed name). */
   discontinuedByUserId(record: RecordView): number | null;
   pdfsOf(versionId: number): SignedPdf[];
+  /** The formulary entry of a plan's drug, in the version the plan was checked against. */
+  drugOf(version: PlanVersion): Drug | undefined;
   /** Session-record PDFs made when this session signature was given. */
   sessionPdfsOf(sessionSignatureId: number): SignedPdf[];
 }
@@ -66,6 +69,7 @@ export function canonicalSnapshot(snapshot: ExportSnapshot): ExportSnapshot {
     sessions: [...snapshot.sessions].sort(byNumber((session) => session.id)).map(sortedSession),
     auditEntries: [...snapshot.auditEntries].sort(byNumber((entry) => entry.seq)),
     signedPdfs: [...snapshot.signedPdfs].sort(byText((pdf) => pdf.fileName)),
+    formularies: [...snapshot.formularies].sort(byNumber((formulary) => formulary.version)),
   };
 }
 
@@ -88,6 +92,7 @@ export function indexSnapshot(input: ExportSnapshot): ExportIndex {
     for (const version of record.versions) versions.set(version.id, { record, version });
   }
   const discontinuedBy = discontinuationActors(snapshot.auditEntries);
+  const formularies = new Map(snapshot.formularies.map((formulary) => [formulary.version, formulary.content]));
   return {
     snapshot,
     user: (id) => users.get(id),
@@ -100,6 +105,10 @@ export function indexSnapshot(input: ExportSnapshot): ExportIndex {
     signedVersions: (record) => record.versions.filter((version) => version.status === 'signed'),
     discontinuedByUserId: (record) => discontinuedBy.get(String(record.id)) ?? null,
     pdfsOf: (versionId) => snapshot.signedPdfs.filter((pdf) => pdf.versionId === versionId),
+    drugOf: (version) =>
+      version.formularyVersion === null
+        ? undefined
+        : formularies.get(version.formularyVersion)?.drugs.find((drug) => drug.id === version.content.drugId),
     sessionPdfsOf: (sessionSignatureId) =>
       snapshot.signedPdfs.filter((pdf) => pdf.sessionSignatureId === sessionSignatureId),
   };

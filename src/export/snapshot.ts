@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/audit';
 import type { ClinicSettings } from '../domain/clinic';
+import type { Formulary } from '../domain/formulary';
 import type { Patient } from '../domain/patient';
 import type { RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
@@ -35,6 +36,11 @@ export interface ExportSnapshot {
    * its plan may be absent from `records` when the plan falls outside the selection.
    */
   sessions: SessionView[];
+  /**
+   * The formulary versions the exported plans were checked against (each signed plan version
+   * names one), for what a plan does not copy from its drug's entry: the RxNorm code.
+   */
+  formularies: Pick<Formulary, 'version' | 'content'>[];
   auditEntries: AuditEntry[];
   /** Head of the whole audit chain at export time (not only of the entries exported). */
   auditHead: AuditCheckpoint;

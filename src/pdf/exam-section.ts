@@ -9,6 +9,7 @@ import type { Cell, DocumentFlow } from './document-flow';
 import { text } from './document-flow';
 import { answerWords, orNone } from './summary-wording';
 import { styles } from './summary-theme';
+import { writeWeightCheck } from './weight-check-section';
 
 const notKnown = 'Not known';
 
@@ -87,6 +88,7 @@ export function writeExamSection(
     { label: 'Height', value: [text(exam.heightCm === null ? notKnown : formatQuantity(exam.heightCm, 'cm'))] },
     { label: 'Scales (totals)', value: [text(scalesLine(exam, computed))] },
   ]);
+  writeWeightCheck(flow, computed?.weightCheck, exam.weightAcknowledgement);
 
   flow.subheading('History review');
   const rows: Cell[][] = [];

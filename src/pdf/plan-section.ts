@@ -3,6 +3,7 @@ import type { LimitCheck, LimitedQuantity } from '../domain/limits';
 import type { PlanContent } from '../domain/plan';
 import { formatQuantity } from '../domain/quantity';
 import type { PlanComputed } from '../domain/record-view';
+import { formularyVersionText, limitHeadings, limitNotConfigured, weightAgeLabel } from '../domain/shared-labels';
 import { formatDate, formatDurationMin } from '../domain/time';
 import { formatWeight } from '../domain/weight';
 import type { Cell, DocumentFlow } from './document-flow';
@@ -10,6 +11,7 @@ import { linesHeight, text } from './document-flow';
 import { orNone, plural } from './summary-wording';
 import type { Span } from './text-style';
 import { colors, styles } from './summary-theme';
+import { writeWeightCheck } from './weight-check-section';
 
 function shownLine(computed: PlanComputed, quantity: string): string | null {
   return computed.lines.find((line) => line.quantity === quantity)?.shown ?? null;
@@ -61,7 +63,9 @@ function plannedValue(quantity: LimitedQuantity, content: PlanContent, computed:
     case 'totalMg':
     case 'rateMgPerKgPerH': {
       const value = computed.derived[quantity];
-      return value === undefined ? 'Not known' : formatQuantity(value, unit);
+      // Stored as the derived figures print it; "≈" where their rule rounded the exact value.
+      const rounded = computed.lines.find((line) => line.quantity === quantity)?.rounding !== 'exact';
+      return value === undefined ? 'Not known' : `${rounded ? '≈ ' : ''}${formatQuantity(value, unit)}`;
     }
     case 'durationMin':
       return content.durationMin === null ? 'Not known' : formatQuantity(content.durationMin, unit);
@@ -77,7 +81,7 @@ function resultWords(check: LimitCheck, configured: boolean, computed: PlanCompu
   return [text(configured ? 'Within range' : 'No limit configured', styles.body)];
 }
 
-const notConfigured = (range: string) => (range === 'no range' ? 'Not configured' : range);
+const notConfigured = (range: string) => (range === 'no range' ? limitNotConfigured : range);
 
 function limitsTable(flow: DocumentFlow, content: PlanContent, computed: PlanComputed): void {
   const { limits } = computed;
@@ -96,18 +100,18 @@ function limitsTable(flow: DocumentFlow, content: PlanContent, computed: PlanCom
   });
   const { soft, hard } = limits.weightMaxAgeDays;
   rows.push([
-    [text('Age of the weight', styles.bodyBold)],
+    [text(weightAgeLabel, styles.bodyBold)],
     [text(computed.weightAgeDays === null ? 'Not known' : plural(computed.weightAgeDays, 'day', 'days'))],
-    [text(soft === null ? 'Not configured' : `at most ${plural(soft, 'day', 'days')}`)],
-    [text(hard === null ? 'Not configured' : `at most ${plural(hard, 'day', 'days')}`)],
+    [text(soft === null ? limitNotConfigured : `at most ${plural(soft, 'day', 'days')}`)],
+    [text(hard === null ? limitNotConfigured : `at most ${plural(hard, 'day', 'days')}`)],
     resultWords('weightAge', soft !== null || hard !== null, computed),
   ]);
   flow.table(
     [
-      { header: 'Quantity', share: 1.3 },
+      { header: limitHeadings.quantity, share: 1.3 },
       { header: 'Planned', share: 1.3 },
-      { header: 'Configured range', share: 1.4 },
-      { header: 'Hard limit', share: 1.4 },
+      { header: limitHeadings.range, share: 1.4 },
+      { header: limitHeadings.hard, share: 1.4 },
       { header: 'Result', share: 1.8 },
     ],
     rows,
@@ -194,6 +198,7 @@ export function writePlanSection(
     { label: 'Rescue medication', value: [text(orNone(content.rescueMedication))] },
     { label: 'Notes', value: [text(orNone(content.notes))] },
   ]);
+  writeWeightCheck(flow, computed.weightCheck, content.weightAcknowledgement);
 
   flow.subheading('Derived figures');
   flow.paragraph([
@@ -217,9 +222,7 @@ export function writePlanSection(
     ]),
   );
 
-  flow.subheading(
-    `Clinic limits in force${formularyVersion === null ? '' : ` (drug list version ${formularyVersion})`}`,
-  );
+  flow.subheading(`Clinic limits in force${formularyVersionText(formularyVersion)}`);
   if (computed.noLimitsConfigured) {
     flow.paragraph([
       text('Your clinic has configured no limits for this drug: nothing was compared.', styles.bodyBold),

@@ -1,6 +1,9 @@
 import { formatLotExpiry } from '../domain/lot-expiry';
 import { formatQuantity } from '../domain/quantity';
+import { volumeText, wasteText } from '../domain/session-entry-text';
+import { effectiveEntries } from '../domain/session-state';
 import type { SessionSummary } from '../domain/session-summary';
+import type { SessionEntryView } from '../domain/session-view';
 import { formatDurationMin } from '../domain/time';
 import type { DocumentFlow } from './document-flow';
 import { text } from './document-flow';
@@ -25,6 +28,45 @@ function checkGapWords(summary: SessionSummary, interval: number | null): Span[]
   ];
 }
 
+/**
+ * Each stretch without a check, next to what the discharge says of it: a gap is printed
+ * with its explanation, or says plainly that none was given.
+ */
+function gapLines(
+  summary: SessionSummary,
+  entries: readonly SessionEntryView[],
+  clock: (instantIso: string) => string,
+): Span[] {
+  const discharge = effectiveEntries(entries).find((entry) => entry.kind === 'discharge');
+  const notes = discharge?.kind === 'discharge' ? (discharge.content.gapExplanations ?? []) : [];
+  return summary.gaps.flatMap((gap) => {
+    const note = notes.find((candidate) => candidate.fromAt === gap.fromAt && candidate.untilAt === gap.untilAt);
+    return [
+      text(`\nNo check from ${clock(gap.fromAt)} to ${clock(gap.untilAt)} (${formatDurationMin(gap.minutes)}): `),
+      note === undefined ? text('not explained', styles.alert) : text(`explained: ${note.explanation}`),
+    ];
+  });
+}
+
+/** Starts and entries charted at a time the plan did not allow, each with the reason given. */
+function timingField(entries: readonly SessionEntryView[]): { label: string; value: Span[] }[] {
+  const acknowledged = effectiveEntries(entries).flatMap((entry) =>
+    entry.content.timing === undefined ? [] : [entry.content.timing],
+  );
+  if (acknowledged.length === 0) return [];
+  return [
+    {
+      label: 'Against the plan’s timing',
+      value: acknowledged.flatMap((timing, index) => [
+        ...timing.findings.map((finding, at) =>
+          text(`${index > 0 || at > 0 ? '\n' : ''}${finding.message}`, styles.alert),
+        ),
+        text(`\nReason given: ${timing.reason}`),
+      ]),
+    },
+  ];
+}
+
 /** "Infusion at a glance", the first section of a session record: times, volume, lot, rates, checks, events. */
 export function writeGlanceSection(
   flow: DocumentFlow,
@@ -34,7 +76,10 @@ export function writeGlanceSection(
 ): void {
   flow.heading('Infusion at a glance');
   const interval = input.plan.content.monitoringIntervalMin;
+  const { entries } = input.session;
+  const plannedVolume = input.plan.computed.derived.finalVolumeMl;
   flow.fields([
+    ...timingField(entries),
     { label: 'Started', value: [text(summary.startedAt === null ? 'Not started' : clock(summary.startedAt))] },
     ...(summary.stopped === null
       ? []
@@ -62,7 +107,12 @@ export function writeGlanceSection(
     },
     {
       label: 'Volume infused',
-      value: [text(summary.volumeInfusedMl === null ? 'Not recorded' : formatQuantity(summary.volumeInfusedMl, 'mL'))],
+      value: [
+        text(
+          summary.volumeInfusedMl === null ? 'Not recorded' : volumeText(summary.volumeInfusedMl, input.plan.content),
+        ),
+        text(plannedVolume === undefined ? '' : `; planned ${formatQuantity(plannedVolume, 'mL')}`),
+      ],
     },
     {
       label: 'Drug lot',
@@ -103,6 +153,7 @@ export function writeGlanceSection(
             : `, planned every ${formatQuantity(interval, 'min')}`,
         ),
         ...checkGapWords(summary, interval),
+        ...gapLines(summary, entries, clock),
       ],
     },
     {
@@ -116,13 +167,12 @@ export function writeGlanceSection(
     },
     {
       label: 'Drug discarded',
+      // The same words as the administration table (wasteText): 0 mg charted is "None (0 mg)".
       value:
         summary.wastes.length === 0
-          ? [text('None recorded')]
+          ? [text(wasteText(summary.wasteCharted ? '0' : null, null))]
           : summary.wastes.map((waste, index) =>
-              text(
-                `${index > 0 ? '\n' : ''}${formatQuantity(waste.wasteMg, 'mg')}, witnessed by ${waste.witnessPrintedName ?? 'nobody recorded'}`,
-              ),
+              text(`${index > 0 ? '\n' : ''}${wasteText(waste.wasteMg, waste.witnessPrintedName)}`),
             ),
     },
   ]);

@@ -118,7 +118,12 @@ export function renderSessionRecordSync(input: SessionRecordInput, options: Rend
   const zone = clinic.timeZone;
   const day = localDate(new Date(session.startedAt ?? session.createdAt), zone);
   const clock = (instantIso: string) => formatClockTime(instantIso, zone, { offset: true, today: day });
-  const context: ChartingContext = { plannedRateMlPerH: session.plannedRateMlPerH, time: clock, clock };
+  const context: ChartingContext = {
+    plannedRateMlPerH: session.plannedRateMlPerH,
+    time: clock,
+    clock,
+    plan: input.plan.content,
+  };
   const status = statusWord(input.signatures, signature);
   const patientName = formatPatientName(input.patient);
   const open = openSignedDocument(

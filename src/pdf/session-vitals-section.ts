@@ -2,6 +2,7 @@ import { cadss6Items } from '../domain/infusion-session';
 import { nauseaLabels } from '../domain/observation-text';
 import { formatNumber } from '../domain/quantity';
 import { scaleTotal } from '../domain/scales';
+import { vitalsHeadings } from '../domain/shared-labels';
 import { effectiveEntries } from '../domain/session-state';
 import type { SessionEntryView } from '../domain/session-view';
 import type { VitalsRow } from '../domain/vitals-rows';
@@ -51,16 +52,16 @@ export function writeVitalsSection(
   );
   flow.table(
     [
-      { header: 'Time', share: 1.05 },
-      { header: 'Taken at', share: 0.95 },
-      { header: 'BP (mmHg)', share: 0.95 },
-      { header: 'HR (beats/min)', share: 1 },
-      { header: 'SpO2 (%)', share: 0.7 },
-      { header: 'RR (breaths/min)', share: 0.9 },
-      { header: 'Temp (°C)', share: 0.7 },
-      { header: 'Sedation (MOAA/S)', share: 0.9 },
+      { header: vitalsHeadings.time, share: 1.05 },
+      { header: vitalsHeadings.reading, share: 0.95 },
+      { header: vitalsHeadings.bloodPressure, share: 0.95 },
+      { header: vitalsHeadings.heartRate, share: 1 },
+      { header: vitalsHeadings.spo2, share: 0.7 },
+      { header: vitalsHeadings.respiratoryRate, share: 0.9 },
+      { header: vitalsHeadings.temperature, share: 0.7 },
+      { header: vitalsHeadings.sedation, share: 0.9 },
       { header: 'CADSS-6', share: 0.85 },
-      { header: 'Pain (0–10)', share: 0.7 },
+      { header: vitalsHeadings.pain, share: 0.7 },
       { header: 'Nausea', share: 0.85 },
     ],
     rows.map((row) => {

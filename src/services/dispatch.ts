@@ -93,8 +93,9 @@ function refreshSignIn(context: ServiceContext): void {
 }
 
 /**
- * The one entry point of the back end: parse → authorize → one synchronous transaction
- * (record and audit entry together, or nothing) → parse output. Errors are values.
+ * The one entry point of the back end: one synchronous transaction (record and audit entry
+ * together, or nothing) that authorizes → parses the input → runs the handler, then parses
+ * the output. Errors are values.
  */
 export function dispatch(context: DispatchContext, method: string, rawInput: unknown): CallResult<unknown> {
   if (typeof method !== 'string' || !isMethodName(method)) {
@@ -106,11 +107,6 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
   const signInBefore = { ...signIn };
   const afterCommit: (() => void)[] = [];
   try {
-    // Inside the try: a hostile input object (a throwing getter) must still give a value.
-    const parsed = definition.input.safeParse(rawInput);
-    if (!parsed.success) {
-      return failure('INVALID_INPUT', 'Some of the information is missing or not valid.', issuesFromZod(parsed.error));
-    }
     const now = context.clock?.() ?? new Date();
     const run = ledger.raw.transaction((): CallResult<unknown> => {
       const user = signIn.userId === null ? null : (findUserById(ledger.db, signIn.userId) ?? null);
@@ -120,6 +116,17 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
       refreshSignIn(service);
       const refused = refusal(definition, service);
       if (refused !== null) return refused;
+      // Parsed only once the caller may call the method, so a refused caller learns nothing of
+      // its input rules; before any write and before counting activity, so bad input changes
+      // nothing. A hostile input object (a throwing getter) throws here: rolled back, INTERNAL.
+      const parsed = definition.input.safeParse(rawInput);
+      if (!parsed.success) {
+        return failure(
+          'INVALID_INPUT',
+          'Some of the information is missing or not valid.',
+          issuesFromZod(parsed.error),
+        );
+      }
       if (definition.activity !== false && signIn.state === 'active') signIn.lastActivityMs = now.getTime();
       const result = handler(service, parsed.data as never);
       if (result instanceof CommittedRefusal) return failure(result.code, result.message, result.issues);

@@ -160,10 +160,16 @@ function storedPdf(document: SignedDocumentRow) {
   };
 }
 
-/** Checks any PDF the user opens, trusting the clinic's own root (and nothing else). */
+/**
+ * Checks any PDF the user opens, trusting the clinic's own root (and nothing else); times in
+ * the findings are in clinic time, like every other screen.
+ */
 export function verifyAnyPdf(context: ServiceContext, bytes: Uint8Array) {
   const root = rootIdentity(context.ledger.db);
-  return verifyPdf(bytes, { trustedRootPems: root === undefined ? [] : [root.certificatePem] });
+  return verifyPdf(bytes, {
+    trustedRootPems: root === undefined ? [] : [root.certificatePem],
+    ...(context.clinic === undefined ? {} : { timeZone: context.clinic.timeZone }),
+  });
 }
 
 export const documentHandlers: Handlers<

@@ -5,6 +5,8 @@ import type { ExportFile } from '../export/export-file';
 import { ExportCancelledError, writeExport } from '../export/write-export';
 import { appendAudit } from '../db/audit-log';
 import type { Ledger } from '../db/open';
+import type { ExportDownload } from './export-download-file';
+import { describeDownload } from './export-download-file';
 import { ServiceError } from './service-error';
 
 export interface ExportJob {
@@ -14,9 +16,17 @@ export interface ExportJob {
   total: number;
   outPath: string;
   message: string;
+  /** The finished zip as the device that asked may download it; null for a folder, or until done. */
+  download: ExportDownload | null;
 }
 
-const jobs = new Map<string, ExportJob & { controller: AbortController }>();
+export type RunningExportJob = ExportJob & {
+  controller: AbortController;
+  /** Sign-ins part-way through downloading this export: their download was audited at its start. */
+  downloading: Set<string>;
+};
+
+const jobs = new Map<string, RunningExportJob>();
 
 /** Records the end of an export in the audit log, in its own transaction. */
 function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob): void {
@@ -29,7 +39,12 @@ function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob
       action: `export.${job.state}`,
       entityType: 'export',
       entityId: job.id,
-      details: { outPath: job.outPath, files: job.total, message: job.message },
+      details: {
+        outPath: job.outPath,
+        files: job.total,
+        message: job.message,
+        ...(job.download === null ? {} : { totalBytes: job.download.totalBytes, sha256: job.download.sha256 }),
+      },
     });
   })();
 }
@@ -48,21 +63,24 @@ export function startWriting(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExportJob> {
   const controller = new AbortController();
-  const job = {
+  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
+  const job: RunningExportJob = {
     id,
-    state: 'writing' as ExportJob['state'],
+    state: 'writing',
     done: 0,
     total: files.length,
     outPath,
     message: 'Writing the export…',
+    download: null,
     controller,
+    downloading: new Set(),
   };
   jobs.set(id, job);
   mkdirSync(dirname(outPath), { recursive: true });
   return writeExport({
     files,
     outPath,
-    format: outPath.endsWith('.zip') ? 'zip' : 'folder',
+    format,
     modifiedAt: exportedAt,
     signal: controller.signal,
     onProgress: (done, total) => {
@@ -70,27 +88,40 @@ export function startWriting(
       job.total = total;
       onProgress?.(done, total);
     },
-  }).then(
-    () => {
-      job.state = 'done';
-      job.message = `The export is complete: ${outPath}`;
-      auditOutcome(ledger, actorUserId, job);
-      return publicJob(job);
-    },
-    (error: unknown) => {
-      job.state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
-      job.message = error instanceof Error ? error.message : String(error);
-      auditOutcome(ledger, actorUserId, job);
-      return publicJob(job);
-    },
-  );
+  })
+    .then(async () => {
+      // Hashed from the disk, as written: what the device will receive and can check.
+      if (format === 'zip') job.download = await describeDownload(outPath);
+    })
+    .then(
+      () => {
+        job.state = 'done';
+        job.message = `The export is complete: ${outPath}`;
+        auditOutcome(ledger, actorUserId, job);
+        return publicJob(job);
+      },
+      (error: unknown) => {
+        job.state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
+        job.message = error instanceof Error ? error.message : String(error);
+        auditOutcome(ledger, actorUserId, job);
+        return publicJob(job);
+      },
+    );
 }
 
 export function publicJob(job: ExportJob): ExportJob {
-  return { id: job.id, state: job.state, done: job.done, total: job.total, outPath: job.outPath, message: job.message };
+  return {
+    id: job.id,
+    state: job.state,
+    done: job.done,
+    total: job.total,
+    outPath: job.outPath,
+    message: job.message,
+    download: job.download,
+  };
 }
 
-export function existingJob(id: string) {
+export function existingJob(id: string): RunningExportJob {
   const job = jobs.get(id);
   if (job === undefined) throw new ServiceError('NOT_FOUND', 'There is no such export.');
   return job;

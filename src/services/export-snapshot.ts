@@ -4,6 +4,7 @@ import { localDaysToUtc } from '../domain/time';
 import type { ExportSnapshot, ExportUser } from '../export/snapshot';
 import { auditHead, auditRange } from '../db/audit-log';
 import { getClinic } from '../db/clinic-repo';
+import { formularyVersion } from '../db/formulary-repo';
 import { documentForSessionSignature, documentsForVersions, rootIdentity } from '../db/identities-repo';
 import { listAllPatients } from '../db/patients-repo';
 import { listAllRecords } from '../db/records-repo';
@@ -133,6 +134,10 @@ export function gatherSnapshot(
     patients: listAllPatients(db).filter((patient) => patientIds.has(patient.id)),
     records: views,
     sessions,
+    // The versions the exported plans were checked against: the export codes their drugs from them.
+    formularies: [...new Set(views.flatMap((record) => record.versions.map((version) => version.formularyVersion)))]
+      .filter((version): version is number => version !== null)
+      .map((version) => ({ version, content: formularyVersion(db, version) })),
     auditEntries: audit,
     auditHead: auditHead(context.ledger.raw),
     signedPdfs: [

@@ -7,6 +7,7 @@ import type { Ledger } from '../db/open';
 import type { Handlers, ServiceContext } from './context';
 import { createServiceContext, requireUser } from './context';
 import { createSignIn } from './sign-in';
+import { exportDownloadHandlers } from './export-download';
 import type { ExportJob } from './export-jobs';
 import { existingJob, publicJob, startWriting } from './export-jobs';
 import type { ExportRequest } from './export-snapshot';
@@ -18,7 +19,7 @@ function exportPath(context: ServiceContext): string {
   return join(dirname(context.ledger.path), 'exports', `dosing-ledger-export-${stamp}.zip`);
 }
 
-export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'exports.cancel'> = {
+export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'exports.cancel' | 'exports.download'> = {
   'exports.start': (context, input) => {
     const user = requireUser(context);
     const snapshot = gatherSnapshot(
@@ -39,7 +40,15 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
       outPath,
     });
     context.afterCommit(() => void startWriting(context.ledger, user.id, files, outPath, snapshot.exportedAt, id));
-    return { id, state: 'writing', done: 0, total: files.length, outPath, message: 'Writing the export…' };
+    return {
+      id,
+      state: 'writing',
+      done: 0,
+      total: files.length,
+      outPath,
+      message: 'Writing the export…',
+      download: null,
+    };
   },
   'exports.status': (_context, input) => publicJob(existingJob(input.exportId)),
   'exports.cancel': (_context, input) => {
@@ -47,6 +56,7 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
     if (job.state === 'writing') job.controller.abort();
     return publicJob(job);
   },
+  ...exportDownloadHandlers,
 };
 
 /** The command line acts as no user: the export names the operating-system account instead. */

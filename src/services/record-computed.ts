@@ -1,7 +1,7 @@
 import type { ExamContent } from '../domain/exam';
 import { evaluatePlan } from '../domain/plan';
 import type { PlanContent } from '../domain/plan';
-import type { ExamComputed, PlanComputed } from '../domain/record-view';
+import type { ExamComputed, PlanComputed, WeightCheckComputed } from '../domain/record-view';
 import { scaleTotal } from '../domain/scales';
 import { localDate } from '../domain/time';
 import { weightKg } from '../domain/weight';
@@ -9,8 +9,9 @@ import { currentFormulary } from '../db/formulary-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
 
-export function examComputed(content: ExamContent): ExamComputed {
+export function examComputed(content: ExamContent, weightCheck: WeightCheckComputed): ExamComputed {
   return {
+    weightCheck,
     scaleTotals: {
       phq9: scaleTotal(content.scales.phq9),
       gad7: scaleTotal(content.scales.gad7),
@@ -23,6 +24,7 @@ export function examComputed(content: ExamContent): ExamComputed {
 export function planComputed(
   context: ServiceContext,
   content: PlanContent,
+  weightCheck: WeightCheckComputed,
 ): { computed: PlanComputed; problems: { path: string; message: string }[]; formularyVersion: number } {
   const formulary = currentFormulary(context.ledger.db);
   const today = localDate(context.now, requireClinic(context).timeZone);
@@ -44,6 +46,7 @@ export function planComputed(
     noLimitsConfigured: evaluation.noLimitsConfigured,
     weightAgeDays: evaluation.weightAgeDays,
     weightKg: content.weight === null ? null : weightKg(content.weight).toString(),
+    weightCheck,
   };
   return { computed, problems: evaluation.signingProblems, formularyVersion: formulary.version };
 }

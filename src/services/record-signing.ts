@@ -20,6 +20,7 @@ import { storeSignedSummary } from './documents';
 import { examComputed, planComputed } from './record-computed';
 import { existingRecord, isDiscontinued, latestSigned, ownDraft, versionsOf } from './record-lookup';
 import { viewOf } from './record-views';
+import { recordWeightCheck, weightCheckProblems } from './record-weight-check';
 import { verifyPassword } from './passwords';
 import { ServiceError } from './service-error';
 import { recordFailure } from './sign-in-failures';
@@ -35,26 +36,40 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
     let computed: JsonValue;
     let formularyVersion = version.formularyVersion;
     let problems: { path: string; message: string }[];
+    const stored = JSON.parse(version.content) as ExamContent | PlanContent;
+    const weightCheck = recordWeightCheck(context, record, stored);
+    const weightComputed = { settings: weightCheck.settings, findings: weightCheck.findings };
     if (record.type === 'exam') {
-      const content = JSON.parse(version.content) as ExamContent;
+      const content = stored as ExamContent;
       problems = examSigningProblems(content);
-      computed = examComputed(content);
+      computed = examComputed(content, weightComputed);
     } else {
-      const content = JSON.parse(version.content) as PlanContent;
+      const content = stored as PlanContent;
       if (version.examVersionId === null) throw new Error('plan without an exam link');
       const examVersion = getVersion(context.ledger.db, version.examVersionId);
       if (examVersion?.status !== 'signed')
         throw new ServiceError('NOT_READY_TO_SIGN', 'The exam this plan rests on is not signed.');
-      const evaluated = planComputed(context, content);
+      const evaluated = planComputed(context, content, weightComputed);
       problems = evaluated.problems;
       computed = evaluated.computed;
       formularyVersion = evaluated.formularyVersion;
     }
+    const unacknowledged = weightCheckProblems(weightCheck, stored);
+    const what = record.type === 'exam' ? 'exam' : 'plan';
     if (problems.length > 0) {
+      const all = [...problems, ...unacknowledged];
       throw new ServiceError(
         'NOT_READY_TO_SIGN',
-        `This ${record.type === 'exam' ? 'exam' : 'plan'} cannot be signed yet: ${problems.map((problem) => problem.message).join('; ')}.`,
-        problems,
+        `This ${what} cannot be signed yet: ${all.map((problem) => problem.message).join('; ')}.`,
+        all,
+      );
+    }
+    // Complete but for the weight check: the input (the acknowledgement) is what is wrong.
+    if (unacknowledged.length > 0) {
+      throw new ServiceError(
+        'INVALID_INPUT',
+        `This ${what} cannot be signed yet: the weight check surfaced the weight entered. ${unacknowledged.map((problem) => problem.message).join('; ')}.`,
+        unacknowledged,
       );
     }
     const draft =
@@ -89,6 +104,15 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
       meaning: input.meaning,
       sha256,
       ...(record.type === 'plan' ? { overrideReasons: content.overrideReasons ?? {}, formularyVersion } : {}),
+      ...(weightCheck.findings.length > 0
+        ? {
+            weightCheck: {
+              findings: weightCheck.findings.map((finding) => finding.message),
+              acknowledgedWeightKg: stored.weightAcknowledgement?.acknowledgedWeightKg ?? null,
+              reason: stored.weightAcknowledgement?.reason ?? '',
+            },
+          }
+        : {}),
     });
     storeSignedSummary(context, {
       view: viewOf(context, record),

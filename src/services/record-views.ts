@@ -1,10 +1,13 @@
 import { displayStatus } from '../domain/record';
-import type { RecordVersionView, RecordView } from '../domain/record-view';
+import type { ExamContent } from '../domain/exam';
+import type { PlanContent } from '../domain/plan';
+import type { DraftWeightCheck, RecordVersionView, RecordView } from '../domain/record-view';
 import { formatPrintedName } from '../domain/user';
 import type { RecordRow } from '../db/records-repo';
 import { listEvents, listSignatures, listVersions } from '../db/records-repo';
 import { findUserById } from '../db/users-repo';
 import type { ServiceContext } from './context';
+import { recordWeightCheck } from './record-weight-check';
 
 function printedNameOf(context: ServiceContext, userId: number, cache: Map<number, string>): string {
   let name = cache.get(userId);
@@ -14,6 +17,15 @@ function printedNameOf(context: ServiceContext, userId: number, cache: Map<numbe
     cache.set(userId, name);
   }
   return name;
+}
+
+function draftWeightCheck(
+  context: ServiceContext,
+  record: RecordRow,
+  content: ExamContent | PlanContent,
+): DraftWeightCheck {
+  const { settings, previous, findings } = recordWeightCheck(context, record, content);
+  return { settings, previous, findings };
 }
 
 /** Builds the full view of records: every version with status, signatures and links. */
@@ -67,9 +79,12 @@ export function recordViews(context: ServiceContext, rows: RecordRow[]): RecordV
       };
       const content = JSON.parse(version.content) as never;
       const computed = version.computed === null ? null : (JSON.parse(version.computed) as never);
+      // A draft carries what its editor needs to run the weight check live.
+      const withCheck =
+        version.status === 'draft' ? { ...base, draftWeightCheck: draftWeightCheck(context, record, content) } : base;
       return record.type === 'exam'
-        ? { ...base, recordType: 'exam', content, computed }
-        : { ...base, recordType: 'plan', content, computed };
+        ? { ...withCheck, recordType: 'exam', content, computed }
+        : { ...withCheck, recordType: 'plan', content, computed };
     });
     return {
       id: record.id,

@@ -1,37 +1,76 @@
-import { listEntries } from '../db/sessions-repo';
-import type { Handlers } from './context';
+import type { Checklist, SessionEntryBody } from '../domain/infusion-session';
+import type { EntryRow, SessionRow } from '../db/sessions-repo';
+import { listEntries, listPatientSessions } from '../db/sessions-repo';
+import type { Handlers, ServiceContext } from './context';
 import { ServiceError } from './service-error';
 import { append } from './sessions-append';
 import { assertNotFuture, checkEntry } from './sessions-entry-rules';
-import { existingSession, viewOf } from './sessions-view';
+import { acknowledgedChecklist, startFindings, withoutClientTiming } from './sessions-timing';
+import { existingSession, planOf, sessionViews, viewOf } from './sessions-view';
 import { wasteWitness } from './sessions-witness';
+
+/**
+ * A corrected checklist is the session's start again: what its time surfaces against the plan
+ * (before the signature, the interval, beyond the series) is asked and stored as at the start.
+ * The reason given at the start stands for what it already answered, unless another is given.
+ */
+function correctedBody(
+  context: ServiceContext,
+  session: SessionRow,
+  corrected: EntryRow,
+  body: SessionEntryBody,
+  occurredAt: string,
+  timingReason: string | undefined,
+): SessionEntryBody {
+  if (body.kind !== 'checklist') return withoutClientTiming(body);
+  const others = listPatientSessions(context.ledger.db, session.patientId).filter((row) => row.id !== session.id);
+  const findings = startFindings(context, {
+    occurredAt,
+    planVersionId: session.planVersionId,
+    plan: planOf(context, session.planVersionId).content,
+    patientSessions: sessionViews(context, others),
+    chartedOnPlan: session.seriesNumber - 1,
+  });
+  const answered = (JSON.parse(corrected.content) as Checklist).timing;
+  const stands =
+    answered !== undefined &&
+    findings.every((finding) => answered.findings.some((earlier) => earlier.code === finding.code));
+  const reason = timingReason?.trim() ? timingReason : stands ? answered.reason : timingReason;
+  return { kind: 'checklist', content: acknowledgedChecklist(body.content, findings, reason) };
+}
+
+function original(entries: readonly EntryRow[], entryId: number): EntryRow {
+  const found = entries.find((entry) => entry.id === entryId);
+  if (found === undefined) throw new ServiceError('NOT_FOUND', `Entry ${entryId} is not part of this session.`);
+  return found;
+}
 
 export const sessionChartingHandlers: Handlers<'sessions.addEntry' | 'sessions.correct'> = {
   'sessions.addEntry': (context, input) => {
     const session = existingSession(context, input.sessionId);
     assertNotFuture(context, input.occurredAt);
-    checkEntry(context, session, listEntries(context.ledger.db, [session.id]), input.entry, null, input.occurredAt);
-    const witness = wasteWitness(context, input.entry, input.witness);
-    append(context, session, input.occurredAt, input.entry, { correctsEntryId: null, correctionReason: null, witness });
+    const body = withoutClientTiming(input.entry);
+    checkEntry(context, session, listEntries(context.ledger.db, [session.id]), body, null, input.occurredAt);
+    const witness = wasteWitness(context, body, input.witness);
+    append(context, session, input.occurredAt, body, { correctsEntryId: null, correctionReason: null, witness });
     return viewOf(context, session);
   },
 
   'sessions.correct': (context, input) => {
     const session = existingSession(context, input.sessionId);
     const entries = listEntries(context.ledger.db, [session.id]);
-    const original = entries.find((entry) => entry.id === input.entryId);
-    if (original === undefined)
-      throw new ServiceError('NOT_FOUND', `Entry ${input.entryId} is not part of this session.`);
-    if (entries.some((entry) => entry.correctsEntryId === original.id)) {
+    const corrected = original(entries, input.entryId);
+    if (entries.some((entry) => entry.correctsEntryId === corrected.id)) {
       throw new ServiceError('CONFLICT', 'This entry was already corrected. Correct the latest correction instead.');
     }
-    if (original.kind !== input.entry.kind)
+    if (corrected.kind !== input.entry.kind)
       throw new ServiceError('INVALID_INPUT', 'A correction keeps the kind of entry it corrects.');
     assertNotFuture(context, input.occurredAt);
-    checkEntry(context, session, entries, input.entry, original, input.occurredAt);
-    const witness = wasteWitness(context, input.entry, input.witness);
-    append(context, session, input.occurredAt, input.entry, {
-      correctsEntryId: original.id,
+    checkEntry(context, session, entries, input.entry, corrected, input.occurredAt);
+    const body = correctedBody(context, session, corrected, input.entry, input.occurredAt, input.timingReason);
+    const witness = wasteWitness(context, body, input.witness);
+    append(context, session, input.occurredAt, body, {
+      correctsEntryId: corrected.id,
       correctionReason: input.reason,
       witness,
     });

@@ -1,6 +1,9 @@
 import type { AdministrationEvent, SessionEntryBody } from '../domain/infusion-session';
 import { toDecimal } from '../domain/quantity';
+import { sequenceProblem } from '../domain/session-sequence';
 import { effectiveEntries, eventRefusal, pumpState } from '../domain/session-state';
+import { summariseSession } from '../domain/session-summary';
+import { volumeOffPlan, volumeOffPlanText } from '../domain/session-volume';
 import { lastUseDay } from '../domain/lot-expiry';
 import { formatDate, localDate } from '../domain/time';
 import type { EntryRow, SessionRow } from '../db/sessions-repo';
@@ -46,6 +49,16 @@ export function checkEntry(
     if (correcting === null && effectiveEntries(others).some((entry) => entry.kind === 'discharge')) {
       throw new ServiceError('INVALID_INPUT', 'The discharge is already recorded. Correct it instead.');
     }
+    checkGapExplanations(context, session, others, body.content.gapExplanations ?? []);
+  }
+  const outOfOrder = sequenceProblem(
+    views,
+    { kind: body.kind, eventType: body.kind === 'event' ? body.content.type : null, occurredAt },
+    correcting?.id ?? null,
+    requireClinic(context).timeZone,
+  );
+  if (outOfOrder !== null) {
+    throw new ServiceError('INVALID_INPUT', outOfOrder, [{ path: 'occurredAt', message: 'Check the time' }]);
   }
   checkConfiguredEntry(context, body, correcting);
   if (body.kind !== 'event') return;
@@ -108,4 +121,45 @@ export function checkEntry(
       { path: 'entry.content.volumeInfusedMl', message: 'Enter the volume infused' },
     ]);
   }
+  // An end far from the planned volume asks why, as an early stop does; after an early stop
+  // its reason already says why less went in.
+  const stoppedEarly = pumpState(others) === 'stopped';
+  if (event.type === 'end' && event.volumeInfusedMl !== null && !stoppedEarly && reasonMissing) {
+    const plannedVolumeMl = planOf(context, session.planVersionId).computed?.derived.finalVolumeMl ?? null;
+    const off = volumeOffPlan(event.volumeInfusedMl, plannedVolumeMl);
+    if (off !== null) {
+      throw new ServiceError('INVALID_INPUT', `${volumeOffPlanText(event.volumeInfusedMl, off)} Give the reason.`, [
+        { path: 'entry.content.reason', message: 'Give the reason the volume differs from the plan' },
+      ]);
+    }
+  }
+}
+
+/** Each explanation answers a stretch without a check that the record shows (not one since changed). */
+function checkGapExplanations(
+  context: ServiceContext,
+  session: SessionRow,
+  others: ReturnType<typeof toView>['entries'],
+  explanations: readonly { fromAt: string; untilAt: string; explanation: string }[],
+): void {
+  if (explanations.length === 0) return;
+  const { content, computed } = planOf(context, session.planVersionId);
+  const { gaps } = summariseSession(others, computed?.derived.rateMlPerH ?? null, content.monitoringIntervalMin);
+  explanations.forEach((explanation, index) => {
+    const known = gaps.some((gap) => gap.fromAt === explanation.fromAt && gap.untilAt === explanation.untilAt);
+    if (!known || explanation.explanation.trim() === '') {
+      throw new ServiceError(
+        'INVALID_INPUT',
+        known
+          ? 'Write the explanation of the stretch without a check, or leave it out.'
+          : 'An explanation is given for a stretch without a check that the record does not show (it may have changed since). Read the session again.',
+        [
+          {
+            path: `entry.content.gapExplanations.${index}`,
+            message: known ? 'Write the explanation' : 'Not a gap now',
+          },
+        ],
+      );
+    }
+  });
 }

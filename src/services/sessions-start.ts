@@ -7,7 +7,8 @@ import { checkConfiguredChecklist } from './session-configuration';
 import { ServiceError } from './service-error';
 import { append } from './sessions-append';
 import { assertNotFuture } from './sessions-entry-rules';
-import { viewOf } from './sessions-view';
+import { acknowledgedChecklist, startFindings } from './sessions-timing';
+import { sessionViews, viewOf } from './sessions-view';
 
 export const sessionStartHandlers: Handlers<'sessions.start'> = {
   'sessions.start': (context, input) => {
@@ -18,6 +19,12 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
     const current = versions.filter((version) => version.status === 'signed').at(-1);
     if (current === undefined)
       throw new ServiceError('NOT_READY_TO_SIGN', 'This plan is not signed yet, so no infusion can start from it.');
+    // A discontinued plan stays refused, unlike a start before the interval or beyond the
+    // series: those carry out an order still in force at another time, which the nurse may
+    // do with a reason; a discontinued plan is an order withdrawn, so there is nothing left
+    // to carry out. A physician's verbal order to go on is recorded by the physician (a new
+    // plan, signed later if need be), not by the nurse's reason. A superseded version is the
+    // same: the current version is the order (the refusal below sends the nurse to it).
     if (listEvents(context.ledger.db, [plan.id]).some((event) => event.kind === 'discontinued')) {
       throw new ServiceError('FROZEN', 'This plan is discontinued. No infusion can start from it.');
     }
@@ -30,23 +37,24 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
     assertNotFuture(context, input.occurredAt);
     checkConfiguredChecklist(context, input.checklist);
     const existing = listPlanSessions(context.ledger.db, plan.id);
-    const open = listPatientSessions(context.ledger.db, plan.patientId).find((session) => {
-      const status = viewOf(context, session).status;
-      return status !== 'Discharged' && status !== 'Signed' && status !== 'Amended after signing';
-    });
+    const patientSessions = sessionViews(context, listPatientSessions(context.ledger.db, plan.patientId));
+    const open = patientSessions.find(
+      ({ status }) => status !== 'Discharged' && status !== 'Signed' && status !== 'Amended after signing',
+    );
     if (open !== undefined) {
       throw new ServiceError(
         'CONFLICT',
         `Infusion session ${open.id} for this patient is still open. Finish and discharge it first.`,
       );
     }
-    const total = (JSON.parse(current.content) as PlanContent).series.infusions;
-    if (total !== null && existing.length >= total) {
-      throw new ServiceError(
-        'CONFLICT',
-        `All ${total} infusions of this plan are already charted. The physician must amend the plan to add more.`,
-      );
-    }
+    const findings = startFindings(context, {
+      occurredAt: input.occurredAt,
+      planVersionId: current.id,
+      plan: JSON.parse(current.content) as PlanContent,
+      patientSessions,
+      chartedOnPlan: existing.length,
+    });
+    const checklist = acknowledgedChecklist(input.checklist, findings, input.timingReason);
     const session = insertSession(context.ledger.db, {
       patientId: plan.patientId,
       planRecordId: plan.id,
@@ -64,7 +72,7 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
       context,
       session,
       input.occurredAt,
-      { kind: 'checklist', content: input.checklist },
+      { kind: 'checklist', content: checklist },
       { correctsEntryId: null, correctionReason: null, witness: null },
     );
     return viewOf(context, session);

@@ -14,12 +14,13 @@ import { ServiceError } from './service-error';
 export function planOf(
   context: ServiceContext,
   versionId: number,
-): { content: PlanContent; computed: PlanComputed | null } {
+): { content: PlanContent; computed: PlanComputed | null; signedAt: string | null } {
   const version = getVersion(context.ledger.db, versionId);
   if (version === undefined) throw new Error(`plan version ${versionId} missing`);
   return {
     content: JSON.parse(version.content) as PlanContent,
     computed: version.computed === null ? null : (JSON.parse(version.computed) as PlanComputed),
+    signedAt: version.signedAt,
   };
 }
 
@@ -29,7 +30,7 @@ export function toView(
   entries: EntryRow[],
   names: Map<number, string>,
 ): SessionView {
-  const { content, computed } = planOf(context, session.planVersionId);
+  const { content, computed, signedAt } = planOf(context, session.planVersionId);
   const signatures = listSessionSignatures(context.ledger.db, [session.id]);
   const correctedBy = new Map(
     entries.filter((entry) => entry.correctsEntryId !== null).map((entry) => [entry.correctsEntryId, entry.id]),
@@ -71,6 +72,9 @@ export function toView(
     status: sessionStatus(views, signatures),
     plannedRateMlPerH: computed?.derived.rateMlPerH ?? null,
     monitoringIntervalMin: content.monitoringIntervalMin,
+    planSignedAt: signedAt,
+    plannedDurationMin: content.durationMin,
+    plannedVolumeMl: computed?.derived.finalVolumeMl ?? null,
     startedAt: firstOf('start'),
     endedAt: firstOf('end') ?? firstOf('stop'),
     lastObservationAt: standing.filter((entry) => entry.kind === 'observation').at(-1)?.occurredAt ?? null,

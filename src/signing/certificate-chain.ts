@@ -81,11 +81,11 @@ function buildPath(signer: ChainLink, candidates: readonly ChainLink[]): { path:
   return { path, problem: null };
 }
 
-function validityProblem(link: ChainLink, at: Date): string | null {
+function validityProblem(link: ChainLink, at: Date, timeZone: string): string | null {
   const notBefore = link.parsed.notBefore.value;
   const notAfter = link.parsed.notAfter.value;
   if (at < notBefore || at > notAfter) {
-    return `"${labelOf(link)}" was not valid at the signing time (valid ${formatDateTime(notBefore.toISOString(), 'UTC')} to ${formatDateTime(notAfter.toISOString(), 'UTC')})`;
+    return `"${labelOf(link)}" was not valid at the signing time (valid ${formatDateTime(notBefore.toISOString(), timeZone)} to ${formatDateTime(notAfter.toISOString(), timeZone)})`;
   }
   return null;
 }
@@ -119,6 +119,8 @@ export function checkCertificateChain(input: {
   carriedDers: readonly Buffer[];
   trustedRootDers: readonly Buffer[];
   signingTime: Date;
+  /** The zone times in the findings are given in (with their offset); UTC when none is given. */
+  timeZone?: string;
 }): { chain: CheckResult; trust: CheckResult } {
   const signer = linkOf(input.signerDer);
   const trusted = input.trustedRootDers.map(linkOf);
@@ -126,7 +128,7 @@ export function checkCertificateChain(input: {
   const { path, problem } = buildPath(signer, candidates);
   const problems: string[] = problem === null ? [] : [problem];
   path.forEach((link, index) => {
-    const validity = validityProblem(link, input.signingTime);
+    const validity = validityProblem(link, input.signingTime, input.timeZone ?? 'UTC');
     if (validity !== null) problems.push(validity);
     const usage = index === 0 ? usageProblem(link, 'signer', 0) : usageProblem(link, 'ca', Math.max(0, index - 1));
     if (usage !== null) problems.push(usage);

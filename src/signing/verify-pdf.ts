@@ -41,11 +41,7 @@ export const checkNames = {
 
 const acceptedSubFilters = new Set(['ETSI.CAdES.detached', 'adbe.pkcs7.detached']);
 
-function utc(date: Date): string {
-  return formatDateTime(date.toISOString(), 'UTC');
-}
-
-function checkSignatureDictionary(signature: SignatureDictionary, count: number): VerificationCheck {
+function checkSignatureDictionary(signature: SignatureDictionary, count: number, timeZone: string): VerificationCheck {
   const problems: string[] = [];
   if (signature.subFilter === null || !acceptedSubFilters.has(signature.subFilter)) {
     problems.push(`unsupported SubFilter ${signature.subFilter ?? '(none)'}`);
@@ -54,7 +50,8 @@ function checkSignatureDictionary(signature: SignatureDictionary, count: number)
   if (count > 1)
     problems.push(`${count} signatures found; a summary carries exactly one, so the file was changed after signing`);
   const who = signature.name === null ? '' : ` by ${signature.name}`;
-  const when = signature.signingTime === null ? '' : `, signed ${utc(signature.signingTime)}`;
+  const when =
+    signature.signingTime === null ? '' : `, signed ${formatDateTime(signature.signingTime.toISOString(), timeZone)}`;
   return problems.length === 0
     ? { name: checkNames.signature, ok: true, detail: `${signature.subFilter ?? ''}${who}${when}` }
     : { name: checkNames.signature, ok: false, detail: problems.join('; ') };
@@ -106,6 +103,7 @@ function cmsChecks(
   bytes: Uint8Array,
   signature: SignatureDictionary,
   trustedRootPems: readonly string[],
+  timeZone: string,
 ): VerificationCheck[] {
   let parsed: ParsedCadesSignature;
   try {
@@ -203,6 +201,7 @@ function cmsChecks(
     carriedDers: parsed.certificateDers,
     trustedRootDers,
     signingTime: signature.signingTime ?? new Date(),
+    timeZone,
   });
   checks.push({ name: checkNames.chain, ...chain }, { name: checkNames.trust, ...trust });
   return checks;
@@ -259,7 +258,18 @@ function checkEmbeddedRecord(index: PdfObjectIndex): VerificationCheck {
  * the certificate chain at the signing time, trust in the clinic root, and that the
  * embedded record hashes to the SHA-256 the document states. One check per line.
  */
-export function verifyPdf(bytes: Uint8Array, options: { trustedRootPems: readonly string[] }): PdfVerification {
+export function verifyPdf(
+  bytes: Uint8Array,
+  options: {
+    trustedRootPems: readonly string[];
+    /**
+     * The zone the times in the checks are given in, with their offset: the clinic's, in the
+     * app. Without one (the command line, which may run with no ledger) they are in UTC.
+     */
+    timeZone?: string;
+  },
+): PdfVerification {
+  const timeZone = options.timeZone ?? 'UTC';
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) return { valid: false, unusable: 'not-a-pdf', checks: [] };
   let index: PdfObjectIndex;
@@ -272,9 +282,9 @@ export function verifyPdf(bytes: Uint8Array, options: { trustedRootPems: readonl
   const [signature] = signatures;
   if (signature === undefined) return { valid: false, unusable: 'no-signature', checks: [] };
   const checks = [
-    checkSignatureDictionary(signature, signatures.length),
+    checkSignatureDictionary(signature, signatures.length, timeZone),
     checkByteRange(signature, bytes.length),
-    ...cmsChecks(bytes, signature, options.trustedRootPems),
+    ...cmsChecks(bytes, signature, options.trustedRootPems, timeZone),
     checkEmbeddedRecord(index),
   ];
   return { valid: checks.every((check) => check.ok), unusable: null, checks };

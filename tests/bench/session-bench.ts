@@ -117,6 +117,8 @@ try {
     planRecordId: plan.id,
     planVersionId: draft.id,
     occurredAt: at(0),
+    // The bench charts hours back against a plan it signs now: the start says so.
+    timingReason: 'Bench: charted back in time, before the plan signed as the bench began',
     checklist: {
       identityConfirmed: true,
       escortPresent: true,
@@ -143,7 +145,8 @@ try {
     if (minuteOfSession === 95) add(94, event('resume', { rateMlPerH: '120', reason: 'Settled' }));
     checkSamples.push(add(minuteOfSession, { kind: 'observation', content: check(minuteOfSession) }));
   }
-  add(sessionMinutes + 1, event('end', { volumeInfusedMl: '250' }));
+  // The bag as planned: an end far from the planned volume would need its reason.
+  add(sessionMinutes + 1, event('end', { volumeInfusedMl: started.plannedVolumeMl ?? '100' }));
   add(sessionMinutes + 20, {
     kind: 'discharge',
     content: {

@@ -10,6 +10,14 @@ const settings: ClinicSettings = {
   autoLockMinutes: 10,
 };
 
+/** What a clinic holds until its administrator changes the weight check. */
+const weightCheckDefaults = {
+  weightChangePercent: 10,
+  weightChangeDays: 30,
+  weightPlausibleMinKg: 30,
+  weightPlausibleMaxKg: 300,
+};
+
 describe('clinic repository', () => {
   const ledger = ledgerPerTest();
 
@@ -22,7 +30,7 @@ describe('clinic repository', () => {
     // Read before the insert too: the prepared statement is cached per connection and must not go stale.
     expect(getClinic(db)).toBeUndefined();
     insertClinic(db, settings, t0);
-    expect(getClinic(db)).toEqual({ ...settings, updatedAt: t0 });
+    expect(getClinic(db)).toEqual({ ...settings, ...weightCheckDefaults, updatedAt: t0 });
     expect(raw.prepare('SELECT id, created_at FROM clinic').all()).toEqual([{ id: 1, created_at: t0 }]);
   });
 
@@ -37,8 +45,32 @@ describe('clinic repository', () => {
       autoLockMinutes: 5,
     };
     updateClinic(db, changed, later);
-    expect(getClinic(db)).toEqual({ ...changed, updatedAt: later });
+    expect(getClinic(db)).toEqual({ ...changed, ...weightCheckDefaults, updatedAt: later });
     expect(raw.prepare('SELECT created_at FROM clinic WHERE id = 1').get()).toEqual({ created_at: t0 });
+  });
+
+  it('updates the weight-check settings given, keeping the others', () => {
+    const { db } = ledger();
+    insertClinic(db, settings, t0);
+    updateClinic(db, { ...settings, weightChangePercent: 5, weightPlausibleMaxKg: 250 }, t0);
+    expect(getClinic(db)).toEqual({
+      ...settings,
+      ...weightCheckDefaults,
+      weightChangePercent: 5,
+      weightPlausibleMaxKg: 250,
+      updatedAt: t0,
+    });
+  });
+
+  it('gives a clinic row written without the weight-check columns (as before they existed) the defaults', () => {
+    const { db, raw } = ledger();
+    raw
+      .prepare(
+        `INSERT INTO clinic (id, name, address, time_zone, auto_lock_minutes, created_at, updated_at)
+         VALUES (1, 'Old', '', 'UTC', 10, ?, ?)`,
+      )
+      .run(t0, t0);
+    expect(getClinic(db)).toMatchObject(weightCheckDefaults);
   });
 
   it('updating before any clinic exists changes nothing', () => {

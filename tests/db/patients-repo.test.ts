@@ -168,4 +168,120 @@ describe('patients repository', () => {
       expect(search(db, 'moreno')).toEqual(['MRN-0001']);
     });
   });
+
+  describe('search as staff type names', () => {
+    /** [mrn, family, given, preferred]: names in twelve scripts and spellings. */
+    const names = [
+      ['IRL-1', "O'Brien", 'Siobhán', ''],
+      ['IRL-2', 'O’Sullivan', 'Seán', ''],
+      ['IRL-3', 'Ó Briain', 'Aoife', ''],
+      ['HAW-1', 'Kaʻahumanu', 'ʻIolani', ''],
+      ['HYP-1', 'Smith-Jones', 'Clare', ''],
+      ['VIE-1', 'Nguyễn', 'Thị Minh Khai', ''],
+      ['GRE-1', 'Παπαδόπουλος', 'Κωνσταντίνος', ''],
+      ['CYR-1', 'Иванова', 'Пётр', ''],
+      ['ARA-1', 'العلي', 'مُحَمَّد', ''],
+      ['HEB-1', 'כֹּהֵן', 'דָּוִד', ''],
+      ['CHI-1', '王', '小明', ''],
+      ['JPN-1', 'さとう', 'はなこ', ''],
+      ['KOR-1', '김', '민준', ''],
+      ['HIN-1', 'शर्मा', 'प्रिया', ''],
+      ['GER-1', 'Müller', 'Jürgen', ''],
+    ] as const;
+
+    function seedNames() {
+      for (const [mrn, familyName, givenNames, preferredName] of names) {
+        seedPatient(ledger(), { mrn, familyName, givenNames, preferredName });
+      }
+    }
+
+    const expectations: [string, string[]][] = [
+      // Irish apostrophes: dropped, spaced or typed either way; prefixes as typed.
+      ['obrien', ['IRL-1']],
+      ["o'brien", ['IRL-1']],
+      ['O’BRIEN', ['IRL-1']],
+      ['o brien', ['IRL-1']],
+      ['brien', ['IRL-1']],
+      // Ó Briain, the Irish spelling, is found too: written together it begins "obr".
+      ['ob', ['IRL-1', 'IRL-3']],
+      ['obr', ['IRL-1', 'IRL-3']],
+      ['osullivan', ['IRL-2']],
+      ["o'sull", ['IRL-2']],
+      ['obriain', ['IRL-3']],
+      ['ó briain', ['IRL-3']],
+      // Hawaiian ʻokina and diacritics.
+      ['iolani', ['HAW-1']],
+      ['kaahumanu', ['HAW-1']],
+      ['kaʻahumanu', ['HAW-1']],
+      ["ka'ahumanu iolani", ['HAW-1']],
+      ['iol', ['HAW-1']],
+      ['kaa', ['HAW-1']],
+      // Hyphenated.
+      ['smithjones', ['HYP-1']],
+      ['smith jones', ['HYP-1']],
+      ['smith-jones', ['HYP-1']],
+      ['jones', ['HYP-1']],
+      ['smithj', ['HYP-1']],
+      // Vietnamese.
+      ['nguyen thi', ['VIE-1']],
+      ['NGUYỄN', ['VIE-1']],
+      // Greek, typed in capitals (final sigma) and without accents.
+      ['παπαδοπουλος', ['GRE-1']],
+      ['ΚΩΝΣ', ['GRE-1']],
+      ['κωνσταντίνος', ['GRE-1']],
+      // Cyrillic.
+      ['иванова', ['CYR-1']],
+      ['ПЕТР', ['CYR-1']],
+      // Arabic and Hebrew, with or without vowel points.
+      ['محمد', ['ARA-1']],
+      ['العلي محمد', ['ARA-1']],
+      ['כהן', ['HEB-1']],
+      ['דוד', ['HEB-1']],
+      // Chinese: with or without a space between family and given names, and each alone.
+      ['王小明', ['CHI-1']],
+      ['王 小明', ['CHI-1']],
+      ['王小', ['CHI-1']],
+      ['王', ['CHI-1']],
+      ['小明', ['CHI-1']],
+      // Japanese kana, in hiragana or katakana, together or apart.
+      ['さとうはなこ', ['JPN-1']],
+      ['サトウ', ['JPN-1']],
+      ['ハナコ', ['JPN-1']],
+      // Korean hangul, written together as Koreans write names, or apart, or as a prefix.
+      ['김민준', ['KOR-1']],
+      ['김 민준', ['KOR-1']],
+      ['김민', ['KOR-1']],
+      ['민준', ['KOR-1']],
+      // Devanagari.
+      ['शर्मा', ['HIN-1']],
+      ['प्रिया शर्मा', ['HIN-1']],
+      // German umlauts.
+      ['muller', ['GER-1']],
+    ];
+
+    it.each(expectations)('%s finds %j', (query, expected) => {
+      seedNames();
+      expect(search(ledger().db, query)).toEqual(expected);
+    });
+
+    it('stores the names exactly as entered', () => {
+      seedNames();
+      const stored = listAllPatients(ledger().db).map((patient) => [
+        patient.mrn,
+        patient.familyName,
+        patient.givenNames,
+        patient.preferredName,
+      ]);
+      // As entered, after the patient schema's one normalisation (NFC).
+      expect(stored).toEqual(names.map((row) => row.map((text) => text.normalize('NFC'))));
+    });
+
+    it('files O’Brien under OB when listing charts A–Z', () => {
+      seedPatient(ledger(), { mrn: 'A-1', familyName: 'Oakes', givenNames: 'Ann' });
+      seedPatient(ledger(), { mrn: 'A-2', familyName: 'O’Brien', givenNames: 'Ann' });
+      seedPatient(ledger(), { mrn: 'A-3', familyName: 'Ochoa', givenNames: 'Ann' });
+      expect(search(ledger().db, '')).toEqual(['A-1', 'A-2', 'A-3']);
+      expect(search(ledger().db, 'o')).toEqual(['A-1', 'A-2', 'A-3']);
+    });
+  });
 });

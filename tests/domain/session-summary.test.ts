@@ -104,4 +104,18 @@ describe('the infusion at a glance', () => {
     expect(summary.checks).toBe(1);
     expect(summary.gapsOverInterval).toBe(0);
   });
+
+  it('lists each stretch without a check by its bounding times, for the discharge to explain (issue 20, point 13)', () => {
+    const entries = [event(0, 'start', { rateMlPerH: '150' }), check(10), check(40), event(50, 'end')];
+    expect(summariseSession(entries, '150', 15).gaps).toEqual([{ fromAt: at(10), untilAt: at(40), minutes: 30 }]);
+    expect(summariseSession([event(0, 'start'), event(20, 'end')], null, 15).gaps).toEqual([
+      { fromAt: at(0), untilAt: at(20), minutes: 20 },
+    ]);
+    expect(summariseSession(entries, '150', null).gaps).toEqual([]);
+  });
+
+  it('tells a waste charted as 0 mg from one not charted (issue 20, point 18)', () => {
+    expect(summariseSession([event(0, 'start'), event(10, 'end', { wasteMg: '0' })], null, 15).wasteCharted).toBe(true);
+    expect(summariseSession([event(0, 'start'), event(10, 'end')], null, 15).wasteCharted).toBe(false);
+  });
 });

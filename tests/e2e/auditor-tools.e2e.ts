@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, seedDemo } from '../../src/cli/demo';
+import type { Manifest } from '../../src/export/manifest';
 import { openLedger } from '../../src/services/ledger';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
@@ -41,7 +44,44 @@ describe('auditor tools', () => {
     expect(path.startsWith(join(dir, 'exports'))).toBe(true);
     expect(existsSync(path)).toBe(true);
     await assertAccessible(page, 'export');
-    await saveScreenshot(page, '30-export');
+  });
+
+  it('downloads the same zip to the device that asked, with progress and its SHA-256 to compare', async () => {
+    const { page } = app;
+    const path = (await page.locator('.notice code').first().textContent()) ?? '';
+    await page.getByRole('heading', { level: 2, name: 'Download to this device' }).waitFor();
+    const shown = ((await page.locator('.export-sha256').textContent()) ?? '').trim();
+    expect(shown).toMatch(/^[0-9a-f]{64}$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      page.getByRole('button', { name: /^Download the export/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(basename(path));
+    const saved = join(dir, `downloaded-${download.suggestedFilename()}`);
+    await download.saveAs(saved);
+    const bytes = readFileSync(saved);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown);
+    expect(bytes.equals(readFileSync(path))).toBe(true);
+    const files = unzipSync(bytes);
+    const manifest = JSON.parse(Buffer.from(files['manifest.json'] ?? new Uint8Array()).toString('utf8')) as Manifest;
+    expect(manifest.files.length).toBeGreaterThan(10);
+    for (const entry of manifest.files) {
+      expect(
+        createHash('sha256')
+          .update(files[entry.path] ?? new Uint8Array())
+          .digest('hex'),
+        entry.path,
+      ).toBe(entry.sha256);
+    }
+    await expectText(page.getByRole('status').filter({ hasText: 'Download complete' }), 'matches the one above');
+    const raw = new Database(join(dir, 'ledger.sqlite'), { readonly: true });
+    const audited = raw.prepare("SELECT COUNT(*) AS count FROM audit_log WHERE action = 'export.downloaded'").get() as {
+      count: number;
+    };
+    raw.close();
+    expect(audited.count).toBe(1);
+    await assertAccessible(page, 'export-downloaded');
+    await saveScreenshot(page, '30-export', { fullPage: true });
   });
 
   it('verifies a signed PDF summary, and says so plainly when one byte was changed', async () => {
@@ -65,6 +105,9 @@ describe('auditor tools', () => {
     await page.getByLabel('Signed PDF').setInputFiles(good);
     await expectText(page.getByRole('status'), `${stored.name} is valid`);
     await expectText(page.getByRole('status'), 'Passed');
+    // The signing time in clinic time (the demo clinic is in New York) with its offset, never in UTC.
+    await expectText(page.getByRole('status'), /signed \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} UTC−0[45]:00/);
+    await expectText(page.getByRole('status'), 'Times are clinic time (America/New_York)');
     await assertAccessible(page, 'verify-pdf');
     await saveScreenshot(page, '31-verify-pdf', { fullPage: true });
     await page.getByLabel('Signed PDF').setInputFiles(bad);

@@ -54,6 +54,8 @@ function expected(doseMgPerKg: string) {
   return {
     total: line('totalMg')?.shown ?? '',
     totalFormula: line('totalMg')?.formula ?? '',
+    /** "≈ 87.09 mg over 40 min = 130.63 mg/h": an operand shown rounded says so. */
+    rateFormula: line('rateMgPerH')?.formula ?? '',
     rateMgPerH: line('rateMgPerH')?.shown ?? '',
     pumpRate: line('rateMlPerH')?.shown ?? '',
   };
@@ -134,26 +136,38 @@ describe('clinical record, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Add a concentration' }).click();
     await page.getByLabel('Concentration 2 (mg/mL)').fill('50');
     const bounds: [string, string, string][] = [
-      ['Dose per kg (mg/kg)', 'Hard minimum', '0.05'],
-      ['Dose per kg (mg/kg)', 'Soft minimum', '0.1'],
-      ['Dose per kg (mg/kg)', 'Soft maximum', '1'],
-      ['Dose per kg (mg/kg)', 'Hard maximum', '2'],
-      ['Total dose (mg)', 'Soft maximum', '100'],
-      ['Total dose (mg)', 'Hard maximum', '200'],
-      ['Duration (min)', 'Hard minimum', '20'],
-      ['Duration (min)', 'Soft minimum', '40'],
+      ['Dose per kg (mg/kg)', 'Hard limit minimum', '0.05'],
+      ['Dose per kg (mg/kg)', 'Configured range minimum', '0.1'],
+      ['Dose per kg (mg/kg)', 'Configured range maximum', '1'],
+      ['Dose per kg (mg/kg)', 'Hard limit maximum', '2'],
+      ['Total dose (mg)', 'Configured range maximum', '100'],
+      ['Total dose (mg)', 'Hard limit maximum', '200'],
+      ['Duration (min)', 'Hard limit minimum', '20'],
+      ['Duration (min)', 'Configured range minimum', '40'],
     ];
     for (const [row, column, value] of bounds) {
       await page.getByRole('textbox', { name: `${row} ${column}`, exact: true }).fill(value);
     }
-    await page.getByLabel('Oldest weight, soft limit (days)').fill('30');
-    await page.getByLabel('Oldest weight, hard limit (days)').fill('90');
+    await page.getByLabel('Age of the weight, configured range (days)').fill('30');
+    await page.getByLabel('Age of the weight, hard limit (days)').fill('90');
 
     // Bounds out of order are refused in words, next to the table and in the summary.
-    await page.getByRole('textbox', { name: 'Total dose (mg) Soft maximum', exact: true }).fill('300');
+    await page.getByRole('textbox', { name: 'Total dose (mg) Configured range maximum', exact: true }).fill('300');
     await page.getByRole('button', { name: 'Save as version 1' }).click();
     await expectText(page.getByRole('alert'), 'Bounds must increase');
-    await page.getByRole('textbox', { name: 'Total dose (mg) Soft maximum', exact: true }).fill('100');
+    await page.getByRole('textbox', { name: 'Total dose (mg) Configured range maximum', exact: true }).fill('100');
+    // A bound that is not a number is refused in words on its field, never as an internal error.
+    const hardMinimum = page.getByRole('textbox', { name: 'Dose per kg (mg/kg) Hard limit minimum', exact: true });
+    await hardMinimum.fill('abc');
+    await page.getByRole('button', { name: 'Save as version 1' }).click();
+    await expectText(page.getByRole('alert'), 'Enter the limit as a number');
+    await hardMinimum.fill('0.05');
+    // The drug's RxNorm code (optional, for exports) is digits only; anything else is refused on its field.
+    const rxNormCode = page.getByLabel('RxNorm code');
+    await rxNormCode.fill('ketamine');
+    await page.getByRole('button', { name: 'Save as version 1' }).click();
+    await expectText(page.getByRole('alert'), 'Enter the RxNorm code (RxCUI) as digits only');
+    await rxNormCode.fill('6130');
 
     await page.getByRole('button', { name: 'Save as version 1' }).click();
     await expectText(page.getByRole('status'), 'Version 1 is saved and in force');
@@ -257,6 +271,7 @@ describe('clinical record, end to end in Chromium', () => {
     const panel = page.getByRole('complementary', { name: 'Arithmetic and checks' });
     const first = expected('1.2');
     await expectText(panel, first.totalFormula);
+    await expectText(panel, first.rateFormula);
     await expectText(panel, 'rounded to 0.1 mL/h');
     await expectText(panel, '72.5747792 kg, measured on');
     await expectText(panel, "outside your clinic's configured range: 0.1–1 mg/kg");
@@ -374,5 +389,65 @@ describe('clinical record, end to end in Chromium', () => {
       /This plan was discontinued at \d{2}:\d{2} UTC[−+]\d{2}:\d{2} — do not start or continue an infusion/,
     );
     await assertAccessible(nurse, 'chairside, discontinued');
+  });
+
+  it('surfaces a plan weight 2.2 times the exam weight; signing needs the acknowledgement and its reason', async () => {
+    await page.getByRole('link', { name: 'Chart' }).click();
+    await heading(page, 'RUIZ, Ana María');
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByRole('button', { name: 'Start the plan' }).click();
+    await heading(page, 'New infusion plan');
+    await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
+    await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
+    await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
+    await page.getByLabel('Diluent volume (mL)').fill('100');
+    await page.getByRole('group', { name: 'Dose basis' }).getByLabel('Per kg of body weight (mg/kg)').check();
+    await page.getByLabel('Dose (mg/kg)').fill('0.5');
+    await page.getByLabel('Duration of each infusion (min)').fill('40');
+    await page.getByLabel('Monitoring interval (min)').fill('15');
+    await page.getByLabel('Number of infusions in the series').fill('6');
+    await page.getByLabel('Interval between infusions (days)').fill('7');
+
+    // The exam recorded 160 lb (72.5747792 kg); "160" entered as kilograms is 2.2046 times that.
+    await page.getByRole('group', { name: 'Weight used' }).getByLabel('Entered for this plan').check();
+    const entered = page.getByRole('group', { name: 'Weight entered for this plan' });
+    await entered.getByLabel('Weight (kg)').fill(weightLb);
+    await entered.getByLabel('Date taken').fill(formatDate(today));
+    await entered.getByRole('group', { name: 'Source' }).getByLabel('Stated by the patient').check();
+    const check = page.locator('.weight-check');
+    await expectText(check, 'Weight check: near the factor between pounds and kilograms');
+    await expectText(check, /differs from the previous weight, 160 lb = 72\.5747792 kg \(measured on .*, exam\)/);
+    await expectText(check, /Weight entered\s+160 kg, stated by the patient on/);
+    await expectText(check, /Previous weight\s+160 lb = 72\.5747792 kg, measured on .* \(signed exam\)/);
+
+    // Signing is refused until the weight is acknowledged, with a reason.
+    await page.getByRole('button', { name: 'Sign infusion plan' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'This plan cannot be signed yet' });
+    await expectText(summary, 'Confirm that you have checked this weight');
+    await page.getByLabel('I have checked this weight and keep it as entered').check();
+    await page.getByRole('button', { name: 'Sign infusion plan' }).click();
+    await expectText(summary, 'Give the reason for keeping this weight');
+    const reason = 'Weighed again on the clinic scale today: 160 kg.';
+    await page.getByLabel('Reason for keeping this weight').fill(reason);
+    await waitForSave(page);
+    await expect.poll(() => summary.count()).toBe(0);
+    await assertAccessible(page, 'plan with a weight check');
+
+    // The signing dialog shows what is being signed: the weight check and the reason.
+    await page
+      .getByRole('region', { name: 'Draft status and actions' })
+      .getByRole('button', { name: 'Sign infusion plan' })
+      .click();
+    const signing = dialog(page, 'Sign this infusion plan');
+    await expectText(signing, 'Weight check you acknowledged');
+    await expectText(signing, 'differs from the previous weight');
+    await expectText(signing, reason);
+    await page.keyboard.press('Escape');
+    await signing.waitFor({ state: 'detached' });
+    await sign(page, 'infusion plan', false);
+    await heading(page, 'Infusion plan: Ketamine hydrochloride');
+    await expectText(page.locator('main'), 'Weight check at signing');
+    await expectText(page.locator('main'), reason);
+    await assertAccessible(page, 'signed plan with a weight check');
   });
 });

@@ -4,6 +4,7 @@ import { formatAge, localDate } from '../../src/domain/time';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
+import { expectTimeZoneSearch, openOnComputerIn } from './time-zone-steps';
 import type { NewPatient } from './steps';
 import {
   addUser,
@@ -124,6 +125,32 @@ describe('foundation, end to end in Chromium', () => {
     await app?.close();
   });
 
+  it("proposes this computer's own time zone under its current name, and never UTC without saying so", async () => {
+    // Computers that give their zone under a legacy name: the current name is proposed, and why.
+    for (const [computerZone, proposed] of [
+      ['Asia/Calcutta', 'Kolkata, India (Asia/Kolkata)'],
+      ['Europe/Kiev', 'Kyiv, Ukraine (Europe/Kyiv)'],
+    ] as const) {
+      const other = await openOnComputerIn(app, computerZone);
+      await heading(other, 'Set up the clinic');
+      await expect.poll(() => other.getByRole('combobox', { name: 'Time zone' }).inputValue()).toContain(proposed);
+      await expectText(other.getByText(/^Chosen /), proposed);
+      await expectText(other.getByText(/^Proposed from this computer/), `uses the old name ${computerZone}`);
+      await other.context().close();
+    }
+    // A computer on UTC proposes nothing, says so, and the form asks for a choice.
+    const onUtc = await openOnComputerIn(app, 'Etc/UTC');
+    await heading(onUtc, 'Set up the clinic');
+    expect(await onUtc.getByRole('combobox', { name: 'Time zone' }).inputValue()).toBe('');
+    await expectText(onUtc.getByText(/^No time zone is chosen yet/), 'No time zone is chosen yet.');
+    await expectText(onUtc.getByText(/set to UTC rather than to a place/), 'no time zone is proposed');
+    await onUtc.getByRole('button', { name: 'Set up the clinic' }).click();
+    await expectText(onUtc.getByRole('alert'), "Choose the clinic's time zone");
+    await expectTimeZoneSearch(onUtc);
+    await assertAccessible(onUtc, 'set-up, time zone search');
+    await onUtc.context().close();
+  });
+
   it('sets up the clinic and its first administrator', async () => {
     await heading(page, 'Set up the clinic');
     // An empty form is refused in words, in a summary and next to each field.
@@ -137,8 +164,13 @@ describe('foundation, end to end in Chromium', () => {
     await checkScreen(page, '01-setup', { fullPage: true });
 
     await submitSetUp(page);
+    // The administrator just created is signed in, and the screen says so in words.
+    await expectText(
+      page.getByRole('status').filter({ hasText: 'Set-up complete' }),
+      'Set-up complete. You are signed in as Alex Admin (Administrator).',
+    );
     await expectText(page.getByRole('banner'), 'Harbor Infusion Clinic');
-    await expectText(page.getByRole('banner'), 'Alex Admin');
+    await expectText(page.getByRole('banner'), /Signed in as\s+Alex Admin/);
     await expectText(page.getByRole('banner'), 'Administrator');
   });
 
@@ -153,6 +185,11 @@ describe('foundation, end to end in Chromium', () => {
     await page.getByRole('link', { name: 'Clinic settings' }).click();
     await heading(page, 'Clinic settings');
     await expect.poll(() => page.getByLabel('Auto-lock after (minutes)').inputValue()).toBe('10');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Time zone' }).inputValue())
+      .toContain('New York, United States (America/New_York)');
+    // The set-up notice belonged to the first screen only.
+    expect(await page.getByText('Set-up complete').count()).toBe(0);
     await configureSessions(page);
     await checkScreen(page, '11-clinic-settings', { fullPage: true });
 

@@ -214,6 +214,8 @@ describe('infusion session at chairside, end to end in Chromium', () => {
 
   /** How far the server's clock has been moved ahead of real time. */
   let advancedMs = 0;
+  /** Stretches without a check the discharge showed (issue 20, point 13). */
+  let gapCount = 0;
 
   /** Moves the server's clock, then waits for the page to have heard of it (it polls every 250 ms). */
   async function advance(ms: number): Promise<void> {
@@ -241,6 +243,24 @@ describe('infusion session at chairside, end to end in Chromium', () => {
       page.getByRole('region', { name: new RegExp(`${seeded.label} of the signed plan`) }),
       `${seeded.rate} mL/h`,
     );
+    // Issue 20, point 10: infusion 2 on the day of infusion 1 of a plan that says every 7 days
+    // is surfaced before the nurse starts, with the dates.
+    expect(seeded.earlier).toBeGreaterThan(0);
+    const early = page.getByText('Before you start: the signed plan does not allow an infusion now').locator('..');
+    await expectText(
+      early,
+      /Before the plan’s interval: last infusion on \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} UTC[+−]\d{2}:\d{2}; plan interval 7 days; earliest by plan \d{2}-[A-Z][a-z]{2}-\d{4}\./,
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await checkScreen(page, '27-session-start-warning');
+    // Issue 20, point 17: the pain score starts empty, asking for a choice.
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Pain now (numeric rating scale 0–10)')
+          .evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.textContent),
+      )
+      .toBe('Choose a score');
 
     // Nothing filled in: every problem in words, in the summary and next to its field.
     await page.getByRole('button', { name: 'Start the session' }).click();
@@ -248,6 +268,7 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await expectText(summary, 'Confirm the patient’s identity with two identifiers');
     await expectText(summary, 'Enter the IV site');
     await expectText(summary, 'Choose the pain score now (0–10)');
+    await expectText(summary, 'Give the reason for going ahead at this time');
     await assertAccessible(page, 'checklist with errors');
 
     const form = editor(page, 'Pre-infusion checklist');
@@ -270,12 +291,17 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     }
     await expectText(form, 'PHQ-9 total 8 of 27');
     await expect.poll(() => form.getByLabel('Time it happened (HH:mm)').inputValue()).toMatch(/^\d{2}:\d{2}$/);
+    await expectText(form, 'The signed plan does not allow this time');
+    await form
+      .getByLabel('Reason for going ahead at this time')
+      .fill('Travelling next week; Dr Ruiz agreed by phone to bring infusion 2 forward');
     await checkScreen(page, '20-session-checklist', { fullPage: true });
 
     await page.getByRole('button', { name: 'Start the session' }).click();
     await heading(page, new RegExp(`^${seeded.label} · \\d{2}-[A-Z][a-z]{2}-\\d{4}$`));
     await expectText(status(page), 'Not started');
     await expectText(page.getByRole('region', { name: 'Plan: pump rate' }), `${seeded.rate} mL/h`);
+    await expectText(page.getByRole('region', { name: 'Timeline' }), 'Reason given: Travelling next week');
   });
 
   it('starts the infusion: a rate off the plan is refused until a reason is given', async () => {
@@ -302,6 +328,22 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Start infusion' }).count()).toBe(0);
     await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     await expectText(page.getByRole('timer'), /Next check in\s+\d{2}:\d{2}/);
+    // Issue 20, points 12 and 15: the planned end while running; the early stop says what it does.
+    const pump = page.getByRole('region', { name: 'Pump as charted' });
+    await expectText(pump, /Planned end\s+\d{2}:\d{2}/);
+    await expectText(pump, /Start \d{2}:\d{2} \+ 40 min planned\./);
+    await expect.poll(() => page.getByRole('button', { name: 'Stop early…' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: 'Stop', exact: true }).count()).toBe(0);
+    // The session screen on tablets, 768 and 1024 px wide.
+    for (const [width, height] of [
+      [768, 1024],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await checkScreen(page, `28-session-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('records a check and counts down to the next one, large, on the server clock', async () => {
@@ -413,9 +455,19 @@ describe('infusion session at chairside, end to end in Chromium', () => {
   });
 
   it('ends the infusion with discarded drug witnessed by a second nurse', async () => {
-    await advance(14 * minute);
+    await advance(18 * minute);
+    // Issue 20, point 12: past the planned end, the pump panel says so in words.
+    await expectText(
+      page.getByRole('region', { name: 'Pump as charted' }),
+      /Over time by \d+ min: the planned end was/,
+    );
     await page.getByRole('button', { name: 'End infusion' }).click();
     const form = editor(page, 'End the infusion');
+    // An end far from the planned volume asks for the reason, as an early stop does.
+    await form.getByLabel('Volume infused (mL)').fill('0.2');
+    await expectText(form, 'This volume is far from the plan');
+    await form.getByRole('button', { name: 'Chart the end' }).click();
+    await expectText(form.getByRole('alert'), 'Give the reason the volume differs from the plan');
     await form.getByLabel('Volume infused (mL)').fill('100.7');
     await form.getByLabel('Drug discarded (mg)').fill('2');
     const witnessGroup = form.getByRole('group', { name: 'Witness to the discarded drug' });
@@ -433,20 +485,38 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await expectText(status(page), 'Ended');
     await expectText(
       page.getByRole('region', { name: 'Timeline' }),
-      `Discarded 2 mg, witnessed by ${witness.printedName}`,
+      `Drug discarded: 2 mg, witnessed by ${witness.printedName}`,
     );
+    await expectText(page.getByRole('region', { name: 'Timeline' }), /Volume infused 100\.7 mL, which carries/);
+    // Issue 20, point 13: the countdown stops once the infusion has ended.
+    await advance(20 * minute);
+    const checks = page.getByRole('region', { name: 'Timed checks' });
+    await expectText(checks, /The infusion ended at \d{2}:\d{2}: timed checks have stopped\./);
+    await expectText(checks, 'Recovery checks are optional');
+    expect(await checks.getByText('OVERDUE').count()).toBe(0);
   });
 
   it('records the discharge and signs the record as performed', async () => {
-    await advance(10 * minute);
     await page.getByRole('button', { name: 'Record the discharge' }).click();
     const form = editor(page, 'Record the discharge');
     const criteria = form.getByRole('group', { name: 'Discharge criteria' }).getByRole('checkbox');
+    // all() does not wait: the criteria arrive with the clinic's session settings.
+    await expect.poll(() => criteria.count()).toBe(5);
     for (const criterion of await criteria.all()) await criterion.check();
     await expectText(form, '5 of 5 criteria met');
     await fillVitals(form, [122, 78, 74, 98, 14, '36.7']);
     await expect.poll(() => form.getByLabel("Escort's name").inputValue()).toBe('Luis Ruiz');
     await form.getByLabel('Discharge instructions given and understood').check();
+    // Issue 20, point 13: each stretch without a check, with a place to say why.
+    const gaps = form.getByRole('group', { name: 'Stretches without a check' });
+    const why = gaps.getByLabel(/^Why no check from \d{2}:\d{2} to \d{2}:\d{2} \(\d+ min\)/);
+    // 18 min from the other device's check to the end; the 16 min before the overdue check
+    // may read 15 on a slow machine (times are charted to the minute), so it is not counted on.
+    await expect.poll(() => why.count()).toBeGreaterThanOrEqual(1);
+    gapCount = await why.count();
+    await why.last().fill('Patient asleep; pump alarms and SpO2 watched from the desk');
+    await gaps.evaluate((element) => element.scrollIntoView());
+    await checkScreen(page, '29-session-discharge-gaps');
     await assertAccessible(page, 'discharge form');
     await form.getByRole('button', { name: 'Save the discharge' }).click();
     await saved(page, /Charted: Discharge at \d{2}:\d{2}/);
@@ -465,6 +535,9 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Sign as performed' }).click();
     const sign = editor(page, 'Sign as performed');
     await expectText(sign, 'legally binding equivalent of your handwritten signature');
+    await expectText(sign, /(One stretch|\d stretches) longer than the interval without a check/);
+    await expectText(sign, 'explained: Patient asleep');
+    if (gapCount > 1) await expectText(sign, 'not explained');
     await sign.getByLabel('User ID').fill(nurse.username);
     await sign.getByLabel('Password', { exact: true }).fill(nurse.password);
     await assertAccessible(page, 'signing');
@@ -578,6 +651,14 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     expect(text).toContain('Blood pressure and heart rate over the session');
     expect(text).toContain('Dissociation: CADSS-6 rising');
     expect(text).toContain('Pain score misread: the patient said 5');
+    // Issue 20, points 10, 13 and 18: the reason for the early start, the gaps with their
+    // explanations, the mg the volume carries.
+    expect(text).toContain('Against the plan’s timing');
+    expect(text).toContain('Reason given: Travelling next week; Dr Ruiz agreed by phone to bring infusion 2 forward');
+    expect(text).toMatch(/No check from .{5,40}? \(\d+ min\): explained: Patient asleep/);
+    if (gapCount > 1) expect(text).toContain('not explained');
+    expect(text).toMatch(/Volume infused 100\.7 mL, which carries ≈? ?[\d.]+ mg/);
+    expect(text).toContain('Drug discarded: 2 mg, witnessed by');
     expect(text).toContain(`Signed by ${physician.printedName} — reviewed — `);
     // The README's picture of the record's vitals page, rendered as a reader shows it.
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);

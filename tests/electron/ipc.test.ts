@@ -155,17 +155,18 @@ describe('createLedgerIpc', () => {
     const guarded = createLedgerIpc({ ledger: temp.ledger, onInternalError });
     guarded.trackWindow(window(7));
     // IPC arguments are structured clones, so a throwing getter cannot arrive from a
-    // renderer; it stands in for any bug that makes dispatch throw.
+    // renderer; it stands in for any bug that makes dispatch throw. A public method: the
+    // input of one that needs a sign-in is not read for a signed-out window.
     const hostile = {
-      get query(): string {
+      get username(): string {
         throw new Error('boom');
       },
-      limit: 1,
+      password: 'x',
     };
-    const result = guarded.handle(event(7), 'patients.search', hostile);
+    const result = guarded.handle(event(7), 'auth.signIn', hostile);
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('boom');
-    expect(onInternalError).toHaveBeenCalledWith(expect.any(Error), 'patients.search');
+    expect(onInternalError).toHaveBeenCalledWith(expect.any(Error), 'auth.signIn');
   });
 });
 

@@ -192,7 +192,8 @@ describe('plans: MedicationRequest', () => {
       priorPrescription: { reference: 'MedicationRequest/plan-2-v1' },
       authoredOn: '2026-11-09T14:10:00.000Z',
       requester: { reference: 'Practitioner/user-2', display: 'Ana Ruiz, MD' },
-      medicationCodeableConcept: { text: 'Ketamine hydrochloride 50 mg/mL' },
+      medicationReference: { reference: '#medication' },
+      contained: [{ resourceType: 'Medication', code: { text: 'Ketamine hydrochloride 50 mg/mL' } }],
       reasonReference: [{ reference: 'Condition/exam-1-indication/_history/2' }],
     });
     expect(current).not.toHaveProperty('statusReason');

@@ -61,7 +61,8 @@ describe('sessions in FHIR R4', () => {
     const infusion = get('MedicationAdministration', 'session-7-infusion');
     expect(infusion).toMatchObject({
       status: 'completed',
-      medicationCodeableConcept: get('MedicationRequest', 'plan-2-v2').medicationCodeableConcept as object,
+      medicationReference: { reference: '#medication' },
+      contained: [{ code: (get('MedicationRequest', 'plan-2-v2').contained as { code: object }[])[0]?.code }],
       subject: { reference: 'Patient/patient-1' },
       context: { reference: 'Encounter/session-7' },
       request: { reference: 'MedicationRequest/plan-2-v2' },
@@ -69,7 +70,8 @@ describe('sessions in FHIR R4', () => {
       performer: [{ actor: { reference: 'Practitioner/user-3', display: 'Li Chen, RN' } }],
       dosage: {
         route: { coding: [{ system: 'http://snomed.info/sct', code: '47625008' }] },
-        dose: { ...ucum(100.7, 'mL'), unit: 'mL' },
+        // The mg that 100.7 mL of the bag held (43.44 mg in 100.87 mL); fhir-medication.test.ts has more.
+        dose: { ...ucum(43.37, 'mg'), unit: 'mg' },
       },
     });
     // R4 does not put an average rate on the whole: the rates are on the stretches.
@@ -120,7 +122,7 @@ describe('sessions in FHIR R4', () => {
       status: 'stopped',
       statusReason: [{ text: 'Patient asked to stop' }],
       request: { reference: 'MedicationRequest/plan-4-v1' },
-      dosage: { dose: { value: 41.5, code: 'mL' } },
+      dosage: { dose: { value: 14.95, code: 'mg' } },
     });
     expect(get('MedicationAdministration', 'session-8-infusion-802')).toMatchObject({
       status: 'stopped',

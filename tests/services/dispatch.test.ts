@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoKetamine } from '../../src/cli/demo-clinical';
 import { callResultSchema } from '../../src/contract/errors';
 import { methodNames, methods } from '../../src/contract/methods';
 import type { PatientInput } from '../../src/domain/patient';
@@ -597,5 +598,73 @@ describe('inactivity lock', () => {
     expect(app.call(admin, 'users.list', {}).ok).toBe(true);
     app.clockOffsetMs += 2 * minute;
     expectRefused(app, admin, 'users.list', {}, 'SIGN_IN_LOCKED');
+  });
+});
+
+describe('the role is checked before the input (issue 12)', () => {
+  let app: TestApp;
+  let admin: SignIn;
+  let nurse: SignIn;
+  /** A formulary whose first bound is not a number. */
+  const badFormulary = {
+    content: {
+      drugs: [
+        {
+          ...demoKetamine,
+          limits: {
+            ...demoKetamine.limits,
+            doseMgPerKg: { hardMin: 'abc', softMin: '0.1', softMax: '1', hardMax: '2' },
+          },
+        },
+      ],
+      screeningItems: [],
+    },
+  };
+
+  beforeAll(() => {
+    app = createTestApp();
+    admin = setUpClinic(app);
+    nurse = signedInUser(app, admin, 'nurse');
+  });
+  afterAll(() => app.cleanup());
+
+  it('answers a non-numeric formulary bound with a message on that field, not INTERNAL', () => {
+    const reported: unknown[] = [];
+    const before = ledgerState(app.ledger.raw);
+    const result = rawCall(app, admin, 'formulary.update', badFormulary, (error) => reported.push(error));
+    expect(reported).toEqual([]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(result.ok ? [] : result.error.issues).toEqual([
+      { path: 'content.drugs.0.limits.doseMgPerKg.hardMin', message: 'Enter the limit as a number, e.g. 0.5 or 72.4' },
+    ]);
+    expectUnchanged(app.ledger.raw, before);
+  });
+
+  it('tells a role that may not call a method only that, whatever its input', () => {
+    for (const input of [badFormulary, { content: 'abc' }, null, 'abc']) {
+      const error = expectRefused(app, nurse, 'formulary.update', input, 'FORBIDDEN');
+      expect(error.issues).toBeUndefined();
+    }
+  });
+
+  it('keeps NOT_SIGNED_IN, SIGN_IN_LOCKED and NOT_INITIALIZED ahead of bad input, writing nothing', () => {
+    expectRefused(app, app.newSignIn(), 'formulary.update', badFormulary, 'NOT_SIGNED_IN');
+    expectRefused(app, app.newSignIn(), 'patients.search', { query: 42 }, 'NOT_SIGNED_IN');
+    expectRefused(app, { ...nurse, state: 'locked' }, 'patients.search', { query: 42 }, 'SIGN_IN_LOCKED');
+    const empty = createTestApp();
+    try {
+      expectRefused(empty, empty.newSignIn(), 'patients.search', { query: 42 }, 'NOT_INITIALIZED');
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('still answers bad input from a role that may call the method with INVALID_INPUT, counting no activity', () => {
+    const session = { ...nurse, lastActivityMs: Date.now() - 60_000 };
+    const activityBefore = session.lastActivityMs;
+    const error = expectRefused(app, session, 'patients.search', { query: 42 }, 'INVALID_INPUT');
+    expect(error.issues?.map((issue) => issue.path)).toEqual(['query']);
+    expect(session.lastActivityMs).toBe(activityBefore);
+    expect(session.state).toBe('active');
   });
 });

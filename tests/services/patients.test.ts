@@ -229,6 +229,52 @@ describe('patients', () => {
     });
   });
 
+  describe('search as staff type names', () => {
+    beforeAll(() => {
+      const typed: [string, string, string][] = [
+        ['TYPE-1', 'O’Brien', 'Siobhán'],
+        ['TYPE-2', 'Kaʻahumanu', 'ʻIolani'],
+        ['TYPE-3', 'Smith-Jones', 'Clare'],
+        ['TYPE-4', '김', '민준'],
+      ];
+      for (const [mrn, familyName, givenNames] of typed) {
+        app.ok(nurse, 'patients.create', { patient: unseeded({ mrn, familyName, givenNames }) });
+      }
+    });
+
+    it('finds O’Brien with the apostrophe dropped, typed either way or spaced, and as a prefix', () => {
+      for (const query of ['obrien', "o'brien", 'O’Brien', 'o brien', 'obrien siobhan', 'ob', 'obr']) {
+        expect(search(query), query).toEqual(['TYPE-1']);
+      }
+    });
+
+    it('finds ʻIolani Kaʻahumanu without the ʻokina', () => {
+      for (const query of ['iolani', 'kaahumanu', "ka'ahumanu", 'iol', 'kaa']) {
+        expect(search(query), query).toEqual(['TYPE-2']);
+      }
+    });
+
+    it('finds Smith-Jones written together, apart, or by either part', () => {
+      for (const query of ['smithjones', 'smith jones', 'smith-jones', 'jones', 'smithj']) {
+        expect(search(query), query).toEqual(['TYPE-3']);
+      }
+    });
+
+    it('finds Chinese and Korean names written without a space between family and given names', () => {
+      for (const query of ['王小明', '王小', '王 小明']) {
+        expect(search(query), query).toEqual(['SRCH-007']);
+      }
+      for (const query of ['김민준', '김민', '민준']) {
+        expect(search(query), query).toEqual(['TYPE-4']);
+      }
+    });
+
+    it('keeps the names exactly as entered', () => {
+      const [found] = app.ok(nurse, 'patients.search', { query: 'obrien', limit: 5 }).patients;
+      expect(found).toMatchObject({ familyName: 'O’Brien', givenNames: 'Siobhán' });
+    });
+  });
+
   describe('update', () => {
     function create(mrn: string, overrides: Partial<PatientInput> = {}): Patient {
       return app.ok(nurse, 'patients.create', { patient: unseeded({ mrn, ...overrides }) });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { administrationEvent, signedPlanFor, testChecklist, testVitals } from '../support/session-entries';
+import {
+  administrationEvent,
+  signedPlanFor,
+  startedBeforeSigning,
+  testChecklist,
+  testVitals,
+} from '../support/session-entries';
 import { demoFormulary } from '../../src/cli/demo-clinical';
 import type { MethodInput } from '../../src/contract/methods';
 import type { Checklist, Discharge } from '../../src/domain/infusion-session';
@@ -81,6 +87,8 @@ function endedSession(minutesAgo: number, started: Checklist): number {
     planVersionId,
     occurredAt: at(minutesAgo),
     checklist: started,
+    // Charted hours ago against a plan signed now, the second within the plan's interval.
+    timingReason: startedBeforeSigning,
   }).id;
   app.ok(nurse, 'sessions.addEntry', {
     sessionId,

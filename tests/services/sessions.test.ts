@@ -24,6 +24,8 @@ let auditor: SignIn;
 let patientId: number;
 let planRecordId: number;
 let planVersionId: number;
+/** The tests chart minutes ago against a plan signed as they begin: each start says so. */
+let timingReason: string;
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 const vitals = testVitals;
 const checklist = testChecklist;
@@ -41,13 +43,19 @@ beforeAll(() => {
   patientId = app.ok(nurse, 'patients.create', {
     patient: patientInput({ mrn: 'S-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;
-  ({ planRecordId, planVersionId } = signedPlanFor(app, physician, patientId));
+  ({ planRecordId, planVersionId, timingReason } = signedPlanFor(app, physician, patientId));
 });
 afterAll(() => app.cleanup());
 
 describe('infusion sessions', () => {
   it('charts a full infusion: sequencing, deviation reasons, witnessed waste, discharge, signatures', () => {
-    const started = app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(60), checklist });
+    const started = app.ok(nurse, 'sessions.start', {
+      planRecordId,
+      planVersionId,
+      occurredAt: at(60),
+      checklist,
+      timingReason,
+    });
     expect(started.seriesNumber).toBe(1);
     expect(started.plannedRateMlPerH).toBe('151.1');
     const sessionId = started.id;
@@ -210,7 +218,13 @@ describe('infusion sessions', () => {
   });
 
   it('refuses a second open session, an auditor, and a discontinued plan', () => {
-    const second = app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(2), checklist });
+    const second = app.ok(nurse, 'sessions.start', {
+      planRecordId,
+      planVersionId,
+      occurredAt: at(2),
+      checklist,
+      timingReason,
+    });
     expect(second.seriesNumber).toBe(2);
     const third = app.call(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(1), checklist });
     expect(third.ok === false && third.error.code).toBe('CONFLICT');
@@ -228,7 +242,8 @@ describe('infusion sessions', () => {
       .ok(nurse, 'sessions.list', { patientId })
       .sessions.find((view) => view.status === 'Not started');
     const opened =
-      session ?? app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(3), checklist });
+      session ??
+      app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(3), checklist, timingReason });
     const lastMonth = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 7);
     const expired = app.call(nurse, 'sessions.addEntry', {
       sessionId: opened.id,

@@ -98,6 +98,7 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'exports.start': { from: '2026-01-01', to: '2026-12-31' },
   'exports.status': { exportId: '00000000-0000-4000-8000-000000000000' },
   'exports.cancel': { exportId: '00000000-0000-4000-8000-000000000000' },
+  'exports.download': { exportId: '00000000-0000-4000-8000-000000000000', offset: 0 },
   'documents.forVersion': { versionId: 1 },
   'documents.forSessionSignature': { sessionSignatureId: 1 },
   'documents.verify': { pdfBase64: 'JVBERi0xLjcK' },

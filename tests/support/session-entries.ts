@@ -41,15 +41,22 @@ export const testObservation: Observation = {
 /** An administration event entry with nothing but its type set (the domain's own builder). */
 export const administrationEvent = administrationEventEntry;
 
+/** Why a test's infusion starts before the plan it follows was signed. */
+export const startedBeforeSigning = 'Test: charted back in time, before the plan signed as the test began';
+
 /**
  * The physician examines the patient and signs a candidate exam, then writes and signs a plan
- * on it (the demo's ketamine plan); returns the plan and its signed version, ready to start.
+ * on it (the demo's ketamine plan); returns the plan and its signed version, ready to start,
+ * with the reason the tests' infusions give for starting before it was signed: tests chart
+ * infusions minutes and hours ago against a plan signed now, and a start timed before the
+ * plan's signature needs a stated reason (signing cannot be back-dated: certificates are
+ * valid from when the users were made).
  */
 export function signedPlanFor(
   app: TestApp,
   physician: SignIn,
   patientId: number,
-): { planRecordId: number; planVersionId: number } {
+): { planRecordId: number; planVersionId: number; timingReason: string } {
   const today = new Date().toISOString().slice(0, 10);
   const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
   const examVersionId = exam.versions[0]?.id ?? 0;
@@ -69,5 +76,5 @@ export function signedPlanFor(
     content: planWith(draft.content.weight),
   });
   app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
-  return { planRecordId: plan.id, planVersionId: draft.id };
+  return { planRecordId: plan.id, planVersionId: draft.id, timingReason: startedBeforeSigning };
 }

@@ -5,6 +5,7 @@ export const systems = {
   loinc: 'http://loinc.org',
   snomed: 'http://snomed.info/sct',
   ucum: 'http://unitsofmeasure.org',
+  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
@@ -46,6 +47,8 @@ export const ledgerSystems = {
   contentSha256: 'urn:dosing-ledger:fhir:extension:content-sha256',
   /** Extension on a session's Provenance.signature: the last entry id the signature covers. */
   lastEntryId: 'urn:dosing-ledger:fhir:extension:last-entry-id',
+  /** Extension on MedicationAdministration.dosage: the volume infused, as read from the pump. */
+  volumeInfused: 'urn:dosing-ledger:fhir:extension:volume-infused',
   /** Extensions on AdverseEvent for what R4 AdverseEvent has no element for (it has no note). */
   adverseEventAction: 'urn:dosing-ledger:fhir:extension:adverse-event-action',
   adverseEventRescueMedication: 'urn:dosing-ledger:fhir:extension:adverse-event-rescue-medication',

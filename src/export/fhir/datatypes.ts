@@ -37,6 +37,12 @@ export interface Quantity {
   code?: string;
 }
 
+/** A ratio of two quantities, e.g. a strength: 43.44 mg per 100.87 mL. */
+export interface Ratio {
+  numerator: Quantity;
+  denominator: Quantity;
+}
+
 export interface Period {
   start?: string;
   end?: string;
@@ -52,6 +58,7 @@ export interface Extension {
   url: string;
   valueString?: string;
   valueInteger?: number;
+  valueQuantity?: Quantity;
 }
 
 export interface Meta {

@@ -4,51 +4,62 @@ import { pumpState } from '../../domain/session-state';
 import { formatDateTime } from '../../domain/time';
 import type { EventEntry, RateSegment } from '../session-history';
 import { firstEvent, rateSegments, standingEvents } from '../session-history';
-import type { ExportIndex } from '../snapshot-index';
+import type { ExportIndex, PlanVersion } from '../snapshot-index';
 import { ledgerSystems } from './code-systems';
-import type {
-  Annotation,
-  CodeableConcept,
-  FhirResource,
-  Identifier,
-  Meta,
-  Period,
-  Quantity,
-  Reference,
-} from './datatypes';
-import { intravenous, quantity } from './dosage';
+import type { Annotation, CodeableConcept, FhirResource, Identifier, Meta, Period, Reference } from './datatypes';
+import type { AdministrationDosage, DosageParts } from './administered-dosage';
+import { administrationDosage, chartedRate, infusedDose } from './administered-dosage';
 import { fhirInstant } from './instant';
 import { ids, reference } from './ids';
 import type { FhirMapContext } from './mapper';
-import { medicationText } from './medication-request';
+import type { MedicationChoice } from './medication';
+import { planMedication } from './medication';
 import { patientReference, practitionerReference } from './references';
 import { formatLotExpiry } from '../../domain/lot-expiry';
 
 export type AdministrationStatus = 'in-progress' | 'on-hold' | 'completed' | 'stopped';
 
-export interface MedicationAdministration extends FhirResource {
-  resourceType: 'MedicationAdministration';
-  meta?: Meta;
-  identifier: Identifier[];
-  partOf?: Reference[];
-  status: AdministrationStatus;
-  statusReason?: CodeableConcept[];
-  medicationCodeableConcept: CodeableConcept;
-  subject: Reference;
-  context: Reference;
-  effectivePeriod: Period;
-  performer?: { actor: Reference }[];
-  request?: Reference;
-  note?: Annotation[];
-  dosage: { text?: string; route: CodeableConcept; dose?: Quantity; rateQuantity?: Quantity };
-}
+export type MedicationAdministration = FhirResource &
+  MedicationChoice & {
+    resourceType: 'MedicationAdministration';
+    meta?: Meta;
+    identifier: Identifier[];
+    partOf?: Reference[];
+    status: AdministrationStatus;
+    statusReason?: CodeableConcept[];
+    subject: Reference;
+    context: Reference;
+    effectivePeriod: Period;
+    performer?: { actor: Reference }[];
+    request?: Reference;
+    note?: Annotation[];
+    dosage?: AdministrationDosage;
+  };
 
 /** What every MedicationAdministration of one session shares: drug, patient, visit, order. */
-interface Shared {
-  medicationCodeableConcept: CodeableConcept;
+type Shared = MedicationChoice & {
   subject: Reference;
   context: Reference;
   request?: Reference;
+};
+
+/** The plan version in force when the session started, when the export holds it. */
+function planOf(index: ExportIndex, session: SessionView): PlanVersion | undefined {
+  const found = index.version(session.planVersionId);
+  return found?.version.recordType === 'plan' ? found.version : undefined;
+}
+
+/** The drug of the plan, in the bag charted at the start (its lot and expiry). */
+function medicationOf(index: ExportIndex, session: SessionView, plan: PlanVersion | undefined): MedicationChoice {
+  if (plan === undefined) {
+    return { medicationCodeableConcept: { text: `The drug of plan ${session.planRecordId} (not in this export)` } };
+  }
+  const start = firstEvent(session, 'start')?.content;
+  const batch =
+    start === undefined || (start.lotNumber === '' && start.lotExpiry === '')
+      ? undefined
+      : { lotNumber: start.lotNumber, expirationDate: start.lotExpiry };
+  return planMedication(index, plan, batch);
 }
 
 /**
@@ -56,16 +67,12 @@ interface Shared {
  * When that plan is outside the selection it is named by the ledger's version id instead, so
  * the reference cannot dangle.
  */
-function shared(context: FhirMapContext, session: SessionView): Shared {
+function shared(context: FhirMapContext, session: SessionView, plan: PlanVersion | undefined): Shared {
   const { index } = context;
-  const found = index.version(session.planVersionId);
-  const plan = found?.version.recordType === 'plan' ? found.version : undefined;
   const requestId = plan === undefined ? undefined : ids.medicationRequest(session.planRecordId, plan.version);
   const inExport = requestId !== undefined && context.produced.has(`MedicationRequest/${requestId}`);
   return {
-    medicationCodeableConcept: {
-      text: plan === undefined ? `The drug of plan ${session.planRecordId} (not in this export)` : medicationText(plan),
-    },
+    ...medicationOf(index, session, plan),
     subject: patientReference(index, session.patientId),
     context: reference('Encounter', ids.sessionEncounter(session.id)),
     request: inExport
@@ -76,8 +83,6 @@ function shared(context: FhirMapContext, session: SessionView): Shared {
         },
   };
 }
-
-const mlPerH = (rate: string | null) => quantity(rate, 'mL/h');
 
 /** "23-Nov-2026 14:05 UTC−05:00": notes are read by people, in the clinic's time. */
 const when = (index: ExportIndex, instant: string) => formatDateTime(instant, index.snapshot.clinic.timeZone);
@@ -124,7 +129,7 @@ function segmentNotes(index: ExportIndex, session: SessionView, segment: RateSeg
 function segmentAdministration(
   context: FhirMapContext,
   session: SessionView,
-  common: Shared,
+  plan: PlanVersion | undefined,
   segment: RateSegment,
 ): MedicationAdministration {
   const opener = segment.opener.entry;
@@ -133,17 +138,17 @@ function segmentAdministration(
     resourceType: 'MedicationAdministration',
     id: ids.rateSegment(session.id, segment.opener.rootId),
     meta: { versionId: String(segment.opener.version), lastUpdated: fhirInstant(opener.recordedAt) },
+    ...shared(context, session, plan),
     identifier: [{ system: ledgerSystems.sessionEntry, value: String(opener.id) }],
     partOf: [reference('MedicationAdministration', ids.infusion(session.id))],
     status: closer === null ? 'in-progress' : closer.content.type === 'stop' ? 'stopped' : 'completed',
-    ...common,
     effectivePeriod: {
       start: fhirInstant(opener.occurredAt),
       end: closer === null ? undefined : fhirInstant(closer.occurredAt),
     },
     performer: [{ actor: practitionerReference(context.index, opener.userId) }],
     note: segmentNotes(context.index, session, segment),
-    dosage: { route: intravenous, rateQuantity: mlPerH(opener.content.rateMlPerH) },
+    dosage: administrationDosage(chartedRate(opener.content.rateMlPerH, plan)),
   };
 }
 
@@ -185,42 +190,67 @@ function infusionNotes(index: ExportIndex, session: SessionView): Annotation[] {
 }
 
 /**
- * The infusion as a whole: from the start to the end (or stop), the total volume infused as
- * the dose (the volume is what the nurse reads off the pump; the mg given is not charted and
- * is not computed here), and no rate of its own, because R4 does not use the rate for an
- * average; the rates are on the stretches that are partOf it. A session not started yet has
- * no administration at all (there is nothing to say "not-done" about while it is open, and a
- * session cannot be discharged or signed without an end or a stop).
+ * What the whole infusion's dosage can say before a volume is charted: the rate of its latest
+ * stretch (running, or as it ran before a pause or a stop), with the state in words. R4
+ * describes rate[x] as the speed at which the medication "was or will be introduced".
+ */
+function uncountedDosage(index: ExportIndex, session: SessionView, plan: PlanVersion | undefined): DosageParts {
+  const latest = rateSegments(session).at(-1)?.opener.entry;
+  const rate = latest?.content.rateMlPerH ?? null;
+  if (latest === undefined || rate === null) return {};
+  const ranAt = formatQuantity(rate, 'mL/h');
+  const stop = firstEvent(session, 'stop');
+  const end = firstEvent(session, 'end');
+  const pause = standingEvents(session)
+    .filter((chain) => chain.entry.content.type === 'pause')
+    .at(-1)?.entry;
+  const state = infusionStatus(session);
+  const text =
+    state === 'in-progress'
+      ? `Running at ${ranAt} since ${when(index, latest.occurredAt)}; the volume infused is charted when the infusion ends.`
+      : state === 'on-hold' && pause !== undefined
+        ? `Paused at ${when(index, pause.occurredAt)}; it ran at ${ranAt} before the pause.`
+        : `${stop === undefined ? 'Ended' : 'Stopped'} at ${when(index, (stop ?? end ?? latest).occurredAt)}; the volume infused was not charted. It last ran at ${ranAt}.`;
+  return { text, rateQuantity: chartedRate(rate, plan).rateQuantity };
+}
+
+/**
+ * The infusion as a whole: from the start to the end (or stop). Once the volume infused is
+ * charted, its dose is the mg that volume held (with the volume and the arithmetic beside
+ * it) and it has no rate of its own: R4 does not use the rate for an average, and the rates
+ * are on the stretches that are partOf it. Before that (running, paused, or stopped without
+ * a volume) it gives the rate of its latest stretch, so it is valid R4 in every state. A
+ * session not started yet has no administration at all (there is nothing to say "not-done"
+ * about while it is open, and a session cannot be discharged or signed without an end or a stop).
  */
 export function sessionAdministrations(context: FhirMapContext, session: SessionView): MedicationAdministration[] {
   const start = firstEvent(session, 'start');
   if (start === undefined) return [];
   const { index } = context;
-  const common = shared(context, session);
+  const plan = planOf(index, session);
   const finish = firstEvent(session, 'end') ?? firstEvent(session, 'stop');
   const stop = firstEvent(session, 'stop');
   const volume = firstEvent(session, 'end')?.content.volumeInfusedMl ?? stop?.content.volumeInfusedMl ?? null;
+  const dosage = administrationDosage(
+    volume === null ? uncountedDosage(index, session, plan) : infusedDose(volume, plan),
+  );
   const infusion: MedicationAdministration = {
     resourceType: 'MedicationAdministration',
     id: ids.infusion(session.id),
+    ...shared(context, session, plan),
     identifier: [{ system: ledgerSystems.session, value: String(session.id) }],
     status: infusionStatus(session),
     statusReason: stop === undefined || stop.content.reason.trim() === '' ? undefined : [{ text: stop.content.reason }],
-    ...common,
     effectivePeriod: {
       start: fhirInstant(start.occurredAt),
       end: finish === undefined ? undefined : fhirInstant(finish.occurredAt),
     },
     performer: [{ actor: practitionerReference(index, start.userId) }],
-    note: infusionNotes(index, session),
-    dosage: {
-      text: volume === null ? undefined : `Volume infused ${formatQuantity(volume, 'mL')}, as read from the pump.`,
-      route: intravenous,
-      dose: quantity(volume, 'mL'),
-    },
+    note: [
+      ...infusionNotes(index, session),
+      ...(dosage === undefined ? [{ text: 'Neither a rate nor the volume infused was charted.' }] : []),
+    ],
+    dosage,
   };
-  return [
-    infusion,
-    ...rateSegments(session).map((segment) => segmentAdministration(context, session, common, segment)),
-  ];
+  return [infusion, ...rateSegments(session).map((segment) => segmentAdministration(context, session, plan, segment))];
 }

@@ -1,4 +1,3 @@
-import { formatNumber } from '../../domain/quantity';
 import type { RecordView } from '../../domain/record-view';
 import type { ExportIndex, PlanVersion } from '../snapshot-index';
 import { ledgerSystems } from './code-systems';
@@ -6,27 +5,29 @@ import type { Annotation, CodeableConcept, FhirResource, Identifier, Reference }
 import type { Dosage } from './dosage';
 import { dosageOf } from './dosage';
 import { fhirInstant } from './instant';
+import type { MedicationChoice } from './medication';
+import { planMedication } from './medication';
 import { ids, reference, versionedReference } from './ids';
 import type { FhirMapper } from './mapper';
 import { planNotes } from './plan-notes';
 import { patientReference, practitionerReference } from './references';
 
-export interface MedicationRequest extends FhirResource {
-  resourceType: 'MedicationRequest';
-  identifier: Identifier[];
-  status: 'active' | 'stopped';
-  statusReason?: CodeableConcept;
-  intent: 'order';
-  medicationCodeableConcept: CodeableConcept;
-  subject: Reference;
-  supportingInformation?: Reference[];
-  authoredOn: string;
-  requester: Reference;
-  reasonReference?: Reference[];
-  note?: Annotation[];
-  dosageInstruction: Dosage[];
-  priorPrescription?: Reference;
-}
+export type MedicationRequest = FhirResource &
+  MedicationChoice & {
+    resourceType: 'MedicationRequest';
+    identifier: Identifier[];
+    status: 'active' | 'stopped';
+    statusReason?: CodeableConcept;
+    intent: 'order';
+    subject: Reference;
+    supportingInformation?: Reference[];
+    authoredOn: string;
+    requester: Reference;
+    reasonReference?: Reference[];
+    note?: Annotation[];
+    dosageInstruction: Dosage[];
+    priorPrescription?: Reference;
+  };
 
 /**
  * Status of one signed plan version:
@@ -79,22 +80,17 @@ function examLinks(
   };
 }
 
-/** The drug as the order names it; an infusion given under the order names it the same way. */
-export function medicationText(version: PlanVersion): string {
-  const name = version.computed?.drugName || version.content.drugId || 'Drug not known';
-  const concentration = version.content.concentrationMgPerMl;
-  return concentration === null ? name : `${name} ${formatNumber(concentration)} mg/mL`;
-}
-
 export function medicationRequest(index: ExportIndex, record: RecordView, version: PlanVersion): MedicationRequest {
   const prior = version.amendsVersionId === null ? undefined : index.version(version.amendsVersionId)?.version;
   return {
     resourceType: 'MedicationRequest',
     id: ids.medicationRequest(record.id, version.version),
+    // The drug, coded, at the strength of the prepared infusion; the infusions given under
+    // this order contain the same Medication, with their lot.
+    ...planMedication(index, version),
     identifier: [{ system: ledgerSystems.recordVersion, value: String(version.id) }],
     ...statusOf(index, record, version),
     intent: 'order',
-    medicationCodeableConcept: { text: medicationText(version) },
     subject: patientReference(index, record.patientId),
     ...examLinks(index, version),
     authoredOn: fhirInstant(version.signedAt ?? version.updatedAt),

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { LockOverlay } from '../features/auth/LockOverlay';
+import { SetupCompleteNotice } from '../features/setup/SetupCompleteNotice';
 import { AppRoutes } from './AppRoutes';
 import { useSignIn, useSignedIn } from './sign-in-context';
 import { TopBar } from './TopBar';
@@ -25,6 +26,7 @@ export function SignedInApp() {
           </div>
         )}
         <main className="main" id="main" tabIndex={-1} ref={main}>
+          <SetupCompleteNotice />
           <AppRoutes />
         </main>
       </div>

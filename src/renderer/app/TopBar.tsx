@@ -27,12 +27,14 @@ export function TopBar() {
           ))}
         </ul>
       </nav>
-      <div className="topbar-user">
+      {/* Who is signed in, said in words: the name with its credentials, then the role. */}
+      <p className="topbar-user">
+        <span className="topbar-user-label">Signed in as</span>{' '}
         <span className="topbar-user-name">
           <span dir="auto">{formatPrintedName(user)}</span>
         </span>
-        <span className="topbar-user-role">{roleLabels[user.role]}</span>
-      </div>
+        <span className="visually-hidden">, </span> <span className="topbar-user-role">{roleLabels[user.role]}</span>
+      </p>
       <button type="button" className="button button-on-dark" onClick={() => void signOut()}>
         Sign out
       </button>

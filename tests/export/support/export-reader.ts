@@ -57,12 +57,15 @@ export function resourceById(resources: readonly JsonResource[], resourceType: s
   return found;
 }
 
-/** Every `reference` string anywhere in a value. */
+/**
+ * Every `reference` string anywhere in a value, except "#id" references to a resource
+ * contained in the same one (R4's dom-3, checked by the validators, holds those to account).
+ */
 export function referencesIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(referencesIn);
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([key, member]) =>
-    key === 'reference' && typeof member === 'string' ? [member] : referencesIn(member),
+    key === 'reference' && typeof member === 'string' ? (member.startsWith('#') ? [] : [member]) : referencesIn(member),
   );
 }
 

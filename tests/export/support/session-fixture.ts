@@ -18,8 +18,8 @@ import type { Vitals } from '../../../src/domain/vitals';
  * - Session 8, 王, plan 4 v1, infusion 1 of 6: started, stopped by the patient's wish, not
  *   yet discharged or signed.
  */
-const nurse = { userId: 3, printedName: 'Li Chen, RN' };
-const physician = { userId: 2, printedName: 'Ana Ruiz, MD' };
+export const nurse = { userId: 3, printedName: 'Li Chen, RN' };
+export const physician = { userId: 2, printedName: 'Ana Ruiz, MD' };
 
 const vitals = (overrides: Partial<Vitals> = {}): Vitals => ({
   systolicMmHg: 128,
@@ -31,7 +31,7 @@ const vitals = (overrides: Partial<Vitals> = {}): Vitals => ({
   ...overrides,
 });
 
-const check = (overrides: Partial<Observation> = {}): Observation => ({
+export const check = (overrides: Partial<Observation> = {}): Observation => ({
   vitals: vitals({ temperatureC: null }),
   sedation: 5,
   cadss6: [0, 0, 0, 0, 0, 0],
@@ -41,7 +41,7 @@ const check = (overrides: Partial<Observation> = {}): Observation => ({
   ...overrides,
 });
 
-const event = (
+export const event = (
   type: AdministrationEvent['type'],
   overrides: Partial<AdministrationEvent> = {},
 ): AdministrationEvent => ({
@@ -57,7 +57,7 @@ const event = (
 
 type Body = Pick<SessionEntryView, 'kind' | 'content'>;
 
-interface EntrySpec {
+export interface EntrySpec {
   id: number;
   at: string;
   /** When it was saved; a minute after it happened unless said. */
@@ -70,7 +70,7 @@ interface EntrySpec {
 
 const minuteAfter = (instant: string) => new Date(Date.parse(instant) + 60_000).toISOString();
 
-function entries(specs: readonly EntrySpec[]): SessionEntryView[] {
+export function entries(specs: readonly EntrySpec[]): SessionEntryView[] {
   const correctedBy = new Map(
     specs.flatMap((spec) => (spec.corrects === undefined ? [] : [[spec.corrects.entryId, spec.id]])),
   );
@@ -93,7 +93,7 @@ function entries(specs: readonly EntrySpec[]): SessionEntryView[] {
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
 }
 
-function view(
+export function view(
   base: Omit<SessionView, 'status' | 'startedAt' | 'endedAt' | 'lastObservationAt' | 'entries'>,
   charted: SessionEntryView[],
 ): SessionView {

@@ -4,6 +4,8 @@ import type { AuditEntry } from '../../../src/domain/audit';
 import { genesisHash } from '../../../src/domain/audit';
 import { canonicalJson } from '../../../src/domain/canonical-json';
 import type { ExamContent } from '../../../src/domain/exam';
+import type { FormularyContent } from '../../../src/domain/formulary';
+import { starterScreeningItems } from '../../../src/domain/formulary';
 import type { Patient } from '../../../src/domain/patient';
 import type { PlanContent } from '../../../src/domain/plan';
 import { evaluatePlan } from '../../../src/domain/plan';
@@ -506,6 +508,15 @@ export const auditEntries: AuditEntry[] = chainAudit([
 
 const pdf = (label: string) => new TextEncoder().encode(`%PDF-1.7\n% ${label}\n%%EOF\n`);
 
+/**
+ * The formulary version the fixture's plans were checked against: the demo ketamine entry,
+ * with the RxNorm code the clinic entered for it (the ingredient concept, RxCUI 6130).
+ */
+export const fixtureFormulary: FormularyContent = {
+  drugs: [{ ...demoKetamine, rxNormCode: '6130' }],
+  screeningItems: starterScreeningItems,
+};
+
 export const clinicRootPem =
   '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUZmFrZS1jbGluaWMtcm9vdC1mb3ItdGVzdHMwCgYIKoZI\n-----END CERTIFICATE-----\n';
 
@@ -529,6 +540,7 @@ export function exportSnapshot(overrides: Partial<ExportSnapshot> = {}): ExportS
     patients,
     records,
     sessions,
+    formularies: [{ version: 1, content: fixtureFormulary }],
     auditEntries,
     auditHead: { seq: (last?.seq ?? 0) + 2, hash: 'f'.repeat(64) },
     signedPdfs: [

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
-import { useForm } from 'react-hook-form';
+import { useController, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { Clinic } from '../../../domain/clinic';
-import { clinicSettingsSchema } from '../../../domain/clinic';
+import { clinicSettingsFormSchema } from '../../../domain/clinic';
 import { formatDateTime } from '../../../domain/time';
+import { readTimeZoneName } from '../../../domain/time-zones';
 import { useSignIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
@@ -13,29 +14,52 @@ import { TextField } from '../../components/TextField';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { applyServerIssues } from '../../lib/form-errors';
 import { plainZodMessage } from '../../lib/plain-zod-messages';
+import { initialZoneOf, savedTimeZoneNote } from '../../lib/time-zones';
 import { useFormProblems } from '../../lib/use-form-problems';
 import { withFieldMessages } from '../../lib/with-field-messages';
+import { WeightCheckSettingsFieldset } from './WeightCheckSettingsFieldset';
 
-type SettingsValues = z.input<typeof clinicSettingsSchema>;
-type Settings = z.output<typeof clinicSettingsSchema>;
+type SettingsValues = z.input<typeof clinicSettingsFormSchema>;
+type Settings = z.output<typeof clinicSettingsFormSchema>;
 
-const resolver = withFieldMessages(zodResolver(clinicSettingsSchema, { error: plainZodMessage }), {
+const resolver = withFieldMessages(zodResolver(clinicSettingsFormSchema, { error: plainZodMessage }), {
   autoLockMinutes: 'Enter the number of minutes, from 1 to 60',
+  weightChangePercent: 'Enter a whole percentage, from 1 to 100',
+  weightChangeDays: 'Enter the number of days, from 1 to 3650',
+  weightPlausibleMinKg: 'Enter the lowest plausible weight in whole kg',
+  weightPlausibleMaxKg: 'Enter the highest plausible weight in whole kg',
 });
+const weightCheckFields = [
+  'weightChangePercent',
+  'weightChangeDays',
+  'weightPlausibleMinKg',
+  'weightPlausibleMaxKg',
+] as const;
 
 export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSaved: (clinic: Clinic) => void }) {
   const { api, refresh } = useSignIn();
   const [saved, setSaved] = useState(false);
-  const { register, handleSubmit, formState, setError, setFocus, reset } = useForm<SettingsValues, unknown, Settings>({
+  // A zone saved under a legacy name is shown, and saved again, under its current name.
+  const savedZone = readTimeZoneName(clinic.timeZone);
+  const { register, handleSubmit, formState, setError, setFocus, reset, control } = useForm<
+    SettingsValues,
+    unknown,
+    Settings
+  >({
     resolver,
     defaultValues: {
       name: clinic.name,
       address: clinic.address,
-      timeZone: clinic.timeZone,
+      timeZone: initialZoneOf(savedZone),
       autoLockMinutes: clinic.autoLockMinutes,
+      weightChangePercent: clinic.weightChangePercent,
+      weightChangeDays: clinic.weightChangeDays,
+      weightPlausibleMinKg: clinic.weightPlausibleMinKg,
+      weightPlausibleMaxKg: clinic.weightPlausibleMaxKg,
     },
     shouldFocusError: false,
   });
+  const { field: zone } = useController({ control, name: 'timeZone' });
   const { problems, attempt, fail } = useFormProblems(formState.errors);
   const errors = formState.errors;
 
@@ -46,13 +70,29 @@ export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSave
       if (result.ok) {
         setSaved(true);
         const { name, address, timeZone, autoLockMinutes } = result.value;
-        reset({ name, address, timeZone, autoLockMinutes });
+        const { weightChangePercent, weightChangeDays, weightPlausibleMinKg, weightPlausibleMaxKg } = result.value;
+        reset({
+          name,
+          address,
+          timeZone,
+          autoLockMinutes,
+          weightChangePercent,
+          weightChangeDays,
+          weightPlausibleMinKg,
+          weightPlausibleMaxKg,
+        });
         onSaved(result.value);
         // The top bar and every time on screen follow the new name and zone.
         await refresh();
         return;
       }
-      const unmatched = applyServerIssues(result.error, setError, ['name', 'address', 'timeZone', 'autoLockMinutes']);
+      const unmatched = applyServerIssues(result.error, setError, [
+        'name',
+        'address',
+        'timeZone',
+        'autoLockMinutes',
+        ...weightCheckFields,
+      ]);
       fail(unmatched.length > 0 || result.error.issues === undefined ? [result.error.message] : []);
     },
     () => fail(),
@@ -91,9 +131,12 @@ export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSave
         />
         <TimeZoneSelect
           id="clinic-zone"
-          current={clinic.timeZone}
-          registration={register('timeZone')}
+          value={zone.value}
+          onChange={zone.onChange}
+          onBlur={zone.onBlur}
+          inputRef={zone.ref}
           error={errors.timeZone?.message}
+          note={zone.value === initialZoneOf(savedZone) ? savedTimeZoneNote(savedZone) : undefined}
         />
         <TextField
           id="clinic-auto-lock"
@@ -107,6 +150,10 @@ export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSave
           className="input-short"
           registration={register('autoLockMinutes', { valueAsNumber: true })}
           error={errors.autoLockMinutes?.message}
+        />
+        <WeightCheckSettingsFieldset
+          register={(name) => register(name, { valueAsNumber: true })}
+          errors={Object.fromEntries(weightCheckFields.map((name) => [name, errors[name]?.message]))}
         />
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>

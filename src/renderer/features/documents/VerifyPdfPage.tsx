@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../contract/methods';
-import { useApi } from '../../app/sign-in-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { base64ToBytes, downloadBytes, fileToBase64 } from '../../lib/download';
@@ -14,6 +14,7 @@ type Verification = MethodOutput<'documents.verify'>;
  */
 export function VerifyPdfPage() {
   const api = useApi();
+  const { clinic } = useSignedIn();
   const [fileName, setFileName] = useState<string | null>(null);
   const [result, setResult] = useState<Verification | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -74,6 +75,7 @@ export function VerifyPdfPage() {
               tone={result.valid ? 'success' : 'error'}
               title={result.valid ? `${fileName ?? 'The PDF'} is valid` : `${fileName ?? 'The PDF'} is NOT valid`}
             >
+              <p>Times are clinic time ({clinic.timeZone}), with their offset from UTC.</p>
               <ul className="check-list">
                 {result.checks.map((item) => (
                   <li key={item.name}>

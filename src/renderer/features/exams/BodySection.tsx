@@ -1,13 +1,34 @@
+import type { Weight } from '../../../domain/weight';
+import { weightKg } from '../../../domain/weight';
+import type { WeightFinding } from '../../../domain/weight-check';
 import { TextField } from '../../components/TextField';
 import { fieldId } from '../../lib/focus-field';
+import { WeightCheckPanel } from '../records/WeightCheckPanel';
+import { ticksWeight } from '../records/weight-check-form';
 import { WeightFields } from '../records/WeightFields';
-import type { ExamSectionProps } from './exam-form-types';
+import type { ExamSectionWithSetProps } from './exam-form-types';
 
 const id = (path: string) => fieldId('exam', path);
 
-/** Weight (with unit, date and source: every dose worked out from it says so) and height. */
-export function BodySection({ register, values, messages }: ExamSectionProps) {
+/**
+ * Weight (with unit, date and source: every dose worked out from it says so), what the
+ * weight check surfaced on it with the acknowledgement, and height.
+ */
+export function BodySection({
+  register,
+  values,
+  messages,
+  setValue,
+  weight,
+  weightFindings,
+}: ExamSectionWithSetProps & { weight: Weight | null; weightFindings: readonly WeightFinding[] }) {
   const weightError = messages.get('weight');
+  const tick = (ticked: boolean) =>
+    setValue(
+      'weightAcknowledgement.acknowledgedWeightKg',
+      ticked && weight !== null ? weightKg(weight).toString() : '',
+      { shouldDirty: true, shouldTouch: true },
+    );
   return (
     <section className="card form-card" aria-labelledby="exam-body-title">
       <h2 id="exam-body-title">Weight and height</h2>
@@ -32,6 +53,14 @@ export function BodySection({ register, values, messages }: ExamSectionProps) {
           measuredOn: messages.get('weight.measuredOn'),
           source: messages.get('weight.source'),
         }}
+      />
+      <WeightCheckPanel
+        prefix="exam"
+        findings={weightFindings}
+        ticked={ticksWeight(values.weightAcknowledgement, weight)}
+        onTick={tick}
+        reason={register('weightAcknowledgement.reason')}
+        messages={messages}
       />
       <TextField
         id={id('heightCm')}

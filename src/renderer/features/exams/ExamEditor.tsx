@@ -1,5 +1,4 @@
 import type { ExamContent } from '../../../domain/exam';
-import { examSigningProblems } from '../../../domain/exam';
 import type { Patient } from '../../../domain/patient';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
 import { useApi } from '../../app/sign-in-context';
@@ -9,7 +8,7 @@ import { focusField } from '../../lib/focus-field';
 import { DraftBar } from '../records/DraftBar';
 import { useDraftEditor } from '../records/use-draft-editor';
 import { BodySection } from './BodySection';
-import { examContentFrom } from './exam-form-content';
+import { examContentFrom, examFormSigningProblems, examWeightFindings } from './exam-form-content';
 import type { ExamFormValues } from './exam-form-values';
 import { examFormValues, examFormValuesSchema } from './exam-form-values';
 import { FindingsSection } from './FindingsSection';
@@ -34,17 +33,20 @@ export function ExamEditor({
   onDiscarded: (recordDeleted: boolean) => void;
 }) {
   const api = useApi();
+  // The patient's previous weights and the clinic's settings, sent with the draft.
+  const weightCheck = version.draftWeightCheck;
   const editor = useDraftEditor<ExamFormValues, ExamContent>({
     versionId: version.id,
     updatedAt: version.updatedAt,
     fromServer: examFormValues(version.content),
     valuesSchema: examFormValuesSchema,
-    contentFrom: examContentFrom,
-    signingProblems: examSigningProblems,
+    contentFrom: (values) => examContentFrom(values, weightCheck),
+    signingProblems: (content) => examFormSigningProblems(content, weightCheck),
     save: (content) => api.call('records.saveDraft', { type: 'exam', versionId: version.id, content }),
     savedContent: version.content,
   });
   const { register, setValue } = editor.form;
+  const weightFindings = examWeightFindings(editor.current.content, weightCheck);
   const section = { register, values: editor.values, messages: editor.messages };
   return (
     // A set of sections rather than one <form>: nothing is submitted (it saves as it is typed),
@@ -66,7 +68,12 @@ export function ExamEditor({
         <HistorySection {...section} allergies={patient.allergies} />
         <ScreeningSection {...section} />
         <VitalsSection register={register} messages={editor.messages} />
-        <BodySection {...section} />
+        <BodySection
+          {...section}
+          setValue={setValue}
+          weight={editor.current.content.weight}
+          weightFindings={weightFindings}
+        />
         <ScalesSection {...section} setValue={setValue} />
         <FindingsSection register={register} messages={editor.messages} />
       </div>
@@ -78,6 +85,10 @@ export function ExamEditor({
         amendment={version.version > 1}
         onSigned={onSigned}
         onDiscarded={onDiscarded}
+        weightCheck={{
+          findings: weightFindings,
+          reason: editor.current.content.weightAcknowledgement?.reason ?? '',
+        }}
       />
     </>
   );

@@ -6,6 +6,8 @@ import { scaleDefinitions, scaleIds } from '../../../domain/scales';
 import { formatDate } from '../../../domain/time';
 import { Facts } from '../../components/Facts';
 import { weightText } from '../../lib/weight-text';
+import type { WeightCheckComputed } from '../../../domain/record-view';
+import { RecordedWeightCheck } from '../records/RecordedWeightCheck';
 import { scaleSummary } from './ScaleFieldset';
 
 const answerWords = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
@@ -21,7 +23,14 @@ function Text({ value }: { value: string }) {
 }
 
 /** A signed (or someone else's) exam, read-only, every value in words with its unit. */
-export function ExamView({ content }: { content: ExamContent }) {
+export function ExamView({
+  content,
+  weightCheck,
+}: {
+  content: ExamContent;
+  /** What the weight check surfaced at signing (signed versions only). */
+  weightCheck?: WeightCheckComputed | undefined;
+}) {
   // Several versions may be shown on one page (the history): ids must not repeat.
   const uid = useId();
   const { vitals } = content;
@@ -106,6 +115,7 @@ export function ExamView({ content }: { content: ExamContent }) {
             { label: 'Height', value: quantity(content.heightCm, 'cm') },
           ]}
         />
+        <RecordedWeightCheck weightCheck={weightCheck} acknowledgement={content.weightAcknowledgement} />
       </section>
       <section className="card" aria-labelledby={`${uid}-scales`}>
         <h2 id={`${uid}-scales`}>Baseline scales</h2>

@@ -5,6 +5,7 @@ import type { ScaleId } from '../../../domain/scales';
 import { blankItems, scaleIds } from '../../../domain/scales';
 import { formatDate } from '../../../domain/time';
 import { weightFormValues, weightFormValuesSchema } from '../../lib/weight-form';
+import { weightAcknowledgementFormSchema, weightAcknowledgementFormValues } from '../records/weight-check-form';
 
 /**
  * The exam form as typed: numbers and dates as text, unanswered choices as "". The local
@@ -36,6 +37,7 @@ export const examFormValuesSchema = z.object({
     temperatureC: z.string(),
   }),
   weight: weightFormValuesSchema,
+  weightAcknowledgement: weightAcknowledgementFormSchema,
   heightCm: z.string(),
   scales: z.object({
     phq9: z.array(z.string()),
@@ -74,6 +76,7 @@ export function examFormValues(content: ExamContent): ExamFormValues {
       temperatureC: text(content.vitals.temperatureC),
     },
     weight: weightFormValues(content.weight),
+    weightAcknowledgement: weightAcknowledgementFormValues(content.weightAcknowledgement),
     heightCm: text(content.heightCm),
     scales: {
       ...(Object.fromEntries(scaleIds.map((id) => [id, scaleItems(id, content.scales[id])])) as Record<

@@ -4,6 +4,7 @@ import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { signInPollMs } from '../../lib/poll-interval';
+import { ExportDownload } from './ExportDownload';
 import { ExportProgress } from './ExportProgress';
 
 type Job = MethodOutput<'exports.status'>;
@@ -11,7 +12,7 @@ type Job = MethodOutput<'exports.status'>;
 /**
  * The auditor's export: signed PDFs, FHIR R4, CSV, the audit log with its chain head, the
  * clinic root certificate and a manifest. Runs in the background with progress; cancelling
- * leaves no partial files.
+ * leaves no partial files. Written beside the ledger, then offered as a download to this device.
  */
 export function ExportPage() {
   const api = useApi();
@@ -97,6 +98,9 @@ export function ExportPage() {
           {job !== null && <ExportProgress job={job} onCancel={() => void cancel()} />}
         </div>
       </section>
+      {job?.state === 'done' && job.download !== null && (
+        <ExportDownload key={job.id} exportId={job.id} file={job.download} outPath={job.outPath} />
+      )}
     </div>
   );
 }

@@ -24,8 +24,8 @@ export function ExportProgress({ job, onCancel }: { job: Job; onCancel: () => vo
     return (
       <Notice tone="success" title="Export complete">
         <p>
-          {job.total} files written to <code>{job.outPath}</code>. Every file is listed with its SHA-256 in
-          manifest.json.
+          {job.total} files written to <code>{job.outPath}</code> on the computer that holds the ledger. Every file is
+          listed with its SHA-256 in manifest.json.
         </p>
       </Notice>
     );

@@ -15,7 +15,7 @@ export interface DrugFieldsetProps {
   onRemove: () => void;
 }
 
-/** One drug of the clinic's list: name, code, concentrations and limits. */
+/** One drug of the clinic's list: name, code, RxNorm code, concentrations and limits. */
 export function DrugFieldset({ index, control, register, messages, onRemove }: DrugFieldsetProps) {
   const name = useWatch({ control, name: `drugs.${index}.name` });
   const prefix = `drugs.${index}`;
@@ -49,6 +49,18 @@ export function DrugFieldset({ index, control, register, messages, onRemove }: D
           className="input-medium"
           registration={register(`drugs.${index}.code`)}
           error={messages.get(`${prefix}.code`)}
+        />
+        <TextField
+          id={fieldId('formulary', `${prefix}.rxNormCode`)}
+          label="RxNorm code"
+          optional
+          hint="The drug's RxCUI, digits only, so exported records name the drug in a code other systems read. Dosing Ledger does not look it up: copy it from RxNorm."
+          autoComplete="off"
+          inputMode="numeric"
+          spellCheck={false}
+          className="input-medium"
+          registration={register(`drugs.${index}.rxNormCode`)}
+          error={messages.get(`${prefix}.rxNormCode`)}
         />
       </div>
       <ConcentrationRows index={index} control={control} register={register} messages={messages} />

@@ -1,17 +1,14 @@
 import type { UseFormRegister } from 'react-hook-form';
 import { limitedQuantities, limitedQuantityNames } from '../../../domain/limits';
+import { limitBoundLabels, limitHeadings, weightAgeLabel } from '../../../domain/shared-labels';
 import { TextField } from '../../components/TextField';
 import type { FieldMessages } from '../../lib/field-messages';
 import { fieldId } from '../../lib/focus-field';
 import type { BoundName, FormularyFormValues } from './formulary-form-values';
 import { boundNames } from './formulary-form-values';
 
-const boundLabels: Record<BoundName, string> = {
-  hardMin: 'Hard minimum',
-  softMin: 'Soft minimum',
-  softMax: 'Soft maximum',
-  hardMax: 'Hard maximum',
-};
+// The words of the plan's limits table and its PDF, so what is set here reads the same there.
+const boundLabels: Record<BoundName, string> = limitBoundLabels;
 
 /**
  * The clinic's bounds for one drug: a grid of quantity × bound, each cell labelled by its
@@ -48,8 +45,8 @@ export function LimitsTable({
         Limits
       </h3>
       <p className="hint" id={`${tableId}-hint`}>
-        Leave a bound empty when your clinic does not check it. Outside a soft bound the physician must type a reason
-        before signing; outside a hard bound the plan cannot be signed.
+        Leave a bound empty when your clinic does not check it. Outside the configured range the physician must type a
+        reason before signing; outside a hard limit the plan cannot be signed.
       </p>
       {problems.length > 0 && (
         <ul className="field-error limits-errors" id={errorsId}>
@@ -65,7 +62,7 @@ export function LimitsTable({
         <table className="table limits-table" aria-labelledby={`${tableId}-title`} aria-describedby={`${tableId}-hint`}>
           <thead>
             <tr>
-              <th scope="col">Quantity</th>
+              <th scope="col">{limitHeadings.quantity}</th>
               {boundNames.map((bound) => (
                 <th scope="col" key={bound} id={`${tableId}-${bound}`}>
                   {boundLabels[bound]}
@@ -109,7 +106,7 @@ export function LimitsTable({
       <div className="form-grid">
         <TextField
           id={fieldId('formulary', `${prefix}.weightMaxAgeDays.soft`)}
-          label="Oldest weight, soft limit (days)"
+          label={`${weightAgeLabel}, ${limitHeadings.range.toLowerCase()} (days)`}
           hint="A plan using a weight older than this needs a typed reason."
           inputMode="numeric"
           autoComplete="off"
@@ -119,7 +116,7 @@ export function LimitsTable({
         />
         <TextField
           id={fieldId('formulary', `${prefix}.weightMaxAgeDays.hard`)}
-          label="Oldest weight, hard limit (days)"
+          label={`${weightAgeLabel}, ${limitHeadings.hard.toLowerCase()} (days)`}
           hint="A plan using a weight older than this cannot be signed."
           inputMode="numeric"
           autoComplete="off"

@@ -60,6 +60,8 @@ export function formularyContentFrom(values: FormularyFormValues): { content: Fo
       return {
         id,
         name: drug.name,
+        // Left empty, no code at all: the member is left out, as in versions saved before it existed.
+        ...(drug.rxNormCode.trim() === '' ? {} : { rxNormCode: drug.rxNormCode.trim() }),
         // All rows empty reads "add at least one"; otherwise each row answers for itself.
         concentrationsMgPerMl: drug.concentrations.every((row) => row.value.trim() === '')
           ? []

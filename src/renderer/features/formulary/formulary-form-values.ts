@@ -27,6 +27,8 @@ const drugValuesSchema = z.object({
   name: z.string(),
   /** The drug's id in the formulary; named code here, as react-hook-form keeps `id` for its rows. */
   code: z.string(),
+  /** Defaults to empty so a draft typed before the field existed is still restored. */
+  rxNormCode: z.string().default(''),
   concentrations: z.array(z.object({ value: z.string() })),
   limits: z.object({
     doseMgPerKg: rangeValuesSchema,
@@ -50,6 +52,7 @@ const emptyRangeValues: RangeValues = { hardMin: '', softMin: '', softMax: '', h
 export const emptyDrugValues: DrugValues = {
   name: '',
   code: '',
+  rxNormCode: '',
   concentrations: [{ value: '' }],
   limits: {
     doseMgPerKg: emptyRangeValues,
@@ -77,6 +80,7 @@ export function formValuesFromFormulary(content: FormularyContent): FormularyFor
     drugs: content.drugs.map((drug) => ({
       name: drug.name,
       code: drug.id,
+      rxNormCode: drug.rxNormCode ?? '',
       concentrations: drug.concentrationsMgPerMl.map((value) => ({ value })),
       limits: {
         ...(Object.fromEntries(limitedQuantityNames.map((name) => [name, rangeValues(drug.limits[name])])) as Record<

@@ -1,8 +1,12 @@
 import type { Weight } from '../../../domain/weight';
+import { weightKg } from '../../../domain/weight';
+import type { WeightFinding } from '../../../domain/weight-check';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
 import { fieldId } from '../../lib/focus-field';
 import { weightText } from '../../lib/weight-text';
+import { WeightCheckPanel } from '../records/WeightCheckPanel';
+import { ticksWeight } from '../records/weight-check-form';
 import { WeightFields } from '../records/WeightFields';
 import type { PlanSectionProps } from './plan-form-types';
 
@@ -13,13 +17,30 @@ const basisOptions = [
   { value: 'fixed', label: 'Fixed amount (mg)' },
 ] as const;
 
-/** The dose the physician chose, on its basis, and the weight it is worked out from. */
+/**
+ * The dose the physician chose, on its basis, and the weight it is worked out from, with
+ * what the weight check surfaced on a weight entered for the plan.
+ */
 export function DoseSection({
   register,
   values,
   messages,
+  setValue,
   examWeight,
-}: PlanSectionProps & { examWeight: Weight | null }) {
+  entered,
+  weightFindings,
+}: PlanSectionProps & {
+  examWeight: Weight | null;
+  /** The weight entered for the plan, as read now (null when copied from the exam). */
+  entered: Weight | null;
+  weightFindings: readonly WeightFinding[];
+}) {
+  const tick = (ticked: boolean) =>
+    setValue(
+      'weightAcknowledgement.acknowledgedWeightKg',
+      ticked && entered !== null ? weightKg(entered).toString() : '',
+      { shouldDirty: true, shouldTouch: true },
+    );
   const weightOptions = [
     ...(examWeight === null ? [] : [{ value: 'exam', label: `From the exam: ${weightText(examWeight)}` }]),
     { value: 'entered', label: 'Entered for this plan' },
@@ -89,6 +110,14 @@ export function DoseSection({
           }}
         />
       )}
+      <WeightCheckPanel
+        prefix="plan"
+        findings={weightFindings}
+        ticked={ticksWeight(values.weightAcknowledgement, entered)}
+        onTick={tick}
+        reason={register('weightAcknowledgement.reason')}
+        messages={messages}
+      />
     </section>
   );
 }

@@ -1,13 +1,14 @@
 import type { DrugLimits } from '../../../domain/limits';
 import { formatRange, hasAnyLimit, limitedQuantities, limitedQuantityNames } from '../../../domain/limits';
+import { formularyVersionText, limitHeadings, limitNotConfigured, weightAgeLabel } from '../../../domain/shared-labels';
 
 function days(value: number | null): string {
-  return value === null ? 'Not checked' : `at most ${value} ${value === 1 ? 'day' : 'days'}`;
+  return value === null ? limitNotConfigured : `at most ${value} ${value === 1 ? 'day' : 'days'}`;
 }
 
 /** The clinic's configured ranges for the drug, as ranges in words; or plainly, that there are none. */
 export function LimitsInForce({ limits, formularyVersion }: { limits: DrugLimits; formularyVersion: number | null }) {
-  const version = formularyVersion === null ? '' : ` (formulary version ${formularyVersion})`;
+  const version = formularyVersionText(formularyVersion);
   if (!hasAnyLimit(limits)) {
     return (
       <p className="no-limits">
@@ -26,9 +27,9 @@ export function LimitsInForce({ limits, formularyVersion }: { limits: DrugLimits
       </caption>
       <thead>
         <tr>
-          <th scope="col">Quantity</th>
-          <th scope="col">Range</th>
-          <th scope="col">Hard limit</th>
+          <th scope="col">{limitHeadings.quantity}</th>
+          <th scope="col">{limitHeadings.range}</th>
+          <th scope="col">{limitHeadings.hard}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,14 +41,14 @@ export function LimitsInForce({ limits, formularyVersion }: { limits: DrugLimits
           return (
             <tr key={name}>
               <th scope="row">{label}</th>
-              <td>{softRange === 'no range' ? 'Not checked' : softRange}</td>
-              <td>{hardRange === 'no range' ? 'Not checked' : hardRange}</td>
+              <td>{softRange === 'no range' ? limitNotConfigured : softRange}</td>
+              <td>{hardRange === 'no range' ? limitNotConfigured : hardRange}</td>
             </tr>
           );
         })}
         {(soft !== null || hard !== null) && (
           <tr>
-            <th scope="row">Age of the weight</th>
+            <th scope="row">{weightAgeLabel}</th>
             <td>{days(soft)}</td>
             <td>{days(hard)}</td>
           </tr>

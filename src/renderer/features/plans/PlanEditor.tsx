@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Formulary } from '../../../domain/formulary';
 import type { PlanContent } from '../../../domain/plan';
 import { evaluatePlan } from '../../../domain/plan';
+import { newlyEnteredWeight } from '../../../domain/weight-acknowledgement';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -16,7 +17,7 @@ import { DoseSection } from './DoseSection';
 import { DrugSection } from './DrugSection';
 import { LinkedExamSummary } from './LinkedExamSummary';
 import type { PlanContext } from './plan-form-content';
-import { planContentFrom } from './plan-form-content';
+import { planContentFrom, planWeightFindings } from './plan-form-content';
 import type { PlanFormValues } from './plan-form-values';
 import { planFormValues, planFormValuesSchema } from './plan-form-values';
 import { planSigningProblems } from './plan-signing-problems';
@@ -49,7 +50,12 @@ export function PlanEditor({
   const { clinic } = useSignedIn();
   const [today] = useState(() => clinicToday(clinic.timeZone));
   const examWeight = exam?.version.content.weight ?? null;
-  const context: PlanContext = { examWeight, drugs: formulary.content.drugs, today };
+  const context: PlanContext = {
+    examWeight,
+    drugs: formulary.content.drugs,
+    today,
+    weightCheck: version.draftWeightCheck,
+  };
   const editor = useDraftEditor<PlanFormValues, PlanContent>({
     versionId: version.id,
     updatedAt: version.updatedAt,
@@ -66,6 +72,7 @@ export function PlanEditor({
   const { register, setValue } = editor.form;
   const content = editor.current.content;
   const evaluation = evaluatePlan(content, context.drugs, today);
+  const weightFindings = planWeightFindings(content, context);
   const section = { register, values: editor.values, messages: editor.messages, setValue };
   return (
     <>
@@ -84,7 +91,12 @@ export function PlanEditor({
           />
           <LinkedExamSummary exam={exam} patientId={patientId} />
           <DrugSection {...section} drugs={context.drugs} />
-          <DoseSection {...section} examWeight={examWeight} />
+          <DoseSection
+            {...section}
+            examWeight={examWeight}
+            entered={newlyEnteredWeight(content)}
+            weightFindings={weightFindings}
+          />
           <ScheduleSection register={register} values={editor.values} messages={editor.messages} />
           <PlanNotesSection register={register} messages={editor.messages} />
         </div>
@@ -104,6 +116,7 @@ export function PlanEditor({
         amendment={version.version > 1}
         onSigned={onSigned}
         onDiscarded={onDiscarded}
+        weightCheck={{ findings: weightFindings, reason: content.weightAcknowledgement?.reason ?? '' }}
       />
     </>
   );

@@ -4,7 +4,9 @@ import type { PlanContent } from '../../../domain/plan';
 import { formatQuantity } from '../../../domain/quantity';
 import { Facts } from '../../components/Facts';
 import { Notice } from '../../components/Notice';
+import type { WeightCheckComputed } from '../../../domain/record-view';
 import type { LinkedExam } from '../records/linked-exam';
+import { RecordedWeightCheck } from '../records/RecordedWeightCheck';
 import { DerivationList } from './DerivationList';
 import { LimitsInForce } from './LimitsInForce';
 import { LinkedExamSummary } from './LinkedExamSummary';
@@ -34,12 +36,15 @@ export function PlanView({
   formularyVersion,
   exam,
   patientId,
+  weightCheck,
 }: {
   content: PlanContent;
   figures: PlanFigures;
   formularyVersion: number | null;
   exam: LinkedExam | null;
   patientId: number;
+  /** What the weight check surfaced at signing (signed versions only). */
+  weightCheck?: WeightCheckComputed | undefined;
 }) {
   // Several versions may be shown on one page (the history): ids must not repeat.
   const uid = useId();
@@ -64,6 +69,7 @@ export function PlanView({
             { label: 'Monitoring', value: monitoringText(content.monitoringIntervalMin) },
           ]}
         />
+        <RecordedWeightCheck weightCheck={weightCheck} acknowledgement={content.weightAcknowledgement} />
       </section>
       <section className="card" aria-labelledby={`${uid}-arithmetic`}>
         <h2 id={`${uid}-arithmetic`}>

@@ -2,9 +2,13 @@ import type { FieldIssue } from '../../../contract/errors';
 import type { Drug } from '../../../domain/formulary';
 import type { PlanContent, PlanEvaluation } from '../../../domain/plan';
 import { evaluatePlan, planContentSchema } from '../../../domain/plan';
+import type { DraftWeightCheck } from '../../../domain/record-view';
 import type { Weight } from '../../../domain/weight';
+import { newlyEnteredWeight } from '../../../domain/weight-acknowledgement';
+import type { WeightFinding } from '../../../domain/weight-check';
 import { parseDecimal, parseWhole } from '../../lib/parse-fields';
 import { weightFrom } from '../../lib/weight-form';
+import { liveWeightFindings, weightAcknowledgementContent } from '../records/weight-check-form';
 import type { PlanFormValues } from './plan-form-values';
 import { limitChecks } from './plan-form-values';
 
@@ -16,6 +20,13 @@ export interface PlanContext {
   drugs: readonly Drug[];
   /** Today in the clinic's zone, for the age of the weight. */
   today: string;
+  /** The patient's previous weights and the clinic's settings, sent with the draft. */
+  weightCheck: DraftWeightCheck | undefined;
+}
+
+/** The weight check on a weight entered for the plan (one copied from the exam was checked there). */
+export function planWeightFindings(content: Pick<PlanContent, 'weight'>, context: PlanContext): WeightFinding[] {
+  return liveWeightFindings(context.weightCheck, newlyEnteredWeight(content), 'plan');
 }
 
 function weightUsed(values: PlanFormValues, examWeight: Weight | null, issues: FieldIssue[]): PlanContent['weight'] {
@@ -34,16 +45,29 @@ export function planContentFrom(
 ): { content: PlanContent; issues: FieldIssue[]; evaluation: PlanEvaluation } {
   const issues: FieldIssue[] = [];
   const basis = values.doseBasis === '' ? null : values.doseBasis;
+  // Read in the form's order, so that problems are listed as the fields come.
+  const diluentVolumeMl = parseDecimal(values.diluentVolumeMl, shape.diluentVolumeMl, 'diluentVolumeMl', issues);
+  const doseMgPerKg =
+    basis === 'mg/kg' ? parseDecimal(values.doseMgPerKg, shape.doseMgPerKg, 'doseMgPerKg', issues) : null;
+  const doseMg = basis === 'fixed' ? parseDecimal(values.doseMg, shape.doseMg, 'doseMg', issues) : null;
+  const weight = weightUsed(values, context.examWeight, issues);
+  const acknowledgement = weightAcknowledgementContent(
+    values.weightAcknowledgement,
+    newlyEnteredWeight({ weight }),
+    planWeightFindings({ weight }, context),
+  );
   const withoutReasons: PlanContent = {
     drugId: values.drugId === '' ? null : values.drugId,
     concentrationMgPerMl: values.concentrationMgPerMl === '' ? null : values.concentrationMgPerMl,
     diluent: values.diluent,
-    diluentVolumeMl: parseDecimal(values.diluentVolumeMl, shape.diluentVolumeMl, 'diluentVolumeMl', issues),
+    diluentVolumeMl,
     doseBasis: basis,
     // Only the dose of the chosen basis is kept: the other would be a second, silent dose.
-    doseMgPerKg: basis === 'mg/kg' ? parseDecimal(values.doseMgPerKg, shape.doseMgPerKg, 'doseMgPerKg', issues) : null,
-    doseMg: basis === 'fixed' ? parseDecimal(values.doseMg, shape.doseMg, 'doseMg', issues) : null,
-    weight: weightUsed(values, context.examWeight, issues),
+    doseMgPerKg,
+    doseMg,
+    weight,
+    // Only while the weight check surfaces the weight; key order as the schema's, like the saved content.
+    ...(acknowledgement === undefined ? {} : { weightAcknowledgement: acknowledgement }),
     durationMin: parseWhole(values.durationMin, shape.durationMin, 'durationMin', issues),
     series: {
       infusions: parseWhole(values.series.infusions, shape.series.shape.infusions, 'series.infusions', issues),

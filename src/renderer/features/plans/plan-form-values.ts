@@ -3,6 +3,7 @@ import type { LimitCheck } from '../../../domain/limits';
 import type { PlanContent } from '../../../domain/plan';
 import { limitCheckSchema } from '../../../domain/plan';
 import { emptyWeightForm, weightFormValues, weightFormValuesSchema } from '../../lib/weight-form';
+import { weightAcknowledgementFormSchema, weightAcknowledgementFormValues } from '../records/weight-check-form';
 
 export const limitChecks = limitCheckSchema.options;
 
@@ -21,6 +22,7 @@ export const planFormValuesSchema = z.object({
   doseMg: z.string(),
   weightFrom: z.enum(['exam', 'entered']),
   weight: weightFormValuesSchema,
+  weightAcknowledgement: weightAcknowledgementFormSchema,
   durationMin: z.string(),
   series: z.object({ infusions: z.string(), intervalDays: z.string() }),
   monitoringIntervalMin: z.string(),
@@ -47,6 +49,7 @@ export function planFormValues(content: PlanContent, examHasWeight: boolean): Pl
     doseMg: text(content.doseMg),
     weightFrom: entered || !examHasWeight ? 'entered' : 'exam',
     weight: entered ? weightFormValues(content.weight) : emptyWeightForm,
+    weightAcknowledgement: weightAcknowledgementFormValues(content.weightAcknowledgement),
     durationMin: text(content.durationMin),
     series: { infusions: text(content.series.infusions), intervalDays: text(content.series.intervalDays) },
     monitoringIntervalMin: text(content.monitoringIntervalMin),

@@ -1,7 +1,9 @@
 import type { FieldIssue } from '../../../contract/errors';
 import type { PlanContent } from '../../../domain/plan';
 import { evaluatePlan } from '../../../domain/plan';
+import { newlyEnteredWeight, weightAcknowledgementProblems } from '../../../domain/weight-acknowledgement';
 import type { PlanContext } from './plan-form-content';
+import { planWeightFindings } from './plan-form-content';
 
 /**
  * What signing still needs, each attached to the field that fixes it: a hard finding on the
@@ -24,8 +26,16 @@ export function planSigningProblems(content: PlanContent, context: PlanContext):
         return path;
     }
   };
-  return evaluatePlan(content, context.drugs, context.today).signingProblems.map((problem) => ({
-    path: fieldOf(problem.path),
-    message: problem.message,
-  }));
+  const weightProblems = weightAcknowledgementProblems(
+    planWeightFindings(content, context),
+    newlyEnteredWeight(content),
+    content.weightAcknowledgement,
+  );
+  return [
+    ...evaluatePlan(content, context.drugs, context.today).signingProblems.map((problem) => ({
+      path: fieldOf(problem.path),
+      message: problem.message,
+    })),
+    ...weightProblems,
+  ];
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { RecordView } from '../../../domain/record-view';
+import type { WeightFinding } from '../../../domain/weight-check';
 import { clearDraft } from '../../lib/drafts';
 import { focusField } from '../../lib/focus-field';
 import { DiscardDraftDialog } from './DiscardDraftDialog';
@@ -18,6 +19,7 @@ export function DraftBar<V extends FieldValues, C>({
   amendment,
   onSigned,
   onDiscarded,
+  weightCheck,
 }: {
   editor: DraftEditor<V, C>;
   /** "exam" or "infusion plan". */
@@ -28,6 +30,8 @@ export function DraftBar<V extends FieldValues, C>({
   amendment: boolean;
   onSigned: (view: RecordView) => void;
   onDiscarded: (recordDeleted: boolean) => void;
+  /** For the signing dialog: what the weight check surfaced and the reason given. */
+  weightCheck?: { findings: readonly WeightFinding[]; reason: string };
 }) {
   const [discarding, setDiscarding] = useState(false);
   // Once signed or discarded, this window's copy of the draft has nothing left to keep.
@@ -60,6 +64,7 @@ export function DraftBar<V extends FieldValues, C>({
             onSigned(view);
           }}
           onNotReady={editor.notReady}
+          weightCheck={weightCheck}
         />
       )}
       {discarding && (

@@ -147,7 +147,9 @@ function RecordBody({
           onDiscarded={onDiscarded}
         />
       )}
-      {!editing && version.recordType === 'exam' && <ExamView content={version.content} />}
+      {!editing && version.recordType === 'exam' && (
+        <ExamView content={version.content} weightCheck={version.computed?.weightCheck} />
+      )}
       {!editing && version.recordType === 'plan' && (
         <PlanView
           content={version.content}
@@ -159,6 +161,7 @@ function RecordBody({
           formularyVersion={version.formularyVersion}
           exam={exam}
           patientId={patient.id}
+          weightCheck={version.computed?.weightCheck}
         />
       )}
     </>

@@ -5,6 +5,7 @@ import type { SignatureMeaning } from '../../../domain/record';
 
 import type { RecordView } from '../../../domain/record-view';
 import { formatPrintedName } from '../../../domain/user';
+import type { WeightFinding } from '../../../domain/weight-check';
 import { useSignIn, useSignedIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { MessageText } from '../../components/MessageText';
@@ -12,6 +13,7 @@ import { Notice } from '../../components/Notice';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
 import { hasSignedBefore, rememberSigning } from '../../lib/signing-memory';
+import { SigningWeightCheck } from './SigningWeightCheck';
 
 interface SignValues {
   meaning: SignatureMeaning;
@@ -38,9 +40,12 @@ export function SignDialog({
   onClose,
   onSigned,
   onNotReady,
+  weightCheck,
 }: {
   /** "exam" or "infusion plan", as it reads in a sentence. */
   what: string;
+  /** What the weight check surfaced and the reason given: part of what is signed. */
+  weightCheck?: { findings: readonly WeightFinding[]; reason: string } | undefined;
   versionId: number;
   onClose: () => void;
   onSigned: (view: RecordView) => void;
@@ -77,7 +82,9 @@ export function SignDialog({
     }
     const error = result.error;
     const onUsername = error.issues?.find((issue) => issue.path === 'username');
-    if (error.code === 'NOT_READY_TO_SIGN') {
+    // An unacknowledged weight check is a problem with the record, answered in the form.
+    const onWeightCheck = error.issues?.some((issue) => issue.path.startsWith('weightAcknowledgement.')) ?? false;
+    if (error.code === 'NOT_READY_TO_SIGN' || onWeightCheck) {
       onNotReady(error);
     } else if (onUsername !== undefined) {
       // The server asks for the user ID when this sign-in has not signed yet.
@@ -110,6 +117,7 @@ export function SignDialog({
           stays readable.
         </p>
       </div>
+      {weightCheck !== undefined && <SigningWeightCheck findings={weightCheck.findings} reason={weightCheck.reason} />}
       {problems.form !== undefined && (
         <Notice tone="error" live="alert">
           <MessageText text={problems.form} />

@@ -3,6 +3,7 @@ import type { CallResult } from '../../../contract/errors';
 import { checklistScalesFor } from '../../../domain/configured-entry-checks';
 import type { Checklist } from '../../../domain/infusion-session';
 import type { Patient } from '../../../domain/patient';
+import type { TimingFinding } from '../../../domain/session-timing';
 import type { SessionView } from '../../../domain/session-view';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
@@ -20,6 +21,8 @@ interface ChecklistEditorProps {
   save: (request: EntryRequest<Checklist>) => Promise<CallResult<SessionView>>;
   onSaved: (view: SessionView) => void;
   onCancel: () => void;
+  /** What the typed time surfaces against the plan (before its interval, say). */
+  timingFindings?: (occurredAt: string) => TimingFinding[];
 }
 
 /**
@@ -43,11 +46,14 @@ function ChecklistForm({
   onSaved,
   onCancel,
   scales,
+  timingFindings,
 }: ChecklistEditorProps & { scales: ChecklistScales }) {
   const { form, frame } = useEntryEditor<ChecklistFormValues, Checklist>({
     draftKey,
     content: checklistFormValues(correcting?.checklist ?? null),
     correctingAt: correcting?.occurredAt ?? null,
+    timingReason: correcting?.checklist.timing?.reason ?? '',
+    timingFindings,
     build: (values, issues) => checklistFrom(values, issues, scales),
     save,
     onSaved,
@@ -68,6 +74,7 @@ function ChecklistForm({
         values={values}
         messages={frame.state.messages}
         scales={scales.shown}
+        painRequired={scales.painRequired}
       />
     </EntryEditorFrame>
   );

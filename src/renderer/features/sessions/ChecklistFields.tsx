@@ -37,6 +37,7 @@ export function ChecklistFields({
   values,
   messages,
   scales,
+  painRequired = true,
 }: {
   prefix: string;
   patient: Patient;
@@ -44,6 +45,8 @@ export function ChecklistFields({
   values: ChecklistFormValues;
   messages: FieldMessages;
   scales: ReadonlySet<PreSessionScaleId>;
+  /** False only for a correction of a checklist that recorded no pain score. */
+  painRequired?: boolean;
 }) {
   const id = (path: string) => fieldId(prefix, `content.${path}`);
   const message = (path: string) => messages.get(`content.${path}`);
@@ -147,6 +150,7 @@ export function ChecklistFields({
           {scales.has('painNrs') && (
             <PainField
               id={id('scales.painNrs')}
+              required={painRequired}
               registration={register('content.scales.painNrs')}
               error={message('scales.painNrs')}
             />

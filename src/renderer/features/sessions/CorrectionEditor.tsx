@@ -1,6 +1,7 @@
 import type { Patient } from '../../../domain/patient';
+import { beforeSignatureFinding } from '../../../domain/session-timing';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
-import { useApi } from '../../app/sign-in-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { AdverseEventEditor } from './AdverseEventEditor';
 import { ChecklistEditor } from './ChecklistEditor';
 import { DischargeEditor } from './DischargeEditor';
@@ -23,7 +24,14 @@ export function CorrectionEditor({
   onCancel: () => void;
 }) {
   const api = useApi();
+  const { clinic } = useSignedIn();
   const common = { session, onSaved, onCancel };
+  // A corrected checklist is the start again: a time before the plan's signature asks the
+  // reason (the server also checks the interval, and asks if need be).
+  const beforeSignature = (occurredAt: string) => {
+    const finding = beforeSignatureFinding(occurredAt, session.planSignedAt ?? null, clinic.timeZone);
+    return finding === null ? [] : [finding];
+  };
   switch (entry.kind) {
     case 'checklist':
       return (
@@ -36,6 +44,7 @@ export function CorrectionEditor({
           }
           onSaved={onSaved}
           onCancel={onCancel}
+          timingFindings={beforeSignature}
         />
       );
     case 'event':

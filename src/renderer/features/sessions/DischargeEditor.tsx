@@ -13,7 +13,9 @@ import { fieldId } from '../../lib/focus-field';
 import type { DischargeFormValues } from './discharge-form';
 import { dischargeFormValues, dischargeFrom } from './discharge-form';
 import { EntryEditorFrame, editorPrefix } from './EntryEditorFrame';
+import { GapExplanationFields } from './GapExplanationFields';
 import { saveEntry } from './save-entry';
+import { sessionGaps } from './session-gaps';
 import { useEntryEditor } from './use-entry-editor';
 import { VitalsFields } from './VitalsFields';
 
@@ -63,7 +65,12 @@ function DischargeForm({
   const api = useApi();
   const { form, frame } = useEntryEditor<DischargeFormValues, SessionEntryBody>({
     draftKey: `session-${session.id}-discharge-${correcting?.id ?? 'new'}${draftKey}`,
-    content: dischargeFormValues(correcting?.content ?? null, inForce, checklistEscort(session)),
+    content: dischargeFormValues(
+      correcting?.content ?? null,
+      inForce,
+      checklistEscort(session),
+      sessionGaps(session, correcting?.id ?? null),
+    ),
     correctingAt: correcting?.occurredAt ?? null,
     build: (values, issues) => {
       const content = dischargeFrom(values, issues);
@@ -75,6 +82,7 @@ function DischargeForm({
   const { register } = form;
   const messages = frame.state.messages;
   const criteria = useWatch({ control: form.control, name: 'content.criteria' });
+  const gaps = useWatch({ control: form.control, name: 'content.gapExplanations' });
   const met = criteria.filter((item) => item.met).length;
   const criteriaError = messages.get('content.criteria');
   return (
@@ -112,6 +120,14 @@ function DischargeForm({
         register={(name) => register(`content.vitals.${name}`)}
         messages={messages}
         optional={['temperatureC']}
+      />
+      <GapExplanationFields
+        prefix={editorPrefix}
+        gaps={gaps}
+        intervalMin={session.monitoringIntervalMin}
+        day={session.createdAt}
+        register={(index) => register(`content.gapExplanations.${index}.explanation`)}
+        messages={messages}
       />
       <TextField
         id={id('escortName')}

@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice';
 import { TextArea } from '../../components/TextArea';
 import { fieldId, focusField } from '../../lib/focus-field';
 import { OccurredAtFields } from './OccurredAtFields';
+import { TimingReasonField } from './TimingReasonField';
 import type { FrameEditor } from './use-entry-editor';
 import { WitnessFields } from './WitnessFields';
 
@@ -80,6 +81,14 @@ export function EntryEditorFrame({
           messages={state.messages}
           onNow={editor.setNow}
         />
+        {editor.timing.asked && (
+          <TimingReasonField
+            prefix={editorPrefix}
+            findings={editor.timing.findings}
+            registration={registrations.timingReason}
+            messages={state.messages}
+          />
+        )}
         {witnessNeeded && (
           <WitnessFields
             prefix={editorPrefix}

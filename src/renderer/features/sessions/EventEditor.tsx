@@ -1,6 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import type { AdministrationEventType, SessionEntryBody } from '../../../domain/infusion-session';
 import { administrationEventLabels } from '../../../domain/infusion-session';
+import { pumpState } from '../../../domain/session-state';
 import type { SessionEntryView, SessionView } from '../../../domain/session-view';
 import { useApi } from '../../app/sign-in-context';
 import { EntryEditorFrame } from './EntryEditorFrame';
@@ -28,12 +29,15 @@ export function EventEditor({
   onCancel: () => void;
 }) {
   const api = useApi();
+  // After an early stop its reason says why less went in: the end is not compared again.
+  const others = session.entries.filter((entry) => entry.id !== correcting?.id);
+  const plannedVolume = pumpState(others) === 'stopped' ? null : (session.plannedVolumeMl ?? null);
   const { form, frame } = useEntryEditor<EventFormValues, SessionEntryBody>({
     draftKey: `session-${session.id}-event-${type}-${correcting?.id ?? 'new'}`,
     content: eventFormValues(correcting?.content ?? null),
     correctingAt: correcting?.occurredAt ?? null,
     build: (values, issues) => {
-      const content = eventFrom(type, values, issues);
+      const content = eventFrom(type, values, issues, plannedVolume);
       return content === null ? null : { kind: 'event', content };
     },
     needsWitness: wasteTyped,
@@ -55,6 +59,7 @@ export function EventEditor({
         values={values}
         messages={frame.state.messages}
         plannedRate={session.plannedRateMlPerH}
+        plannedVolume={plannedVolume}
       />
     </EntryEditorFrame>
   );

@@ -11,7 +11,8 @@ import { fieldId } from '../../lib/focus-field';
 import { serverNow } from '../../lib/server-clock';
 import { editorPrefix } from './EntryEditorFrame';
 import type { EventFormValues } from './event-form';
-import { deviatesFromPlan, eventFields } from './event-form';
+import { deviatesFromPlan, eventFields, volumeFarFromPlan } from './event-form';
+import { volumeToleranceRule } from '../../../domain/session-volume';
 import { formatLotExpiry, lastUseDay, parseLotExpiry } from '../../../domain/lot-expiry';
 
 const id = (name: keyof EventFormValues) => fieldId(editorPrefix, `content.${name}`);
@@ -23,17 +24,21 @@ export function EventFields({
   values,
   messages,
   plannedRate,
+  plannedVolume,
 }: {
   type: AdministrationEventType;
   register: (name: keyof EventFormValues) => UseFormRegisterReturn;
   values: EventFormValues;
   messages: FieldMessages;
   plannedRate: string | null;
+  /** The volume the end is compared with; null when there is none (or after an early stop). */
+  plannedVolume: string | null;
 }) {
   const { clinic } = useSignedIn();
   const fields = eventFields[type];
   const message = (name: keyof EventFormValues) => messages.get(`content.${name}`);
   const deviates = fields.rate && deviatesFromPlan(values.rateMlPerH, plannedRate);
+  const far = type === 'end' && volumeFarFromPlan(values.volumeInfusedMl, plannedVolume);
   const expiry = parseLotExpiry(values.lotExpiry);
   const expired = expiry !== null && lastUseDay(expiry) < localDate(serverNow(), clinic.timeZone);
   const planned =
@@ -104,6 +109,17 @@ export function EventFields({
           className="input-short"
           registration={register('volumeInfusedMl')}
           error={message('volumeInfusedMl')}
+          after={
+            <div aria-live="polite">
+              {far && plannedVolume !== null && (
+                <Notice tone="warning" title="This volume is far from the plan">
+                  The plan delivers {quantityText(plannedVolume, 'mL')}; you entered{' '}
+                  {quantityText(values.volumeInfusedMl.trim(), 'mL')}. That is not {volumeToleranceRule}: give the
+                  reason below, as for an early stop.
+                </Notice>
+              )}
+            </div>
+          }
         />
       )}
       {fields.waste && (
@@ -119,16 +135,14 @@ export function EventFields({
           error={message('wasteMg')}
         />
       )}
-      {type !== 'end' && (
-        <TextArea
-          id={id('reason')}
-          label={reasonLabel(type, deviates)}
-          optional={!fields.reasonRequired && !deviates}
-          registration={register('reason')}
-          error={message('reason')}
-          rows={2}
-        />
-      )}
+      <TextArea
+        id={id('reason')}
+        label={far ? 'Reason the volume differs from the plan' : reasonLabel(type, deviates)}
+        optional={!fields.reasonRequired && !deviates && !far}
+        registration={register('reason')}
+        error={message('reason')}
+        rows={2}
+      />
     </div>
   );
 }

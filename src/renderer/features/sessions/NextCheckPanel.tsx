@@ -1,4 +1,4 @@
-import { nextCheck } from '../../../domain/infusion-session';
+import { timedCheckState } from '../../../domain/session-timed-checks';
 import { formatDurationMin } from '../../../domain/time';
 import type { SessionView } from '../../../domain/session-view';
 import { useSignedIn } from '../../app/sign-in-context';
@@ -8,23 +8,21 @@ import { clinicDay, entryTime } from './entry-time';
 import { isOpen } from './session-label';
 import { useServerNow } from './use-server-now';
 
-const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
-
 /**
  * The time to the next timed check, large enough to read across the room: the monitoring
  * interval after the last check (or the start), on the server's clock. Overdue says so in
- * words and with a mark, not by colour alone, and is announced once when it happens.
+ * words and with a mark, not by colour alone, and is announced once when it happens. Once
+ * the infusion has ended or been stopped the countdown stops: recovery checks are optional.
  */
 export function NextCheckPanel({ session }: { session: SessionView }) {
   const { clinic } = useSignedIn();
   const now = useServerNow();
   const interval = session.monitoringIntervalMin;
-  const check =
-    interval === null || !isOpen(session)
-      ? null
-      : nextCheck(ms(session.lastObservationAt), ms(session.startedAt), interval, now);
+  const state = timedCheckState(session.entries, interval, now);
+  const check = isOpen(session) && state.kind === 'due' ? state : null;
   const day = clinicDay(session.createdAt, clinic.timeZone);
-  const dueAt = check === null ? '' : entryTime(new Date(check.dueAtMs).toISOString(), clinic.timeZone, day);
+  const time = (instant: string) => entryTime(instant, clinic.timeZone, day);
+  const dueAt = check === null ? '' : time(check.dueAt);
   const overdue = check?.overdue ?? false;
   return (
     <section
@@ -35,7 +33,19 @@ export function NextCheckPanel({ session }: { session: SessionView }) {
         Timed checks
       </h2>
       {check === null ? (
-        <p className="next-check-quiet">{quietText(session, interval)}</p>
+        isOpen(session) && state.kind === 'finished' ? (
+          <>
+            <p className="next-check-quiet">
+              {state.by === 'stop' ? 'The infusion was stopped early at' : 'The infusion ended at'} {time(state.at)}:
+              timed checks have stopped.
+            </p>
+            <p className="next-check-due">
+              Recovery checks are optional: record one with “Record a check” if your clinic’s flow asks for it.
+            </p>
+          </>
+        ) : (
+          <p className="next-check-quiet">{quietText(session, interval)}</p>
+        )
       ) : overdue ? (
         <>
           <p
@@ -57,7 +67,7 @@ export function NextCheckPanel({ session }: { session: SessionView }) {
           </p>
           <p className="next-check-due">
             Due at {dueAt}: every {interval === null ? '' : formatDurationMin(interval)}
-            {session.lastObservationAt === null ? ' after the start' : ' after the last check'}.
+            {check.after === 'start' ? ' after the start' : ' after the last check'}.
           </p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { toDecimal } from '../../../domain/quantity';
+import { plannedEnd } from '../../../domain/session-planned-end';
 import { quantityText } from '../../../domain/quantity-text';
 import type { SessionView } from '../../../domain/session-view';
 import { useSignedIn } from '../../app/sign-in-context';
@@ -6,6 +7,8 @@ import { Icon } from '../../components/Icon';
 import { clinicDay, entryTime } from './entry-time';
 import type { PumpNow, PumpState } from './pump-now';
 import { pumpNow } from './pump-now';
+import { PlannedEndLine } from './PlannedEndLine';
+import { useServerNow } from './use-server-now';
 
 const stateWords: Record<PumpState, string> = {
   'not-started': 'Not started',
@@ -30,7 +33,9 @@ function stateLine(pump: PumpNow, since: string | null, asPlanned: boolean): str
 /** What the pump is doing as charted; a running rate off the plan is said in words, with its reason. */
 export function PumpPanel({ session }: { session: SessionView }) {
   const { clinic } = useSignedIn();
+  const now = useServerNow();
   const pump = pumpNow(session.entries);
+  const end = plannedEnd(session.entries, session.plannedDurationMin ?? null, now);
   const planned = session.plannedRateMlPerH;
   const deviates = pump.rateMlPerH !== null && planned !== null && !toDecimal(pump.rateMlPerH).equals(planned);
   const since =
@@ -43,6 +48,9 @@ export function PumpPanel({ session }: { session: SessionView }) {
       </h2>
       <p className="board-figure">{running ? quantityText(pump.rateMlPerH ?? '0', 'mL/h') : stateWords[pump.state]}</p>
       <p className="pump-since">{stateLine(pump, since, !deviates)}</p>
+      {end !== null && (
+        <PlannedEndLine end={end} durationMin={session.plannedDurationMin ?? 0} day={session.createdAt} />
+      )}
       {(running || pump.state === 'paused') && deviates && planned !== null && pump.rateMlPerH !== null && (
         <p className="deviation">
           <Icon name="warning" className="deviation-icon" />

@@ -110,7 +110,7 @@ export function SessionScreen({
         />
       )}
       <VitalsSection session={session} />
-      <Timeline session={session} onCorrect={(entryId) => open({ kind: 'correct', entryId })} />
+      <Timeline session={session} plan={plan} onCorrect={(entryId) => open({ kind: 'correct', entryId })} />
       <SessionSignatures session={session} />
     </div>
   );

@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField';
 import type { FieldProblem } from '../../lib/form-errors';
 import { hasSignedBefore, rememberSigning } from '../../lib/signing-memory';
 import { lastEntryIdOf } from '../../../domain/session-view';
+import { GapsBeforeSigning } from './GapsBeforeSigning';
 
 interface SignValues {
   username: string;
@@ -100,6 +101,7 @@ export function SignPanel({
           are added beside it, never over it, and show the record as amended after signing.
         </p>
       </div>
+      <GapsBeforeSigning session={session} />
       <ErrorSummary
         problems={problems}
         attempt={attempt}

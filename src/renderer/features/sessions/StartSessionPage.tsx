@@ -2,6 +2,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
+import type { TimingFinding } from '../../../domain/session-timing';
+import { lastInfusionBefore, startTimingFindings } from '../../../domain/session-timing';
 import type { SessionView } from '../../../domain/session-view';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
@@ -11,6 +13,7 @@ import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { PatientBanner } from '../../components/PatientBanner';
 import { parseRouteId } from '../../lib/route-id';
+import { serverNow } from '../../lib/server-clock';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ChecklistEditor } from './ChecklistEditor';
 import { PlanSource } from './PlanSource';
@@ -72,8 +75,21 @@ function StartSession({
   const planSessions = plan === null ? [] : sessions.filter((session) => session.planRecordId === plan.record.id);
   const total = plan?.version.content.series.infusions ?? null;
   const next = { seriesNumber: planSessions.length + 1, seriesTotal: total };
-  const complete = total !== null && planSessions.length >= total;
   const chart = `/patients/${patient.id}`;
+  // The server applies the same rule (domain/session-timing.ts) and stores the reason given.
+  const timingFindings = (occurredAt: string): TimingFinding[] =>
+    plan === null
+      ? []
+      : startTimingFindings({
+          occurredAt,
+          zone: clinic.timeZone,
+          planSignedAt: plan.version.signedAt,
+          intervalDays: plan.version.content.series.intervalDays,
+          seriesTotal: total,
+          chartedOnPlan: planSessions.length,
+          lastInfusionAt: lastInfusionBefore(sessions, occurredAt),
+        });
+  const now = timingFindings(serverNow().toISOString());
   return (
     <div className="page">
       <PatientBanner patient={patient} clinicTimeZone={clinic.timeZone} />
@@ -90,12 +106,21 @@ function StartSession({
           Finish and discharge it first.{' '}
           <Link to={`/patients/${patient.id}/sessions/${open.id}`}>Open {sessionLabel(open)}</Link>
         </Notice>
-      ) : complete ? (
-        <Notice tone="warning" title="The series is complete">
-          All {total} infusions of this plan are charted. The physician amends the plan to add more.
-        </Notice>
       ) : (
         <>
+          {now.length > 0 && (
+            <Notice tone="warning" title="Before you start: the signed plan does not allow an infusion now">
+              <ul className="timing-findings">
+                {now.map((finding) => (
+                  <li key={finding.code}>{finding.message}</li>
+                ))}
+              </ul>
+              <p>
+                Check with the physician. To go ahead, give the reason below the checklist: it is stored with the
+                session and printed in its signed record.
+              </p>
+            </Notice>
+          )}
           <PlanSource plan={plan.version} next={sessionLabel(next)} />
           <ChecklistEditor
             patient={patient}
@@ -107,8 +132,10 @@ function StartSession({
                 planVersionId: plan.version.id,
                 occurredAt: request.occurredAt,
                 checklist: request.body,
+                ...(request.timingReason === undefined ? {} : { timingReason: request.timingReason }),
               })
             }
+            timingFindings={timingFindings}
             onSaved={(view) => void navigate(`/patients/${patient.id}/sessions/${view.id}`, { replace: true })}
             onCancel={() => void navigate(chart)}
           />

@@ -2,15 +2,26 @@ import type { SessionView } from '../../../domain/session-view';
 import { mayCall } from '../../app/permissions';
 import { useSignedIn } from '../../app/sign-in-context';
 import { clinicDay, entryTime, zoneOffsetText } from './entry-time';
+import type { PlanVersion } from './plan-version';
 import { TimelineEntry } from './TimelineEntry';
 
 /** Every entry of the session in the order things happened, corrections and corrected ones alike. */
-export function Timeline({ session, onCorrect }: { session: SessionView; onCorrect: (entryId: number) => void }) {
+export function Timeline({
+  session,
+  plan = null,
+  onCorrect,
+}: {
+  session: SessionView;
+  /** The plan charted against: a volume infused is then also given in the mg it carries. */
+  plan?: PlanVersion | null;
+  onCorrect: (entryId: number) => void;
+}) {
   const { user, clinic } = useSignedIn();
   const day = clinicDay(session.createdAt, clinic.timeZone);
   const context = {
     plannedRateMlPerH: session.plannedRateMlPerH,
     time: (instant: string) => entryTime(instant, clinic.timeZone, day),
+    plan: plan?.content ?? null,
   };
   const byId = new Map(session.entries.map((entry) => [entry.id, entry]));
   const mayCorrect = mayCall(user.role, 'sessions.correct');

@@ -1,4 +1,5 @@
 import { formatNumber } from '../../../domain/quantity';
+import { vitalsHeadings } from '../../../domain/shared-labels';
 import type { VitalsRow } from '../../../domain/vitals-rows';
 
 function Cell({ value }: { value: string | number | null }) {
@@ -10,32 +11,33 @@ function Cell({ value }: { value: string | number | null }) {
 /** The vital signs as a table: one row per time, one column per sign, units in the headers. */
 export function VitalsTable({ rows, time }: { rows: readonly VitalsRow[]; time: (instantIso: string) => string }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so that a keyboard can scroll the table where it is wider than the screen.
+    <div className="table-wrap" role="region" aria-label="Table of readings" tabIndex={0}>
       <table className="table vitals-table" aria-labelledby="vitals-title">
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Taken at</th>
+            <th scope="col">{vitalsHeadings.time}</th>
+            <th scope="col">{vitalsHeadings.reading}</th>
             <th scope="col" className="cell-number">
-              BP (mmHg)
+              {vitalsHeadings.bloodPressure}
             </th>
             <th scope="col" className="cell-number">
-              HR (beats/min)
+              {vitalsHeadings.heartRate}
             </th>
             <th scope="col" className="cell-number">
-              SpO2 (%)
+              {vitalsHeadings.spo2}
             </th>
             <th scope="col" className="cell-number">
-              RR (breaths/min)
+              {vitalsHeadings.respiratoryRate}
             </th>
             <th scope="col" className="cell-number">
-              Temp (°C)
+              {vitalsHeadings.temperature}
             </th>
             <th scope="col" className="cell-number">
-              Sedation (MOAA/S 0–5)
+              {vitalsHeadings.sedation}
             </th>
             <th scope="col" className="cell-number">
-              Pain (0–10)
+              {vitalsHeadings.pain}
             </th>
           </tr>
         </thead>

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../contract/errors';
+import type { TimingFinding } from '../../../domain/session-timing';
 import type { EntryValues, WitnessValues } from './entry-values';
 import { parseOccurredAt } from './occurred-at';
 
@@ -8,6 +9,8 @@ export interface EntryRequest<B> {
   /** The reason for a correction; empty for a new entry. */
   reason: string;
   witness: WitnessValues | undefined;
+  /** Why it goes ahead at a time the plan does not allow; absent when nothing was surfaced. */
+  timingReason: string | undefined;
 }
 
 export interface EntryRules<V, B> {
@@ -17,6 +20,8 @@ export interface EntryRules<V, B> {
   build: (content: V, issues: FieldIssue[]) => B | null;
   /** Whether this entry needs a witness (discarded drug). */
   needsWitness?: ((content: V) => boolean) | undefined;
+  /** What the time surfaces against the plan (the checklist: the start); none by default. */
+  timingFindings?: ((occurredAt: string) => TimingFinding[]) | undefined;
 }
 
 /**
@@ -40,6 +45,9 @@ export function checkEntry<V, B>(
     issues.push({ path: 'witness.password', message: 'The witness enters their password' });
   if (rules.correcting && values.correctionReason.trim() === '')
     issues.push({ path: 'correctionReason', message: 'Give the reason for the correction' });
+  const findings = occurredAt === null ? [] : (rules.timingFindings?.(occurredAt) ?? []);
+  if (findings.length > 0 && values.timingReason.trim() === '')
+    issues.push({ path: 'timingReason', message: 'Give the reason for going ahead at this time' });
   if (issues.length > 0 || occurredAt === null || body === null) return { issues, request: null };
   return {
     issues,
@@ -48,6 +56,7 @@ export function checkEntry<V, B>(
       body,
       reason: values.correctionReason.trim(),
       witness: witnessNeeded ? values.witness : undefined,
+      timingReason: findings.length > 0 || values.timingReason.trim() !== '' ? values.timingReason.trim() : undefined,
     },
   };
 }

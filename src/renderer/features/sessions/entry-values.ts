@@ -7,11 +7,13 @@ export interface WitnessValues {
 
 /**
  * Every charting form: what it records (`content`, as typed), when it happened, and, for a
- * correction, why. A witness signs for discarded drug.
+ * correction, why. A witness signs for discarded drug. A time the plan does not allow (a
+ * start before its interval, say) is charted with the reason for going ahead.
  */
 export type EntryValues<V> = {
   when: OccurredAtValues;
   correctionReason: string;
+  timingReason: string;
   witness: WitnessValues;
   content: V;
 };

@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../../contract/errors';
 import type { AdministrationEvent, AdministrationEventType } from '../../../domain/infusion-session';
 import { administrationEventSchema } from '../../../domain/infusion-session';
 import { toDecimal } from '../../../domain/quantity';
+import { volumeOffPlan } from '../../../domain/session-volume';
 import { parseDecimal } from '../../lib/parse-fields';
 import { formatLotExpiry, parseLotExpiry } from '../../../domain/lot-expiry';
 
@@ -48,6 +49,15 @@ export function deviatesFromPlan(typedRate: string, plannedRate: string | null):
   return parsed.success && parsed.data !== null && !toDecimal(parsed.data).equals(plannedRate);
 }
 
+/**
+ * Whether the typed volume is far from the planned one (the domain's stated rule), so the
+ * end needs its reason, as an early stop does. `plannedVolume` is null after an early stop.
+ */
+export function volumeFarFromPlan(typedVolume: string, plannedVolume: string | null): boolean {
+  const parsed = shape.volumeInfusedMl.safeParse(typedVolume.trim());
+  return parsed.success && parsed.data !== null && volumeOffPlan(parsed.data, plannedVolume) !== null;
+}
+
 /** Whether drug was discarded, so a witness must sign for it. */
 export function wasteTyped(values: EventFormValues): boolean {
   const parsed = shape.wasteMg.safeParse(values.wasteMg.trim());
@@ -59,6 +69,7 @@ export function eventFrom(
   type: AdministrationEventType,
   values: EventFormValues,
   issues: FieldIssue[],
+  plannedVolume: string | null = null,
 ): AdministrationEvent | null {
   const fields = eventFields[type];
   const before = issues.length;
@@ -73,6 +84,8 @@ export function eventFrom(
   }
   if (fields.volume === 'required')
     need(values.volumeInfusedMl.trim() !== '', 'volumeInfusedMl', 'Enter the volume infused in mL');
+  if (type === 'end' && volumeFarFromPlan(values.volumeInfusedMl, plannedVolume))
+    need(values.reason.trim() !== '', 'reason', 'Give the reason the volume differs from the plan');
   const expiry = values.lotExpiry.trim() === '' ? '' : parseLotExpiry(values.lotExpiry);
   if (expiry === null) issues.push({ path: 'lotExpiry', message: 'Enter the expiry as Jun-2027 or 30-Jun-2027' });
   const event: AdministrationEvent = {

@@ -6,6 +6,7 @@ export const eventActions: Record<AdministrationEventType, { button: string; tit
   'rate-change': { button: 'Change rate', title: 'Change the pump rate', save: 'Chart the rate change' },
   pause: { button: 'Pause', title: 'Pause the infusion', save: 'Chart the pause' },
   resume: { button: 'Resume', title: 'Resume the infusion', save: 'Chart the resume' },
-  stop: { button: 'Stop', title: 'Stop the infusion early', save: 'Chart the stop' },
+  // "Stop early…", not "Stop": beside "End infusion" a bare "Stop" reads as the normal end.
+  stop: { button: 'Stop early…', title: 'Stop the infusion early', save: 'Chart the early stop' },
   end: { button: 'End infusion', title: 'End the infusion', save: 'Chart the end' },
 };

@@ -12,6 +12,7 @@ export function saveEntry(
   request: EntryRequest<SessionEntryBody>,
 ): Promise<CallResult<SessionView>> {
   const witness = request.witness === undefined ? {} : { witness: request.witness };
+  const timing = request.timingReason === undefined ? {} : { timingReason: request.timingReason };
   return correctsEntryId === null
     ? api.call('sessions.addEntry', { sessionId, occurredAt: request.occurredAt, entry: request.body, ...witness })
     : api.call('sessions.correct', {
@@ -21,5 +22,6 @@ export function saveEntry(
         occurredAt: request.occurredAt,
         entry: request.body,
         ...witness,
+        ...timing,
       });
 }

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { DefaultValues, UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 import { useForm, useWatch } from 'react-hook-form';
 import type { CallResult, FieldIssue } from '../../../contract/errors';
+import type { TimingFinding } from '../../../domain/session-timing';
 import type { SessionView } from '../../../domain/session-view';
 import { useSignedIn } from '../../app/sign-in-context';
 import { clearDraft } from '../../lib/drafts';
@@ -16,7 +17,7 @@ import type { EntryValues } from './entry-values';
 import { noWitness, withoutSecrets } from './entry-values';
 import { restoreDraft, useDraftSaving } from './form-draft';
 import type { OccurredAtValues } from './occurred-at';
-import { occurredAtValues } from './occurred-at';
+import { occurredAtValues, parseOccurredAt } from './occurred-at';
 import { formPath } from './server-paths';
 
 export interface EntryEditorOptions<V, B> extends Omit<EntryRules<V, B>, 'zone' | 'correcting'> {
@@ -25,6 +26,8 @@ export interface EntryEditorOptions<V, B> extends Omit<EntryRules<V, B>, 'zone' 
   content: V;
   /** When the entry being corrected happened; null for a new entry (then: now). */
   correctingAt: string | null;
+  /** The reason the corrected entry gave for its time, kept unless changed. */
+  timingReason?: string;
   save: (request: EntryRequest<B>) => Promise<CallResult<SessionView>>;
   onSaved: (view: SessionView) => void;
 }
@@ -42,6 +45,7 @@ export interface FrameRegistrations {
   date: UseFormRegisterReturn;
   time: UseFormRegisterReturn;
   reason: UseFormRegisterReturn;
+  timingReason: UseFormRegisterReturn;
   witnessUsername: UseFormRegisterReturn;
   witnessPassword: UseFormRegisterReturn;
 }
@@ -54,6 +58,11 @@ export interface FrameEditor {
   setNow: () => void;
   restored: boolean;
   correcting: boolean;
+  /**
+   * What the typed time surfaces against the plan; the reason is asked while there is any,
+   * or when the server asked for it (it knows what this screen may not).
+   */
+  timing: { findings: TimingFinding[]; asked: boolean };
   /** Forgets what was typed (Cancel): the draft is for a reload or a lock, not for later. */
   discard: () => void;
 }
@@ -80,6 +89,7 @@ export function useEntryEditor<V, B>(options: EntryEditorOptions<V, B>) {
     restoreDraft<EntryValues<V>>(options.draftKey, {
       when: occurredAtValues(options.correctingAt ?? serverNow(), clinic.timeZone),
       correctionReason: '',
+      timingReason: options.timingReason ?? '',
       witness: noWitness,
       content: options.content,
     }),
@@ -119,6 +129,8 @@ export function useEntryEditor<V, B>(options: EntryEditorOptions<V, B>) {
     setAttempt((count) => count + 1);
   });
 
+  const typedAt = parseOccurredAt(values.when, clinic.timeZone, 'when', [], serverNow().getTime());
+  const findings = typedAt === null ? [] : (options.timingFindings?.(typedAt) ?? []);
   const state: EntrySubmitState = {
     messages: fieldMessages(issues),
     problems: [
@@ -135,6 +147,7 @@ export function useEntryEditor<V, B>(options: EntryEditorOptions<V, B>) {
       date: shared.register('when.date'),
       time: shared.register('when.time'),
       reason: shared.register('correctionReason'),
+      timingReason: shared.register('timingReason'),
       witnessUsername: shared.register('witness.username'),
       witnessPassword: shared.register('witness.password'),
     },
@@ -142,6 +155,10 @@ export function useEntryEditor<V, B>(options: EntryEditorOptions<V, B>) {
     setNow: () => shared.setValue('when', occurredAtValues(serverNow(), clinic.timeZone), { shouldDirty: true }),
     restored: initial.restored,
     correcting,
+    timing: {
+      findings,
+      asked: findings.length > 0 || issues.some((issue) => issue.path === 'timingReason') || values.timingReason !== '',
+    },
     discard: () => clearDraft(options.draftKey),
   };
   return { form, frame };

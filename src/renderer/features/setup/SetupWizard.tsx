@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
-import { useForm, useWatch } from 'react-hook-form';
+import { useController, useForm, useWatch } from 'react-hook-form';
+import { computerTimeZoneProposal } from '../../../domain/time-zones';
 import { useSignIn } from '../../app/sign-in-context';
 import { AuthLayout } from '../../components/AuthLayout';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -10,26 +11,30 @@ import { TextField } from '../../components/TextField';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { applyServerIssues } from '../../lib/form-errors';
 import { plainZodMessage } from '../../lib/plain-zod-messages';
-import { browserTimeZone } from '../../lib/time-zones';
+import { computerReportedTimeZone, computerTimeZoneNote, initialZoneOf } from '../../lib/time-zones';
 import { useFormProblems } from '../../lib/use-form-problems';
+import { rememberSetupComplete } from './setup-complete';
 import type { SetupFields, SetupValues } from './setup-schema';
 import { setupSchema } from './setup-schema';
 
 /** First run on an empty ledger: the clinic and its first administrator, who is then signed in. */
 export function SetupWizard() {
   const { api, adopt } = useSignIn();
-  const [defaultZone] = useState(browserTimeZone);
+  // The computer's own zone under its current name, or none (never UTC by default).
+  const [proposal] = useState(() => computerTimeZoneProposal(computerReportedTimeZone()));
+  const proposedZone = initialZoneOf(proposal);
   const { register, handleSubmit, formState, setError, setFocus, control } = useForm<SetupValues, unknown, SetupFields>(
     {
       resolver: zodResolver(setupSchema, { error: plainZodMessage }),
       defaultValues: {
-        clinic: { name: '', address: '', timeZone: defaultZone },
+        clinic: { name: '', address: '', timeZone: proposedZone },
         admin: { username: '', displayName: '', credentials: '', password: '', confirmPassword: '' },
       },
       shouldFocusError: false,
     },
   );
   const [password, username] = useWatch({ control, name: ['admin.password', 'admin.username'] });
+  const { field: zone } = useController({ control, name: 'clinic.timeZone' });
   const { problems, attempt, fail } = useFormProblems(formState.errors);
   const errors = formState.errors;
 
@@ -41,6 +46,8 @@ export function SetupWizard() {
         admin: { username, displayName, credentials, password },
       });
       if (result.ok) {
+        // The first screen says who is now signed in (see SetupCompleteNotice).
+        if ('user' in result.value) rememberSetupComplete(result.value.user.id);
         adopt(result.value);
         return;
       }
@@ -89,9 +96,12 @@ export function SetupWizard() {
             />
             <TimeZoneSelect
               id="setup-clinic-zone"
-              current={defaultZone}
-              registration={register('clinic.timeZone')}
+              value={zone.value}
+              onChange={zone.onChange}
+              onBlur={zone.onBlur}
+              inputRef={zone.ref}
               error={errors.clinic?.timeZone?.message}
+              note={zone.value === proposedZone ? computerTimeZoneNote(proposal) : undefined}
             />
           </fieldset>
           <fieldset className="form-section">

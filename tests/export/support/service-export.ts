@@ -1,0 +1,33 @@
+import { getClinic } from '../../../src/db/clinic-repo';
+import type { Ledger } from '../../../src/db/open';
+import type { ExportFile } from '../../../src/export/export-file';
+import { buildExportFiles } from '../../../src/export/export-files';
+import type { ExportSnapshot } from '../../../src/export/snapshot';
+import { createServiceContext } from '../../../src/services/context';
+import type { ExportRequest } from '../../../src/services/export-snapshot';
+import { gatherSnapshot } from '../../../src/services/export-snapshot';
+import { createSignIn } from '../../../src/services/sign-in';
+
+const everything: ExportRequest = { from: null, to: null, patientIds: null };
+
+/**
+ * The snapshot the export service gathers (the same function `exports.start` and the command
+ * line use), read in one transaction, without starting an export job or writing files.
+ */
+export function serviceSnapshot(ledger: Ledger, request: ExportRequest = everything): ExportSnapshot {
+  return ledger.raw.transaction(() => {
+    const context = createServiceContext(ledger, createSignIn(), null, getClinic(ledger.db), new Date());
+    return gatherSnapshot(context, request, {
+      id: 0,
+      username: 'tester',
+      displayName: 'Test export',
+      credentials: '',
+      role: 'auditor',
+      active: true,
+    });
+  })();
+}
+
+export function serviceExportFiles(ledger: Ledger, request: ExportRequest = everything): ExportFile[] {
+  return buildExportFiles(serviceSnapshot(ledger, request));
+}
