@@ -20,7 +20,7 @@ beforeAll(async () => {
   const { io, out } = capture();
   expect(await runCli(['demo', '--db', db, '--patients', '12'], io)).toBe(0);
   expect(out.join('\n')).toContain('dr.ruiz');
-}, 120_000);
+}, 600_000); // Builds a whole demo clinic (scrypt per user and signature): minutes on a busy 2-core machine.
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dosing-ledger CLI', () => {

@@ -130,7 +130,7 @@ beforeAll(() => {
   const stored = documentForSessionSignature(app.ledger.db, signed.signatures[0]?.id ?? 0);
   if (stored === undefined) throw new Error('signing stored no session-record PDF');
   sessionPdf = new Uint8Array(stored.pdf);
-}, 120_000);
+}, 600_000); // Signs with scrypt several times: slow on a busy 2-core machine, never a finding.
 afterAll(() => app.cleanup());
 
 let counter = 0;
