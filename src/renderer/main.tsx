@@ -13,6 +13,9 @@ import './styles/records.css';
 import './styles/formulary.css';
 import './styles/chairside.css';
 import './styles/sessions.css';
+import './styles/session-forms.css';
+import './styles/session-timeline.css';
+import './styles/session-timing.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

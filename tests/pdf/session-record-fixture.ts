@@ -48,9 +48,11 @@ export function fixturePlanVersion(): PlanVersion & { computed: NonNullable<Plan
 }
 
 /** A charted infusion (Ruiz) under the fixture plan, sealed as the session service would, ready to render. */
-export function sessionRecordInput(): SessionRecordInput {
+export function sessionRecordInput(
+  override: (session: SessionView) => SessionView = (session) => session,
+): SessionRecordInput {
   const plan = fixturePlanVersion();
-  const session = { ...ruizSession(plan.computed.derived.rateMlPerH ?? null), planVersionId: plan.id };
+  const session = override({ ...ruizSession(plan.computed.derived.rateMlPerH ?? null), planVersionId: plan.id });
   return {
     clinic,
     patient,

@@ -1,70 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/domain/canonical-json';
-import type { RecordVersionView } from '../../src/domain/record-view';
 import type { SessionView } from '../../src/domain/session-view';
 import { renderSessionRecordSync } from '../../src/pdf/session-record';
-import type { SessionRecordInput } from '../../src/pdf/session-record-input';
 import { checkNames, verifyPdf } from '../../src/signing/verify-pdf';
-import { ruizSession } from '../export/support/session-fixture';
 import { createClinic, scratchDirectory, signedPlanSummary, writeScratch } from '../signing/signing-fixture';
-import { clinic, patient, planRecord } from './summary-fixture';
-
-type PlanVersion = Extract<RecordVersionView, { recordType: 'plan' }>;
-
-/** What the session service binds (sessionDocumentText): the session and entry rows, as canonical JSON. */
-function sealed(session: SessionView): { recordJson: string; recordSha256: string } {
-  const recordJson = canonicalJson({
-    kind: 'dosing-ledger/infusion-session',
-    schema: 1,
-    session: {
-      id: session.id,
-      patientId: session.patientId,
-      planRecordId: session.planRecordId,
-      planVersionId: session.planVersionId,
-      seriesNumber: session.seriesNumber,
-      createdAt: session.createdAt,
-      createdBy: 3,
-    },
-    entries: session.entries.map((entry) => ({
-      id: entry.id,
-      sessionId: session.id,
-      kind: entry.kind,
-      occurredAt: entry.occurredAt,
-      recordedAt: entry.recordedAt,
-      userId: entry.userId,
-      printedName: entry.printedName,
-      content: entry.content,
-      correctsEntryId: entry.correctsEntryId,
-      correctionReason: entry.correctionReason,
-      witnessUserId: null,
-      witnessPrintedName: entry.witnessPrintedName,
-    })),
-  });
-  return { recordJson, recordSha256: createHash('sha256').update(recordJson).digest('hex') };
-}
-
-function sessionInput(override: (session: SessionView) => SessionView = (session) => session): SessionRecordInput {
-  const plan = planRecord().versions[1]?.view as PlanVersion;
-  if (plan.computed === null) throw new Error('the fixture plan has no computed figures');
-  const session = override({ ...ruizSession(plan.computed.derived.rateMlPerH ?? null), planVersionId: plan.id });
-  return {
-    clinic,
-    patient,
-    session,
-    plan: {
-      recordId: plan.recordId,
-      version: plan.version,
-      versionId: plan.id,
-      content: plan.content,
-      computed: plan.computed,
-      signatures: plan.signatures,
-    },
-    signatures: session.signatures,
-    ...sealed(session),
-  };
-}
+import { sessionRecordInput } from './session-record-fixture';
 
 function text(pdf: Buffer): string {
   const path = writeScratch(scratchDirectory(), 'session.pdf', pdf);
@@ -113,9 +53,9 @@ function variant(session: SessionView): SessionView {
 let variantPages: string;
 
 beforeAll(() => {
-  rendered = renderSessionRecordSync(sessionInput());
+  rendered = renderSessionRecordSync(sessionRecordInput());
   pages = text(rendered);
-  variantPages = text(renderSessionRecordSync(sessionInput(variant)));
+  variantPages = text(renderSessionRecordSync(sessionRecordInput(variant)));
 });
 
 describe('signed infusion session record (PDF)', () => {
@@ -147,7 +87,7 @@ describe('signed infusion session record (PDF)', () => {
   });
 
   it('is the same bytes for the same input, and carries the session JSON it shows', () => {
-    const input = sessionInput();
+    const input = sessionRecordInput();
     expect(renderSessionRecordSync(input).equals(rendered)).toBe(true);
     const signing = createClinic();
     const signed = signedPlanSummary(signing, rendered);
@@ -157,12 +97,12 @@ describe('signed infusion session record (PDF)', () => {
   });
 
   it('refuses to print entries the signature does not cover, or JSON that is not the session shown', () => {
-    const later = sessionInput((session) => ({
+    const later = sessionRecordInput((session) => ({
       ...session,
       signatures: session.signatures.map((signature) => ({ ...signature, lastEntryId: 1 })),
     }));
     expect(() => renderSessionRecordSync(later)).toThrow(/entries charted after the signature/);
-    const input = sessionInput();
+    const input = sessionRecordInput();
     const tampered = { ...input, session: { ...input.session, entries: input.session.entries.slice(1) } };
     expect(() => renderSessionRecordSync(tampered)).toThrow(/its session or entries differ/);
     const [first, ...rest] = input.session.entries;
@@ -192,7 +132,7 @@ describe('signed infusion session record (PDF)', () => {
     );
     const unexplained = text(
       renderSessionRecordSync(
-        sessionInput((session) => {
+        sessionRecordInput((session) => {
           const gappy = variant(session);
           return {
             ...gappy,
