@@ -1,4 +1,5 @@
 import type { ExamContent } from '../domain/exam';
+import type { Pump } from '../domain/pump';
 import { emptyExam, historyItemNames } from '../domain/exam';
 import type { Drug } from '../domain/formulary';
 import { starterScreeningItems } from '../domain/formulary';
@@ -24,6 +25,14 @@ export const demoKetamine: Drug = {
 };
 
 export const demoFormulary = { drugs: [demoKetamine], screeningItems: starterScreeningItems };
+
+/** The demo clinic's volumetric pump, set in steps of 0.1 mL/h (demo only). */
+export const demoPump: Pump = {
+  id: 'volumetric',
+  name: 'Volumetric infusion pump',
+  kind: 'infusion-pump',
+  rateStepMlPerH: '0.1',
+};
 
 export function completeExam(examDate: string, overrides: Partial<ExamContent> = {}): ExamContent {
   const exam = emptyExam(starterScreeningItems);
@@ -60,6 +69,7 @@ export function planWith(weightFrom: PlanContent['weight'], overrides: Partial<P
     ...emptyPlan,
     drugId: 'ketamine',
     concentrationMgPerMl: '50',
+    administration: 'bag',
     diluent: '0.9% sodium chloride',
     diluentVolumeMl: '100',
     doseBasis: 'mg/kg',

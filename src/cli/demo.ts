@@ -3,7 +3,7 @@ import type { Ledger } from '../services/ledger';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
 import { localDate } from '../domain/time';
-import { completeExam, demoFormulary, planWith } from './demo-clinical';
+import { completeExam, demoFormulary, demoPump, planWith } from './demo-clinical';
 import type { Call } from './demo-caller';
 import { caller } from './demo-caller';
 import { demoPatients } from './demo-data';
@@ -84,7 +84,11 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
   );
   const physician = signIns.get('physician');
   if (physician === undefined) throw new Error('demo: no physician account defined');
-  call(adminSignIn, 'formulary.update', { content: demoFormulary });
+  call(adminSignIn, 'formulary.update', {
+    content: { ...demoFormulary, pumps: [demoPump] },
+    password: admin.password,
+    reason: 'Ketamine with the demo clinic’s own limits, for the demonstration ledger',
+  });
   const currentPlans = seedClinicalRecords(
     call,
     physician,
@@ -136,7 +140,7 @@ function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[]
     call(physician, 'records.saveDraft', {
       type: 'plan',
       versionId: draft.id,
-      content: planWith(draft.content.weight, overrides),
+      content: planWith(draft.content.weight, { pumpId: demoPump.id, ...overrides }),
     });
     if (signIt) sign(draft.id);
     return record.id;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clinicSchema, clinicUpdateSchema } from '../domain/clinic';
 import { formularyContentSchema, formularySchema } from '../domain/formulary';
+import { formularyHistoryEntrySchema, formularyReasonSchema } from '../domain/formulary-history';
 import { roleSchema } from '../domain/roles';
 import { sessionConfigurationContentSchema, sessionConfigurationSchema } from '../domain/session-configuration';
 import { credentialsSchema, displayNameSchema, passwordSchema, userSchema, usernameSchema } from '../domain/user';
@@ -59,10 +60,22 @@ export const clinicMethods = {
   }),
 
   'formulary.get': define({ input: empty, output: formularySchema, access: 'signed-in' }),
-  /** Saves a new version of the clinic's drugs, limits and screening checklist. */
+  /**
+   * Saves a new version of the clinic's drugs, limits and screening checklist. It changes
+   * what every later plan is checked against, so the administrator's password is asked
+   * again (a wrong one counts towards the lockout) and a reason is kept with the version.
+   */
   'formulary.update': define({
-    input: z.object({ content: formularyContentSchema }).strict(),
+    input: z
+      .object({ content: formularyContentSchema, password: passwordSchema, reason: formularyReasonSchema })
+      .strict(),
     output: formularySchema,
     access: ['admin'],
+  }),
+  /** Every saved version, newest first: author, time, reason and the limits it changed. */
+  'formulary.history': define({
+    input: empty,
+    output: z.array(formularyHistoryEntrySchema),
+    access: ['admin', 'auditor'],
   }),
 } as const;

@@ -1,8 +1,16 @@
+import type { Administration } from './administration';
+import { finalVolumeLabels } from './administration';
+import type { DerivationLine, FormulaPart } from './derivation-line';
+import { derivationLine, derived, entered } from './derivation-line';
+import type { PumpDelivery } from './dose-delivery';
+import { pumpDelivery } from './dose-delivery';
+import type { Pump } from './pump';
 import { Decimal } from './quantity';
-import { formatQuantity } from './quantity';
 import type { DisplayUnit } from './quantity-text';
-import { derivedFigure, derivedQuantityText, displaySteps } from './quantity-text';
+import { derivedFigure, displaySteps } from './quantity-text';
 import { formatDurationMin } from './time';
+
+export type { DerivationLine } from './derivation-line';
 
 /**
  * Arithmetic on what the physician entered: never a suggestion. Every figure is exact
@@ -20,7 +28,14 @@ export interface DoseEntry {
   doseMg: string | null;
   durationMin: number;
   concentrationMgPerMl: string;
-  diluentVolumeMl: string;
+  /** A bag when absent, as every plan was before the choice existed. */
+  administration?: Administration;
+  /** The bag's diluent, in mL (a bag only). */
+  diluentVolumeMl: string | null;
+  /** The volume the syringe is made up to, in mL (a diluted syringe only). */
+  syringeVolumeMl?: string | null;
+  /** The pump the plan names, whose step decides the rate that can be programmed. */
+  pump?: Pump | null;
 }
 
 export const derivedUnits = {
@@ -28,9 +43,12 @@ export const derivedUnits = {
   rateMgPerH: 'mg/h',
   rateMgPerKgPerH: 'mg/kg/h',
   drugVolumeMl: 'mL',
+  diluentToAddMl: 'mL',
   finalVolumeMl: 'mL',
   finalConcentrationMgPerMl: 'mg/mL',
   rateMlPerH: 'mL/h',
+  pumpRateMlPerH: 'mL/h',
+  deliveredMg: 'mg',
 } as const satisfies Record<string, DisplayUnit>;
 export type DerivedQuantity = keyof typeof derivedUnits;
 
@@ -39,23 +57,14 @@ export const roundingSteps = Object.fromEntries(
   Object.entries(derivedUnits).map(([quantity, unit]) => [quantity, displaySteps[unit]]),
 ) as Record<DerivedQuantity, string>;
 
-export interface DerivationLine {
-  quantity: DerivedQuantity;
-  label: string;
-  /** "0.5 mg/kg × 72.4 kg = 36.2 mg" */
-  formula: string;
-  /** The rounded figure as printed, "36.2 mg". */
-  shown: string;
-  /** "rounded to 0.01 mg" */
-  rounding: string;
-}
-
 export interface DoseDerivation {
   /** Exact values, for checks against limits and for the record. */
   exact: Partial<Record<DerivedQuantity, Decimal>>;
   /** Rounded values as decimal strings, as stored with a signed plan. */
   rounded: Partial<Record<DerivedQuantity, string>>;
   lines: DerivationLine[];
+  /** What the programmed pump rate delivers against the signed dose. */
+  delivery: PumpDelivery | null;
   /** What is missing before the arithmetic can be done, in words. */
   missing: string[];
 }
@@ -64,35 +73,28 @@ const labels: Record<DerivedQuantity, string> = {
   totalMg: 'Total dose',
   rateMgPerH: 'Rate',
   rateMgPerKgPerH: 'Rate per kg',
-  drugVolumeMl: 'Drug volume to add',
-  finalVolumeMl: 'Final bag volume',
+  drugVolumeMl: 'Drug volume to draw up',
+  diluentToAddMl: 'Diluent to add',
+  finalVolumeMl: 'Final volume',
   finalConcentrationMgPerMl: 'Final concentration',
-  rateMlPerH: 'Pump rate',
+  rateMlPerH: 'Rate in mL/h',
+  pumpRateMlPerH: 'Pump rate to program',
+  deliveredMg: 'Dose the pump rate delivers',
 };
-
-const show = (value: Decimal, unit: string) => formatQuantity(value, unit);
-/** A worked-out figure used in a later formula, shown as printed: "≈ 36.29 mg" when rounded. */
-const operand = (value: Decimal, unit: DisplayUnit) => derivedQuantityText(value, unit);
 
 /** Computes every derived figure the entries allow, with its formula. */
 export function deriveDose(entry: DoseEntry): DoseDerivation {
-  const exact: DoseDerivation['exact'] = {};
-  const rounded: DoseDerivation['rounded'] = {};
-  const lines: DerivationLine[] = [];
-  const missing: string[] = [];
-  const put = (quantity: DerivedQuantity, value: Decimal, formula: string) => {
-    const unit = derivedUnits[quantity];
-    const figure = derivedFigure(value, unit);
+  const administration = entry.administration ?? 'bag';
+  const syringeVolumeMl = entry.syringeVolumeMl ?? null;
+  const result: DoseDerivation = { exact: {}, rounded: {}, lines: [], delivery: null, missing: [] };
+  const { exact, rounded, lines, missing } = result;
+  const keep = (quantity: DerivedQuantity, value: Decimal) => {
     exact[quantity] = value;
-    rounded[quantity] = figure.shown.toString();
-    lines.push({
-      quantity,
-      label: labels[quantity],
-      // "=" and the rounding rule beside it: the reader who redoes the sum rounds by that rule.
-      formula: `${formula} = ${show(figure.shown, unit)}`,
-      shown: show(figure.shown, unit),
-      rounding: figure.rounded ? `rounded to ${displaySteps[unit]} ${unit}` : 'exact',
-    });
+    rounded[quantity] = derivedFigure(value, derivedUnits[quantity]).shown.toString();
+  };
+  const put = (quantity: DerivedQuantity, value: Decimal, parts: readonly FormulaPart[], label = labels[quantity]) => {
+    lines.push(derivationLine(quantity, label, value, derivedUnits[quantity], parts));
+    keep(quantity, value);
   };
 
   let totalMg: Decimal | null = null;
@@ -100,56 +102,104 @@ export function deriveDose(entry: DoseEntry): DoseDerivation {
     if (entry.doseMgPerKg === null) missing.push('the dose in mg/kg');
     if (entry.weightKg === null) missing.push('the weight used');
     if (entry.doseMgPerKg !== null && entry.weightKg !== null) {
-      const weight = new Exact(entry.weightKg);
-      totalMg = new Exact(entry.doseMgPerKg).times(weight);
-      put('totalMg', totalMg, `${show(new Exact(entry.doseMgPerKg), 'mg/kg')} × ${show(weight, 'kg')}`);
+      totalMg = new Exact(entry.doseMgPerKg).times(entry.weightKg);
+      put('totalMg', totalMg, [entered(entry.doseMgPerKg, 'mg/kg'), ' × ', entered(entry.weightKg, 'kg')]);
     }
   } else if (entry.doseMg === null) {
     missing.push('the dose in mg');
   } else {
     totalMg = new Exact(entry.doseMg);
-    put('totalMg', totalMg, `Fixed dose ${show(totalMg, 'mg')}`);
+    put('totalMg', totalMg, ['Fixed dose ', entered(totalMg, 'mg')]);
   }
   if (!(entry.durationMin > 0)) missing.push('the duration');
-  if (totalMg === null || !(entry.durationMin > 0)) return { exact, rounded, lines, missing };
+  if (totalMg === null || !(entry.durationMin > 0)) return result;
 
   // Per hour as "× 60 ÷ minutes", one division last: 40 min is 0.666… h, and dividing by a
   // rounded hour count would give 59.999… mg/kg/h for 1 mg/kg over 1 min, past a bound of 60.
   const minutes = new Exact(entry.durationMin);
-  const duration = formatDurationMin(entry.durationMin);
+  const over = ` over ${formatDurationMin(entry.durationMin)}`;
   const rateMgPerH = totalMg.times(60).dividedBy(minutes);
-  put('rateMgPerH', rateMgPerH, `${operand(totalMg, 'mg')} over ${duration}`);
+  // A fixed dose is printed as typed; a dose worked out from mg/kg by its rule.
+  const total = entry.basis === 'fixed' ? entered(totalMg, 'mg') : derived(totalMg, 'mg');
+  put('rateMgPerH', rateMgPerH, [total, over]);
   if (entry.weightKg !== null && !entry.weightKg.isZero()) {
+    // Worked out from the entries themselves, so the line holds as printed.
     put(
       'rateMgPerKgPerH',
       totalMg.times(60).dividedBy(minutes.times(entry.weightKg)),
-      `${operand(rateMgPerH, 'mg/h')} ÷ ${show(entry.weightKg, 'kg')}`,
+      entry.basis === 'mg/kg' && entry.doseMgPerKg !== null
+        ? [entered(entry.doseMgPerKg, 'mg/kg'), over]
+        : [entered(totalMg, 'mg'), ' ÷ ', entered(entry.weightKg, 'kg'), over],
     );
   }
   const concentration = new Exact(entry.concentrationMgPerMl);
   if (concentration.isZero()) {
     missing.push('the concentration');
-    return { exact, rounded, lines, missing };
+    return result;
   }
   const drugVolumeMl = totalMg.dividedBy(concentration);
-  put('drugVolumeMl', drugVolumeMl, `${operand(totalMg, 'mg')} ÷ ${show(concentration, 'mg/mL')}`);
-  const diluent = new Exact(entry.diluentVolumeMl);
-  // diluent + mg ÷ (mg/mL) over one denominator, so the figures below divide only once.
-  const finalVolumeTimesConcentration = diluent.times(concentration).plus(totalMg);
-  const finalVolumeMl = finalVolumeTimesConcentration.dividedBy(concentration);
-  put('finalVolumeMl', finalVolumeMl, `${show(diluent, 'mL')} diluent + ${operand(drugVolumeMl, 'mL')} drug`);
-  // An empty bag (no drug, no diluent) has no concentration to show.
-  if (!finalVolumeTimesConcentration.isZero()) {
+  put('drugVolumeMl', drugVolumeMl, [total, ' ÷ ', entered(concentration, 'mg/mL')]);
+  const finalLabel = finalVolumeLabels[administration];
+  let finalVolumeMl: Decimal;
+  if (administration === 'bag') {
+    if (entry.diluentVolumeMl === null) {
+      missing.push('the diluent volume');
+      return result;
+    }
+    const diluent = new Exact(entry.diluentVolumeMl);
+    finalVolumeMl = diluent.plus(drugVolumeMl);
     put(
-      'finalConcentrationMgPerMl',
-      totalMg.times(concentration).dividedBy(finalVolumeTimesConcentration),
-      `${operand(totalMg, 'mg')} ÷ ${operand(finalVolumeMl, 'mL')}`,
+      'finalVolumeMl',
+      finalVolumeMl,
+      [entered(diluent, 'mL'), ' diluent + ', derived(drugVolumeMl, 'mL'), ' drug'],
+      finalLabel,
     );
+  } else if (administration === 'syringe') {
+    if (syringeVolumeMl === null) {
+      missing.push('the volume the syringe is made up to');
+      return result;
+    }
+    finalVolumeMl = new Exact(syringeVolumeMl);
+    put('diluentToAddMl', finalVolumeMl.minus(drugVolumeMl), [
+      'Made up to ',
+      entered(finalVolumeMl, 'mL'),
+      ' − ',
+      derived(drugVolumeMl, 'mL'),
+      ' drug',
+    ]);
+    put('finalVolumeMl', finalVolumeMl, ['Made up to ', entered(finalVolumeMl, 'mL')], finalLabel);
+  } else {
+    finalVolumeMl = drugVolumeMl;
+    put('finalVolumeMl', finalVolumeMl, ['Undiluted: the drug volume, ', derived(drugVolumeMl, 'mL')], finalLabel);
   }
-  put(
-    'rateMlPerH',
-    finalVolumeTimesConcentration.times(60).dividedBy(concentration.times(minutes)),
-    `${operand(finalVolumeMl, 'mL')} over ${duration}`,
-  );
-  return { exact, rounded, lines, missing };
+  if (finalVolumeMl.lessThanOrEqualTo(0)) return result;
+  const finalConcentration = totalMg.dividedBy(finalVolumeMl);
+  // Undiluted, the final concentration is the vial's: no line to repeat it.
+  if (administration !== 'undiluted') {
+    put('finalConcentrationMgPerMl', finalConcentration, [
+      total,
+      ' ÷ ',
+      administration === 'syringe' ? entered(finalVolumeMl, 'mL') : derived(finalVolumeMl, 'mL'),
+    ]);
+  }
+  const rateMlPerH = finalVolumeMl.times(60).dividedBy(minutes);
+  put('rateMlPerH', rateMlPerH, [
+    administration === 'syringe' ? entered(finalVolumeMl, 'mL') : derived(finalVolumeMl, 'mL'),
+    over,
+  ]);
+  // Without a pump named, its steps are not known: the rate stands as printed, by the mL/h rule.
+  if (entry.pump == null) return result;
+  result.delivery = pumpDelivery({ rateMlPerH, minutes, totalMg, finalVolumeMl, pump: entry.pump, over });
+  lines.push(...result.delivery.lines);
+  keep('pumpRateMlPerH', result.delivery.pumpRateMlPerH);
+  keep('deliveredMg', result.delivery.deliveredMg);
+  return result;
+}
+
+/**
+ * The rate the nurse programs, from a signed plan's stored figures: the pump rate set in the
+ * pump's steps, or, in plans signed before pumps were named, the rate in mL/h as printed.
+ */
+export function programmedRateMlPerH(derivedFigures: Readonly<Record<string, string>>): string | null {
+  return derivedFigures.pumpRateMlPerH ?? derivedFigures.rateMlPerH ?? null;
 }

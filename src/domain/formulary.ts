@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimalSchema } from './quantity';
 import { drugLimitsSchema } from './limits';
+import { pumpSchema } from './pump';
 
 /**
  * The clinic's own list of drugs, concentrations and limits, and its screening checklist.
@@ -51,6 +52,8 @@ export const formularyContentSchema = z
   .object({
     drugs: z.array(drugSchema).max(50),
     screeningItems: z.array(screeningItemSchema).max(100),
+    /** The clinic's pumps and the steps they are set in (absent in versions saved before). */
+    pumps: z.array(pumpSchema).max(20).optional(),
   })
   .superRefine((content, context) => {
     const unique = (ids: string[], what: string) => {
@@ -65,6 +68,10 @@ export const formularyContentSchema = z
       content.screeningItems.map((item) => item.id),
       'screening item',
     );
+    unique(
+      (content.pumps ?? []).map((pump) => pump.id),
+      'pump',
+    );
   });
 export type FormularyContent = z.infer<typeof formularyContentSchema>;
 
@@ -78,15 +85,17 @@ export type Formulary = z.infer<typeof formularySchema>;
 
 /**
  * Screening questions a new clinic starts with; the clinic edits them. They ask about the
- * patient, they do not decide anything.
+ * patient, they do not decide anything. Each is a question whose "Yes" is the answer that
+ * needs attention, so no answer reads as a double negative ("No escort home: No").
+ * Formularies already saved keep their own wording: it is versioned data.
  */
 export const starterScreeningItems: ScreeningItem[] = [
-  { id: 'bp-uncontrolled', label: 'Blood pressure uncontrolled today' },
-  { id: 'active-psychosis', label: 'Active psychosis or mania' },
-  { id: 'pregnant', label: 'Pregnant or possibly pregnant' },
-  { id: 'ketamine-hypersensitivity', label: 'Known hypersensitivity to ketamine' },
-  { id: 'fasting', label: 'Not fasted as instructed' },
-  { id: 'no-escort', label: 'No escort home after the infusion' },
+  { id: 'bp-uncontrolled', label: "Is the patient's blood pressure uncontrolled today?" },
+  { id: 'active-psychosis', label: 'Does the patient have active psychosis or mania?' },
+  { id: 'pregnant', label: 'Is the patient pregnant, or possibly pregnant?' },
+  { id: 'ketamine-hypersensitivity', label: 'Does the patient have a known hypersensitivity to ketamine?' },
+  { id: 'fasting', label: 'Has the patient eaten or drunk when told to fast?' },
+  { id: 'no-escort', label: 'Is the patient going home after the infusion without an escort?' },
 ];
 
 export const emptyFormulary: FormularyContent = { drugs: [], screeningItems: starterScreeningItems };

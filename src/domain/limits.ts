@@ -13,6 +13,8 @@ export const limitedQuantities = {
   doseMgPerKg: { label: 'Dose per kg', unit: 'mg/kg', planned: 'entered' },
   totalMg: { label: 'Total dose', unit: 'mg', planned: 'derived' },
   rateMgPerKgPerH: { label: 'Rate per kg', unit: 'mg/kg/h', planned: 'derived' },
+  rateMgPerH: { label: 'Rate', unit: 'mg/h', planned: 'derived' },
+  rateMlPerH: { label: 'Pump rate', unit: 'mL/h', planned: 'derived' },
   durationMin: { label: 'Duration', unit: 'min', planned: 'entered' },
   concentrationMgPerMl: { label: 'Concentration', unit: 'mg/mL', planned: 'entered' },
 } as const satisfies Record<string, { label: string; unit: DisplayUnit; planned: 'entered' | 'derived' }>;
@@ -47,10 +49,19 @@ export type RangeLimit = z.infer<typeof rangeLimitSchema>;
 
 export const emptyRange: RangeLimit = { hardMin: null, softMin: null, softMax: null, hardMax: null };
 
+/**
+ * Bounds added after the first formulary versions were saved. Versions (and the limits
+ * copied into plans signed) before them have no such key: read as "no bound", which is what
+ * they meant, while the stored bytes stay as they were hashed.
+ */
+const laterRangeLimit = rangeLimitSchema.default(emptyRange);
+
 export const drugLimitsSchema = z.object({
   doseMgPerKg: rangeLimitSchema,
   totalMg: rangeLimitSchema,
   rateMgPerKgPerH: rangeLimitSchema,
+  rateMgPerH: laterRangeLimit,
+  rateMlPerH: laterRangeLimit,
   durationMin: rangeLimitSchema,
   concentrationMgPerMl: rangeLimitSchema,
   /** Oldest acceptable weight, in days before the plan: soft needs a reason, hard blocks. */
@@ -65,6 +76,8 @@ export const noLimits: DrugLimits = {
   doseMgPerKg: emptyRange,
   totalMg: emptyRange,
   rateMgPerKgPerH: emptyRange,
+  rateMgPerH: emptyRange,
+  rateMlPerH: emptyRange,
   durationMin: emptyRange,
   concentrationMgPerMl: emptyRange,
   weightMaxAgeDays: { soft: null, hard: null },
@@ -87,9 +100,32 @@ export function formatRange(min: string | null, max: string | null, unit: string
   return 'no range';
 }
 
+export function isConfigured(range: RangeLimit): boolean {
+  return Object.values(range).some((value) => value !== null);
+}
+
+/** Quantities a clinic could bound only from a later version: see `laterRangeLimit`. */
+const addedLater: ReadonlySet<LimitedQuantity> = new Set<LimitedQuantity>(['rateMgPerH', 'rateMlPerH']);
+
+/**
+ * The rows of a limits table (plan screen, PDF): every original quantity, configured or not,
+ * and a later one only where the clinic configured it, so a plan signed before it existed
+ * prints the table it was signed with.
+ */
+export function limitTableRows(limits: DrugLimits): LimitedQuantity[] {
+  return limitedQuantityNames.filter((name) => {
+    // Limits read straight from a stored plan (not through the schema) may lack a later key.
+    const range: RangeLimit | undefined = limits[name];
+    return !addedLater.has(name) || (range !== undefined && isConfigured(range));
+  });
+}
+
 export function hasAnyLimit(limits: DrugLimits): boolean {
   return (
-    limitedQuantityNames.some((name) => Object.values(limits[name]).some((value) => value !== null)) ||
+    limitedQuantityNames.some((name) => {
+      const range: RangeLimit | undefined = limits[name];
+      return range !== undefined && isConfigured(range);
+    }) ||
     limits.weightMaxAgeDays.soft !== null ||
     limits.weightMaxAgeDays.hard !== null
   );
@@ -134,7 +170,8 @@ export function checkLimits(
     const value = values[name];
     if (value === undefined) continue;
     const { unit } = limitedQuantities[name];
-    const range = limits[name];
+    const range: RangeLimit | undefined = limits[name];
+    if (range === undefined) continue;
     if (outside(value, range.hardMin, range.hardMax)) {
       findings.push({
         check: name,

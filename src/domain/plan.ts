@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { administrationMethods, administrationOf, pumpKindFor } from './administration';
 import type { DoseDerivation } from './dose';
 import { deriveDose } from './dose';
 import type { Drug } from './formulary';
+import { findingProblem } from './limit-fields';
 import type { LimitCheck, LimitFinding } from './limits';
+import type { Pump } from './pump';
 import { checkLimits, hasAnyLimit } from './limits';
 import { decimalSchema, toDecimal, wholeNumberSchema } from './quantity';
 import { weightKg, weightSchema } from './weight';
@@ -18,10 +21,14 @@ export const limitCheckSchema = z.enum([
   'doseMgPerKg',
   'totalMg',
   'rateMgPerKgPerH',
+  'rateMgPerH',
+  'rateMlPerH',
   'durationMin',
   'concentrationMgPerMl',
   'weightAge',
 ]);
+
+export const syringeVolumeSchema = decimalSchema('syringe volume (mL)').nullable();
 
 /**
  * The infusion plan as the physician chose it. Everything may be empty in a draft;
@@ -31,8 +38,18 @@ export const limitCheckSchema = z.enum([
 export const planContentSchema = z.object({
   drugId: z.string().max(40).nullable(),
   concentrationMgPerMl: decimalSchema('concentration (mg/mL)').nullable(),
+  /**
+   * In a bag, in a syringe made up with diluent, or undiluted. Absent in plans saved before
+   * the choice existed (all bags); null in a new draft until the physician chooses.
+   */
+  administration: z.enum(administrationMethods).nullable().optional(),
   diluent: text(200),
+  /** The bag's diluent volume (a bag only). */
   diluentVolumeMl: decimalSchema('diluent volume (mL)').nullable(),
+  /** The volume a syringe is made up to with diluent (a diluted syringe only). */
+  syringeVolumeMl: syringeVolumeSchema.optional(),
+  /** The clinic's pump the rate is programmed on (absent in older plans). */
+  pumpId: z.string().max(40).nullable().optional(),
   doseBasis: z.enum(['mg/kg', 'fixed']).nullable(),
   doseMgPerKg: decimalSchema('dose (mg/kg)').nullable(),
   doseMg: decimalSchema('dose (mg)').nullable(),
@@ -57,8 +74,11 @@ export type PlanContent = z.infer<typeof planContentSchema>;
 export const emptyPlan: PlanContent = {
   drugId: null,
   concentrationMgPerMl: null,
+  administration: null,
   diluent: '',
   diluentVolumeMl: null,
+  syringeVolumeMl: null,
+  pumpId: null,
   doseBasis: null,
   doseMgPerKg: null,
   doseMg: null,
@@ -90,7 +110,12 @@ function daysBetween(fromIsoDate: string, toIsoDate: string): number {
 }
 
 /** Everything the plan screen, the signing check and the PDF show about a plan. */
-export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: string): PlanEvaluation {
+export function evaluatePlan(
+  plan: PlanContent,
+  drugs: readonly Drug[],
+  today: string,
+  pumps: readonly Pump[] = [],
+): PlanEvaluation {
   const problems: PlanEvaluation['signingProblems'] = [];
   const need = (ok: boolean, path: string, message: string) => {
     if (!ok) problems.push({ path, message });
@@ -109,8 +134,28 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
       'Choose a concentration from the clinic list',
     );
   }
-  need(plan.diluent.trim() !== '', 'diluent', 'Enter the diluent');
-  need(plan.diluentVolumeMl !== null, 'diluentVolumeMl', 'Enter the diluent volume');
+  const administration = administrationOf(plan);
+  need(administration !== null, 'administration', 'Choose how it is given: bag, syringe or undiluted');
+  if (administration === 'bag' || administration === 'syringe') {
+    need(plan.diluent.trim() !== '', 'diluent', 'Enter the diluent');
+  }
+  if (administration === 'bag') need(plan.diluentVolumeMl !== null, 'diluentVolumeMl', 'Enter the diluent volume');
+  if (administration === 'syringe') {
+    need(plan.syringeVolumeMl != null, 'syringeVolumeMl', 'Enter the volume the syringe is made up to');
+  }
+  const pumpsForMethod =
+    administration === null ? [] : pumps.filter((pump) => pump.kind === pumpKindFor[administration]);
+  const pump = pumps.find((candidate) => candidate.id === plan.pumpId) ?? null;
+  if (plan.pumpId != null) {
+    need(pump !== null, 'pumpId', 'This pump is no longer on the clinic list: choose again');
+    need(
+      pump === null || pumpsForMethod.includes(pump),
+      'pumpId',
+      administration === 'bag' ? 'Choose an infusion pump for a bag' : 'Choose a syringe driver for a syringe',
+    );
+  } else if (pumpsForMethod.length > 0) {
+    need(false, 'pumpId', 'Choose the pump the rate is programmed on');
+  }
   need(plan.doseBasis !== null, 'doseBasis', 'Choose the dose basis');
   need(plan.durationMin !== null, 'durationMin', 'Enter the duration');
   need(plan.series.infusions !== null, 'series.infusions', 'Enter the number of infusions');
@@ -129,7 +174,7 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
     plan.doseBasis === null ||
     plan.durationMin === null ||
     plan.concentrationMgPerMl === null ||
-    plan.diluentVolumeMl === null
+    administration === null
       ? null
       : deriveDose({
           basis: plan.doseBasis,
@@ -138,10 +183,21 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
           doseMg: plan.doseMg,
           durationMin: plan.durationMin,
           concentrationMgPerMl: plan.concentrationMgPerMl,
+          administration,
           diluentVolumeMl: plan.diluentVolumeMl,
+          syringeVolumeMl: plan.syringeVolumeMl ?? null,
+          pump: pump !== null && pumpsForMethod.includes(pump) ? pump : null,
         });
+  const diluentToAdd = derivation?.exact.diluentToAddMl;
+  if (diluentToAdd !== undefined && !diluentToAdd.greaterThan(0)) {
+    problems.push({
+      path: 'syringeVolumeMl',
+      message: `The syringe must be made up to more than the drug volume, ${derivation?.lines.find((line) => line.quantity === 'drugVolumeMl')?.shown ?? ''}`,
+    });
+  }
 
   const limits = drug?.limits;
+  const pumpRate = derivation?.exact.pumpRateMlPerH ?? derivation?.exact.rateMlPerH;
   const findings =
     limits === undefined
       ? []
@@ -152,6 +208,9 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
               : {}),
             ...(derivation?.exact.totalMg ? { totalMg: derivation.exact.totalMg } : {}),
             ...(derivation?.exact.rateMgPerKgPerH ? { rateMgPerKgPerH: derivation.exact.rateMgPerKgPerH } : {}),
+            ...(derivation?.exact.rateMgPerH ? { rateMgPerH: derivation.exact.rateMgPerH } : {}),
+            // The pump's bound is checked against the rate it is programmed at, when its steps are known.
+            ...(pumpRate === undefined ? {} : { rateMlPerH: pumpRate }),
             ...(plan.durationMin !== null ? { durationMin: toDecimal(plan.durationMin) } : {}),
             ...(plan.concentrationMgPerMl !== null
               ? { concentrationMgPerMl: toDecimal(plan.concentrationMgPerMl) }
@@ -164,7 +223,8 @@ export function evaluatePlan(plan: PlanContent, drugs: readonly Drug[], today: s
     .filter((finding) => finding.level === 'soft' && (plan.overrideReasons[finding.check] ?? '').trim() === '')
     .map((finding) => finding.check);
   for (const finding of findings) {
-    if (finding.level === 'hard') problems.push({ path: finding.check, message: finding.message });
+    // At the field that produces the value (a rate per kg comes from the dose, weight and duration), naming them all.
+    if (finding.level === 'hard') problems.push(findingProblem(finding, plan.doseBasis, plan.administration));
   }
   for (const check of reasonsNeeded) {
     problems.push({

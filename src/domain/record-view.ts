@@ -36,6 +36,11 @@ export const planComputedSchema = z.object({
   weightKg: z.string().nullable(),
   /** Absent in plans signed before the weight check existed. */
   weightCheck: weightCheckComputedSchema.optional(),
+  /**
+   * What the programmed pump rate delivers against the signed dose, as the signer saw it.
+   * Absent in plans signed before pumps' steps were taken into account.
+   */
+  delivery: z.object({ text: z.string(), differs: z.boolean() }).optional(),
 });
 export type PlanComputed = z.infer<typeof planComputedSchema>;
 

@@ -130,7 +130,7 @@ export function writeExamSection(
     flow.subheading('Contraindication screening');
     flow.table(
       [
-        { header: 'Item (as the clinic worded it)', share: 3.2 },
+        { header: 'Question (as the clinic worded it)', share: 3.2 },
         { header: 'Answer', share: 0.8 },
         { header: 'Note', share: 3 },
       ],

@@ -1,4 +1,6 @@
-import { formatRange, limitedQuantities, limitedQuantityNames } from '../domain/limits';
+import { formatRange, limitedQuantities, limitTableRows } from '../domain/limits';
+import { lineRounded } from '../domain/derivation-line';
+import { administrationLabels, administrationOf, preparationText } from '../domain/administration';
 import type { LimitCheck, LimitedQuantity } from '../domain/limits';
 import type { PlanContent } from '../domain/plan';
 import { formatQuantity } from '../domain/quantity';
@@ -32,7 +34,9 @@ export function drugField(content: PlanContent, computed: PlanComputed): { label
 export function writeKeyFigures(flow: DocumentFlow, content: PlanContent, computed: PlanComputed): void {
   const figures = [
     { label: 'Total dose', value: shownLine(computed, 'totalMg') },
-    { label: 'Pump rate', value: shownLine(computed, 'rateMlPerH') },
+    // The rate set in the pump's steps; plans signed before pumps were named have only the mL/h rate.
+    { label: 'Pump rate', value: shownLine(computed, 'pumpRateMlPerH') ?? shownLine(computed, 'rateMlPerH') },
+    { label: 'Draw up', value: shownLine(computed, 'drugVolumeMl') },
     { label: 'Rate', value: shownLine(computed, 'rateMgPerH') },
     { label: 'Duration', value: content.durationMin === null ? null : formatDurationMin(content.durationMin) },
   ];
@@ -51,6 +55,11 @@ export function writeKeyFigures(flow: DocumentFlow, content: PlanContent, comput
     flow.drawLines(cell.value, x + 6, flow.y + 5 + labelHeight);
   });
   flow.y += height + 8;
+  if (computed.delivery !== undefined) {
+    flow.paragraph([text(computed.delivery.text, computed.delivery.differs ? styles.alert : styles.body)], {
+      gapAfterPt: 6,
+    });
+  }
 }
 
 function plannedValue(quantity: LimitedQuantity, content: PlanContent, computed: PlanComputed): string {
@@ -61,10 +70,13 @@ function plannedValue(quantity: LimitedQuantity, content: PlanContent, computed:
         ? formatQuantity(content.doseMgPerKg, unit)
         : 'Not applicable (fixed dose)';
     case 'totalMg':
-    case 'rateMgPerKgPerH': {
+    case 'rateMgPerKgPerH':
+    case 'rateMgPerH':
+    case 'rateMlPerH': {
       const value = computed.derived[quantity];
       // Stored as the derived figures print it; "≈" where their rule rounded the exact value.
-      const rounded = computed.lines.find((line) => line.quantity === quantity)?.rounding !== 'exact';
+      const line = computed.lines.find((candidate) => candidate.quantity === quantity);
+      const rounded = line === undefined || lineRounded(line);
       return value === undefined ? 'Not known' : `${rounded ? '≈ ' : ''}${formatQuantity(value, unit)}`;
     }
     case 'durationMin':
@@ -85,7 +97,7 @@ const notConfigured = (range: string) => (range === 'no range' ? limitNotConfigu
 
 function limitsTable(flow: DocumentFlow, content: PlanContent, computed: PlanComputed): void {
   const { limits } = computed;
-  const rows: Cell[][] = limitedQuantityNames.map((quantity) => {
+  const rows: Cell[][] = limitTableRows(limits).map((quantity) => {
     const range = limits[quantity];
     const unit = limitedQuantities[quantity].unit;
     const soft = formatRange(range.softMin, range.softMax, unit);
@@ -131,15 +143,12 @@ export function writePlanSection(
     .map((quantity) => shownLine(computed, quantity))
     .filter((value): value is string => value !== null);
   const weight = content.weight;
+  const method = administrationOf(content);
   flow.fields([
     drugField(content, computed),
     {
-      label: 'Diluent and volume',
-      value: [
-        text(
-          `${orNone(content.diluent, 'Not known')}, ${content.diluentVolumeMl === null ? 'volume not known' : formatQuantity(content.diluentVolumeMl, 'mL')}`,
-        ),
-      ],
+      label: 'How it is given',
+      value: [text(method === null ? 'Not known' : `${administrationLabels[method]}. ${preparationText(content)}`)],
     },
     {
       label: 'Dose basis',

@@ -1,4 +1,5 @@
 import type { ExamContent } from '../domain/exam';
+import { noLimits } from '../domain/limits';
 import { evaluatePlan } from '../domain/plan';
 import type { PlanContent } from '../domain/plan';
 import type { ExamComputed, PlanComputed, WeightCheckComputed } from '../domain/record-view';
@@ -28,25 +29,21 @@ export function planComputed(
 ): { computed: PlanComputed; problems: { path: string; message: string }[]; formularyVersion: number } {
   const formulary = currentFormulary(context.ledger.db);
   const today = localDate(context.now, requireClinic(context).timeZone);
-  const evaluation = evaluatePlan(content, formulary.content.drugs, today);
+  const evaluation = evaluatePlan(content, formulary.content.drugs, today, formulary.content.pumps);
   const computed: PlanComputed = {
     evaluatedOn: today,
     drugName: evaluation.drug?.name ?? '',
     derived: evaluation.derivation?.rounded ?? {},
     lines: evaluation.derivation?.lines ?? [],
     findings: evaluation.findings,
-    limits: evaluation.drug?.limits ?? {
-      doseMgPerKg: { hardMin: null, softMin: null, softMax: null, hardMax: null },
-      totalMg: { hardMin: null, softMin: null, softMax: null, hardMax: null },
-      rateMgPerKgPerH: { hardMin: null, softMin: null, softMax: null, hardMax: null },
-      durationMin: { hardMin: null, softMin: null, softMax: null, hardMax: null },
-      concentrationMgPerMl: { hardMin: null, softMin: null, softMax: null, hardMax: null },
-      weightMaxAgeDays: { soft: null, hard: null },
-    },
+    limits: evaluation.drug?.limits ?? noLimits,
     noLimitsConfigured: evaluation.noLimitsConfigured,
     weightAgeDays: evaluation.weightAgeDays,
     weightKg: content.weight === null ? null : weightKg(content.weight).toString(),
     weightCheck,
+    ...(evaluation.derivation?.delivery == null
+      ? {}
+      : { delivery: { text: evaluation.derivation.delivery.text, differs: evaluation.derivation.delivery.differs } }),
   };
   return { computed, problems: evaluation.signingProblems, formularyVersion: formulary.version };
 }

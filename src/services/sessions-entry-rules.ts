@@ -1,4 +1,5 @@
 import type { AdministrationEvent, SessionEntryBody } from '../domain/infusion-session';
+import { programmedRateMlPerH } from '../domain/dose';
 import { toDecimal } from '../domain/quantity';
 import { sequenceProblem } from '../domain/session-sequence';
 import { effectiveEntries, eventRefusal, pumpState } from '../domain/session-state';
@@ -87,7 +88,8 @@ export function checkEntry(
       { path: 'entry.content.reason', message: 'Give the reason' },
     ]);
   }
-  const planned = planOf(context, session.planVersionId).computed?.derived.rateMlPerH ?? null;
+  const plannedComputed = planOf(context, session.planVersionId).computed;
+  const planned = plannedComputed === null ? null : programmedRateMlPerH(plannedComputed.derived);
   if (
     needsRate &&
     event.rateMlPerH !== null &&
@@ -144,7 +146,11 @@ function checkGapExplanations(
 ): void {
   if (explanations.length === 0) return;
   const { content, computed } = planOf(context, session.planVersionId);
-  const { gaps } = summariseSession(others, computed?.derived.rateMlPerH ?? null, content.monitoringIntervalMin);
+  const { gaps } = summariseSession(
+    others,
+    computed === null ? null : programmedRateMlPerH(computed.derived),
+    content.monitoringIntervalMin,
+  );
   explanations.forEach((explanation, index) => {
     const known = gaps.some((gap) => gap.fromAt === explanation.fromAt && gap.untilAt === explanation.untilAt);
     if (!known || explanation.explanation.trim() === '') {

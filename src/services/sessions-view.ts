@@ -1,4 +1,5 @@
 import type { AdministrationEvent } from '../domain/infusion-session';
+import { programmedRateMlPerH } from '../domain/dose';
 import type { PlanContent } from '../domain/plan';
 import type { PlanComputed } from '../domain/record-view';
 import { effectiveEntries, sessionStatus } from '../domain/session-state';
@@ -70,7 +71,7 @@ export function toView(
     createdAt: session.createdAt,
     createdByPrintedName: creator,
     status: sessionStatus(views, signatures),
-    plannedRateMlPerH: computed?.derived.rateMlPerH ?? null,
+    plannedRateMlPerH: computed === null ? null : programmedRateMlPerH(computed.derived),
     monitoringIntervalMin: content.monitoringIntervalMin,
     planSignedAt: signedAt,
     plannedDurationMin: content.durationMin,

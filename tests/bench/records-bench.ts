@@ -42,7 +42,11 @@ try {
     clinic: { name: 'Bench Clinic', address: '', timeZone: 'UTC' },
     admin: { username: 'admin', displayName: 'Bench Admin', credentials: '', password: 'Bench-password-2026' },
   });
-  call(admin, 'formulary.update', { content: demoFormulary });
+  call(admin, 'formulary.update', {
+    content: demoFormulary,
+    password: 'Bench-password-2026',
+    reason: 'Bench clinic set-up',
+  });
   call(admin, 'users.create', {
     username: 'doctor',
     displayName: 'Bench Doctor',

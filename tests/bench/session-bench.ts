@@ -75,7 +75,7 @@ try {
     clinic: { name: 'Bench Clinic', address: '', timeZone: 'America/New_York' },
     admin: { username: 'admin', displayName: 'Bench Admin', credentials: '', password: adminPassword },
   });
-  call(admin, 'formulary.update', { content: demoFormulary });
+  call(admin, 'formulary.update', { content: demoFormulary, password: adminPassword, reason: 'Bench clinic set-up' });
   const staff = (username: string, role: 'physician' | 'nurse', credentials: string): SignIn => {
     call(admin, 'users.create', {
       username,

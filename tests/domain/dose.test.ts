@@ -19,7 +19,7 @@ const entry = (overrides: Partial<DoseEntry>): DoseEntry => ({
 describe('deriveDose: the arithmetic on what the physician entered', () => {
   it.each([
     // doseMgPerKg, weightKg, durationMin, concentration, diluent → totalMg, mg/h, mg/kg/h, mL/h (all rounded as shown)
-    ['0.5', '72.4', 40, '50', '100', '36.2', '54.3', '0.75', '151.1'],
+    ['0.5', '72.4', 40, '50', '100', '36.2', '54.3', '0.75', '151.09'],
     ['0.1', '0.2', 60, '10', '0', '0.02', '0.02', '0.1', '0'],
     ['0.3', '0.1', 60, '10', '0', '0.03', '0.03', '0.3', '0'],
     ['1', '100', 60, '50', '250', '100', '100', '1', '252'],
@@ -55,10 +55,10 @@ describe('deriveDose: the arithmetic on what the physician entered', () => {
     const lines = deriveDose(entry({})).lines;
     expect(lines.find((line) => line.quantity === 'totalMg')?.formula).toBe('0.5 mg/kg × 72.4 kg = 36.2 mg');
     const pump = lines.find((line) => line.quantity === 'rateMlPerH');
-    expect(pump?.shown).toBe('151.1 mL/h');
-    expect(pump?.rounding).toBe('rounded to 0.1 mL/h');
-    // 100.724 mL is shown rounded, so the formula says so.
-    expect(pump?.formula).toBe('≈ 100.72 mL over 40 min = 151.1 mL/h');
+    expect(pump?.shown).toBe('151.09 mL/h');
+    expect(pump?.rounding).toBe('rounded to 0.01 mL/h');
+    // 100.724 mL is shown rounded, so the formula says so, and so does its relation.
+    expect(pump?.formula).toBe('≈ 100.72 mL over 40 min ≈ 151.09 mL/h');
   });
 
   it('uses the exact kilograms of a weight entered in pounds', () => {
@@ -67,7 +67,7 @@ describe('deriveDose: the arithmetic on what the physician entered', () => {
     const result = deriveDose(entry({ weightKg: kg }));
     expect(result.exact.totalMg?.toString()).toBe('36.2873896');
     expect(result.rounded.totalMg).toBe('36.29');
-    expect(result.lines[0]?.formula).toBe('0.5 mg/kg × 72.5747792 kg = 36.29 mg');
+    expect(result.lines[0]?.formula).toBe('0.5 mg/kg × 72.5747792 kg ≈ 36.29 mg');
   });
 
   it('works from a fixed dose without a weight, omitting the per-kg rate', () => {

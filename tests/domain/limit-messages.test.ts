@@ -118,9 +118,9 @@ describe('derived figures are exact until shown', () => {
       diluentVolumeMl: '100',
     }).lines;
     const formula = (quantity: string) => lines.find((line) => line.quantity === quantity)?.formula;
-    expect(formula('totalMg')).toBe('0.5 mg/kg × 72.5747792 kg = 36.29 mg');
-    expect(formula('rateMgPerH')).toBe('≈ 36.29 mg over 40 min = 54.43 mg/h');
-    expect(formula('drugVolumeMl')).toBe('≈ 36.29 mg ÷ 50 mg/mL = 0.73 mL');
+    expect(formula('totalMg')).toBe('0.5 mg/kg × 72.5747792 kg ≈ 36.29 mg');
+    expect(formula('rateMgPerH')).toBe('≈ 36.29 mg over 40 min ≈ 54.43 mg/h');
+    expect(formula('drugVolumeMl')).toBe('≈ 36.29 mg ÷ 50 mg/mL ≈ 0.73 mL');
     // 72.4 kg keeps every figure exact: no "≈" anywhere.
     const exact = deriveDose({
       basis: 'mg/kg',
@@ -137,7 +137,7 @@ describe('derived figures are exact until shown', () => {
   it('writes a derived figure by its unit: ≈ only when the rule changed it', () => {
     expect(derivedQuantityText(new Decimal(8).dividedBy(15), 'mg/kg/h')).toBe('≈ 0.533 mg/kg/h');
     expect(derivedQuantityText(new Decimal('1234.5'), 'mL/h')).toBe('1,234.5 mL/h');
-    expect(derivedQuantityText(new Decimal('1234.56'), 'mL/h')).toBe('≈ 1,234.6 mL/h');
+    expect(derivedQuantityText(new Decimal('1234.567'), 'mL/h')).toBe('≈ 1,234.57 mL/h');
     expect(derivedQuantityText(new Decimal('0.004'), 'mg')).toBe('≈ 0 mg');
     expect(derivedQuantityText(new Decimal('36.2'), 'mg')).toBe('36.2 mg');
   });

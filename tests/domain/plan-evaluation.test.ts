@@ -91,3 +91,35 @@ describe('limits and quantities', () => {
     expect(formatWeight({ value: '72.4', unit: 'kg' })).toBe('72.4 kg');
   });
 });
+
+describe('where a finding is attached (issue 20, point 6)', () => {
+  const rateLimited = {
+    ...demoKetamine,
+    limits: {
+      ...demoKetamine.limits,
+      rateMgPerKgPerH: { hardMin: null, softMin: null, softMax: '0.6', hardMax: '0.7' },
+    },
+  };
+
+  it('attaches a rate-per-kg hard finding to the dose, naming the dose, the weight and the duration', () => {
+    // 0.5 mg/kg over 40 min is 0.75 mg/kg/h: past the hard maximum of 0.7.
+    const evaluation = evaluatePlan(planWith(weight, { administration: 'bag' }), [rateLimited], today);
+    expect(evaluation.findings.map((finding) => [finding.check, finding.level])).toEqual([['rateMgPerKgPerH', 'hard']]);
+    const problem = evaluation.signingProblems.find((candidate) => candidate.message.startsWith('Rate per kg'));
+    expect(problem?.path).toBe('doseMgPerKg');
+    expect(problem?.message).toMatch(/Worked out from Dose \(mg\/kg\), Weight used and Duration\.$/);
+    expect(evaluation.signingProblems.map((candidate) => candidate.path)).not.toContain('rateMgPerKgPerH');
+    expect(evaluation.signingProblems.map((candidate) => candidate.path)).not.toContain('durationMin');
+  });
+
+  it('attaches a total-dose hard finding to the fixed dose on a fixed plan', () => {
+    const evaluation = evaluatePlan(
+      planWith(weight, { administration: 'bag', doseBasis: 'fixed', doseMgPerKg: null, doseMg: '250' }),
+      [demoKetamine],
+      today,
+    );
+    const problem = evaluation.signingProblems.find((candidate) => candidate.message.startsWith('Total dose'));
+    expect(problem?.path).toBe('doseMg');
+    expect(problem?.message).toMatch(/Worked out from Dose \(mg\)\.$/);
+  });
+});

@@ -26,7 +26,7 @@ const allowedDecimals: Record<string, number> = {
   'mg/kg/h': 3,
   'mg/mL': 3,
   mL: 2,
-  'mL/h': 1,
+  'mL/h': 2,
   min: 0,
   // Weights are printed exactly as entered (and in exact kilograms for pounds): entries only.
   kg: 0,
@@ -107,6 +107,8 @@ const limits: fc.Arbitrary<DrugLimits> = fc.record({
   doseMgPerKg: rangeLimit,
   totalMg: rangeLimit,
   rateMgPerKgPerH: rangeLimit,
+  rateMgPerH: rangeLimit,
+  rateMlPerH: rangeLimit,
   durationMin: rangeLimit,
   concentrationMgPerMl: rangeLimit,
   weightMaxAgeDays: fc.record({

@@ -2,15 +2,18 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyItemNames, historyItems } from '../../src/domain/exam';
 import { starterScreeningItems } from '../../src/domain/formulary';
+import { scaleItemName } from '../../src/domain/scale-items';
 import { deriveDose } from '../../src/domain/dose';
 import { formatDate, localDate } from '../../src/domain/time';
 import { weightKg } from '../../src/domain/weight';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
+import { overflowing } from './overflow';
 import type { NewPatient } from './steps';
 import {
   addUser,
+  adminPassword,
   checkScreen,
   createPatient,
   expectText,
@@ -58,6 +61,8 @@ function expected(doseMgPerKg: string) {
     rateFormula: line('rateMgPerH')?.formula ?? '',
     rateMgPerH: line('rateMgPerH')?.shown ?? '',
     pumpRate: line('rateMlPerH')?.shown ?? '',
+    drugVolume: line('drugVolumeMl')?.shown ?? '',
+    drugVolumeLabel: line('drugVolumeMl')?.label ?? '',
   };
 }
 
@@ -170,7 +175,14 @@ describe('clinical record, end to end in Chromium', () => {
     await rxNormCode.fill('6130');
 
     await page.getByRole('button', { name: 'Save as version 1' }).click();
+    // Saving changes what every later plan is checked against: password again, and a reason.
+    const confirm = page.getByRole('dialog', { name: 'Save formulary version 1' });
+    await expectText(confirm, 'Dose per kg (mg/kg), hard limit minimum: Not configured → 0.05 mg/kg');
+    await confirm.getByLabel('Reason for this change').fill('Ketamine limits agreed by the clinic');
+    await confirm.getByLabel('Your password').fill(adminPassword);
+    await confirm.getByRole('button', { name: 'Save version 1' }).click();
     await expectText(page.getByRole('status'), 'Version 1 is saved and in force');
+    await expectText(page.getByRole('region', { name: 'History' }), 'Ketamine limits agreed by the clinic');
     await expectText(page.getByRole('region', { name: 'Version in force' }), 'Alex Admin');
     await checkScreen(page, '13-formulary', { fullPage: true });
     await signOut(page);
@@ -184,14 +196,17 @@ describe('clinical record, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'New exam' }).click();
     await heading(page, 'New exam');
 
+    // A new exam starts on the clinic's today, for the exam and for the weight (issue 20, point 16).
+    expect(await page.getByLabel('Exam date').inputValue()).toBe(formatDate(today));
+    expect(await page.getByLabel('Date taken').inputValue()).toBe(formatDate(today));
     // Signing an empty exam says what is missing, each linked to its field.
     await page.getByRole('button', { name: 'Sign exam' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'This exam cannot be signed yet' });
-    await expectText(summary, 'Enter the exam date');
-    await summary.getByRole('button', { name: 'Enter the exam date' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('exam-examDate');
+    await expectText(summary, 'Enter the indication');
+    expect(await summary.getByRole('button', { name: 'Enter the exam date' }).count()).toBe(0);
+    await summary.getByRole('button', { name: 'Enter the indication' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('exam-indication-text');
 
-    await page.getByLabel('Exam date').fill(formatDate(today));
     await page.getByLabel('Common indication').selectOption({ label: 'Fibromyalgia (M79.7)' });
     expect(await page.getByLabel('ICD-10 code').inputValue()).toBe('M79.7');
     for (const name of historyItemNames) await answer(page, historyItems[name], 'No');
@@ -210,13 +225,21 @@ describe('clinical record, end to end in Chromium', () => {
     await page.getByRole('group', { name: 'Unit' }).getByLabel('lb', { exact: true }).check();
     await page.getByLabel('Weight (lb)').fill(weightLb);
     await expectText(page.locator('#exam-weight-value-readback'), 'Reads as 160 lb = 72.5747792 kg');
-    await page.getByLabel('Date taken').fill(formatDate(today));
     await page.getByRole('group', { name: 'Source' }).getByLabel('Measured here').check();
     await page.getByLabel('Height (cm)').fill('168');
+    // Each item by its published words, named after its questionnaire: no two selects share a name.
     const phq9 = page.getByRole('group', { name: 'PHQ-9' });
     for (const [index, score] of ['1', '2', '1', '0', '1', '2', '1', '0', '0'].entries()) {
-      await phq9.getByLabel(`Item ${index + 1}`, { exact: true }).selectOption(score);
+      await phq9.getByRole('combobox', { name: scaleItemName('phq9', index), exact: true }).selectOption(score);
     }
+    expect(await page.getByRole('combobox', { name: /item 1:/ }).count()).toBe(3);
+    expect(await phq9.getByRole('combobox').first().locator('option').allTextContents()).toEqual([
+      'Not answered',
+      '0 Not at all',
+      '1 Several days',
+      '2 More than half the days',
+      '3 Nearly every day',
+    ]);
     await expectText(phq9, 'PHQ-9: Total 8 of 27');
     await page.getByLabel(/^Pain now/).selectOption('7');
     await page.getByLabel('Findings', { exact: true }).fill('Widespread tenderness; no focal neurological deficit.');
@@ -351,7 +374,20 @@ describe('clinical record, end to end in Chromium', () => {
     );
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(32);
     expect(sizes[0]).toBeGreaterThanOrEqual(48);
+    // What the nurse draws up is among the large figures (issue 20, point 14).
+    const drawUp = figures.locator('.key-figure').filter({ hasText: now.drugVolumeLabel });
+    await expectText(drawUp.locator('.key-figure-value'), new RegExp(now.drugVolume.replace(' ', '\\s*')));
     await checkScreen(nurse, '17-chairside', { fullPage: true });
+    // On tablets too, every figure fits its card: nothing cut or running into the padding.
+    for (const [width, height] of [
+      [768, 1024],
+      [1024, 768],
+      [1280, 800],
+    ] as const) {
+      await nurse.setViewportSize({ width, height });
+      expect(await overflowing(nurse)).toEqual([]);
+      if (width !== 1280) await checkScreen(nurse, `17-chairside-${width}`, { fullPage: true });
+    }
   });
 
   it('tells the nurse at once when the plan on screen is amended or discontinued, without swapping the figures', async () => {

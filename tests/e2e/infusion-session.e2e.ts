@@ -16,6 +16,7 @@ import { createSignIn } from '../../src/services/sign-in';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
+import { overflowing } from './overflow';
 import { saveScreenshot, screenshotsDir } from './screenshots';
 
 const minute = 60_000;
@@ -334,14 +335,16 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await expectText(pump, /Start \d{2}:\d{2} \+ 40 min planned\./);
     await expect.poll(() => page.getByRole('button', { name: 'Stop early…' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Stop', exact: true }).count()).toBe(0);
-    // The session screen on tablets, 768 and 1024 px wide.
+    // The session screen on tablets, 768 and 1024 px wide, and the desktop: every figure fits its panel.
     for (const [width, height] of [
       [768, 1024],
       [1024, 768],
+      [1280, 800],
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.evaluate(() => window.scrollTo(0, 0));
-      await checkScreen(page, `28-session-${width}`);
+      expect(await overflowing(page)).toEqual([]);
+      if (width !== 1280) await checkScreen(page, `28-session-${width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -111,7 +111,7 @@ describe('the CSV files of an export', () => {
     expect(plans[0]).toMatchObject({
       dose_mg_per_kg: '1.5',
       total_mg: '108.6',
-      rate_ml_per_h: '153.3',
+      rate_ml_per_h: '153.26',
       superseded_by_version_id: '202',
       override_reasons:
         'Dose per kg: Tolerated 1.5 mg/kg in the previous series without adverse events | Total dose: =Weight-based dose above the usual total; reviewed with the patient',

@@ -15,7 +15,13 @@ import {
   testVitals,
 } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import {
+  createTestApp,
+  formularySaveConfirmation,
+  setUpClinic,
+  signedInUser,
+  staffPassword,
+} from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { allNdjsonResources, bundleOf } from './support/export-reader';
 import { requiredBindingErrors } from './support/fhir-bindings';
@@ -113,6 +119,7 @@ beforeAll(() => {
   const nurse = signedInUser(app, admin, 'nurse');
   app.ok(admin, 'formulary.update', {
     content: { ...demoFormulary, drugs: demoFormulary.drugs.map((drug) => ({ ...drug, rxNormCode: '6130' })) },
+    ...formularySaveConfirmation,
   });
   const patient = (mrn: string) =>
     app.ok(nurse, 'patients.create', {

@@ -14,7 +14,13 @@ import { documentForSessionSignature } from '../../src/db/identities-repo';
 import type { ExportRequest } from '../../src/services/export-snapshot';
 import { exportToPath } from '../../src/services/exports';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import {
+  createTestApp,
+  formularySaveConfirmation,
+  setUpClinic,
+  signedInUser,
+  staffPassword,
+} from '../support/test-app';
 import type { JsonResource } from './support/export-reader';
 import { csvRecords, referencesIn } from './support/export-reader';
 import { requiredBindingErrors } from './support/fhir-bindings';
@@ -56,7 +62,7 @@ beforeAll(() => {
   const physician = signedInUser(app, admin, 'physician');
   const nurse = signedInUser(app, admin, 'nurse');
   signedInUser(app, admin, 'nurse', 'nurse2');
-  app.ok(admin, 'formulary.update', { content: demoFormulary });
+  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
   patientId = app.ok(nurse, 'patients.create', newPatient('S-1')).id;
   otherPatientId = app.ok(nurse, 'patients.create', newPatient('S-2')).id;
   const plan = signedPlanFor(app, physician, patientId);
@@ -169,7 +175,7 @@ describe('sessions through the export service (real SQLite, dispatch)', () => {
       administrations
         .slice(1)
         .map((resource) => (resource.dosage as { rateQuantity: { value: number } }).rateQuantity.value),
-    ).toEqual([151.1, 120, 120]);
+    ).toEqual([151.09, 120, 120]);
     const infusion = administrations[0];
     expect(infusion?.request).toMatchObject({
       reference: expect.stringMatching(/^MedicationRequest\/plan-\d+-v1$/) as string,

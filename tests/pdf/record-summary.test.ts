@@ -108,15 +108,17 @@ describe('the plan summary', () => {
     const text = Array.from({ length: pageCount(planPath) }, (_, index) => pageText(planPath, index + 1)).join(' ');
     for (const expected of [
       'Ketamine hydrochloride, 50 mg/mL',
-      '0.9% sodium chloride, 100 mL',
+      'How it is given In an infusion bag with diluent (infusion pump). In 100 mL of 0.9% sodium chloride',
       '1.2 mg/kg of body weight',
       '160 lb = 72.5747792 kg — measured on 30-Nov-2026, entered on the plan',
-      '1.2 mg/kg × 72.5747792 kg = 87.09 mg',
-      '≈ 87.09 mg over 40 min = 130.63 mg/h',
-      '≈ 130.63 mg/h ÷ 72.5747792 kg = 1.8 mg/kg/h',
-      '≈ 101.74 mL over 40 min = 152.6 mL/h',
-      'rounded to 0.1 mL/h',
-      '130.63 mg/h · 1.8 mg/kg/h · 152.6 mL/h',
+      '1.2 mg/kg × 72.5747792 kg ≈ 87.09 mg',
+      '≈ 87.09 mg over 40 min ≈ 130.63 mg/h',
+      // Worked from the entries, so "=" and "exact" hold as printed.
+      '1.2 mg/kg over 40 min = 1.8 mg/kg/h 1.8 mg/kg/h exact',
+      '≈ 101.74 mL over 40 min ≈ 152.61 mL/h',
+      'rounded to 0.01 mL/h',
+      '130.63 mg/h · 1.8 mg/kg/h · 152.61 mL/h',
+      'Draw up 1.74 mL',
       '6 infusions, 7 days apart',
       'Every 15 min',
       'Ondansetron 4 mg IV before the infusion',
@@ -201,7 +203,9 @@ describe('the exam summary', () => {
       'Psychosis (past or present) No',
       'Duloxetine 60 mg daily',
       'Nausea after general anaesthesia (2014).',
-      'Not fasted as instructed No',
+      // Screening items are questions, so the answer reads plainly (issue 20, point 16).
+      'Question (as the clinic worded it)',
+      'Has the patient eaten or drunk when told to fast? No',
       'Widespread tenderness; no focal neurological deficit.',
       'Signed by Ana Ruiz, MD — authored — 23-Nov-2026 10:30 UTC−05:00',
     ]) {

@@ -619,6 +619,8 @@ describe('the role is checked before the input (issue 12)', () => {
       ],
       screeningItems: [],
     },
+    password: adminPassword,
+    reason: 'Test clinic set-up',
   };
 
   beforeAll(() => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFormulary, demoKetamine } from '../../src/cli/demo-clinical';
 import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic } from '../support/test-app';
+import { createTestApp, formularySaveConfirmation, setUpClinic } from '../support/test-app';
 
 /** Issue 12, point 7: the RxNorm code of a formulary drug through the contract, on a real ledger. */
 let app: TestApp;
@@ -18,6 +18,7 @@ describe('formulary.update with an RxNorm code', () => {
   it('stores the code with the drug, in a new version, and gives it back', () => {
     const saved = app.ok(admin, 'formulary.update', {
       content: { ...demoFormulary, drugs: [{ ...demoKetamine, rxNormCode: '6130' }] },
+      ...formularySaveConfirmation,
     });
     expect(saved.content.drugs[0]?.rxNormCode).toBe('6130');
     expect(app.ok(admin, 'formulary.get', {}).content.drugs[0]?.rxNormCode).toBe('6130');
@@ -27,6 +28,7 @@ describe('formulary.update with an RxNorm code', () => {
     const before = app.ok(admin, 'formulary.get', {});
     const result = app.call(admin, 'formulary.update', {
       content: { ...demoFormulary, drugs: [{ ...demoKetamine, rxNormCode: 'ketamine' }] },
+      ...formularySaveConfirmation,
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;

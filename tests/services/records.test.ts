@@ -7,7 +7,13 @@ import type { SignIn } from '../../src/services/sign-in';
 import { verifyAllSignedVersions } from '../../src/db/records-repo';
 import { completeExam, demoFormulary as testFormulary, planWith } from '../../src/cli/demo-clinical';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import {
+  createTestApp,
+  formularySaveConfirmation,
+  setUpClinic,
+  signedInUser,
+  staffPassword,
+} from '../support/test-app';
 import { auditSince } from '../support/ledger-state';
 import type { ExamContent } from '../../src/domain/exam';
 import type { PlanContent } from '../../src/domain/plan';
@@ -27,7 +33,7 @@ beforeAll(() => {
   physician = signedInUser(app, admin, 'physician');
   nurse = signedInUser(app, admin, 'nurse');
   auditor = signedInUser(app, admin, 'auditor');
-  app.ok(admin, 'formulary.update', { content: testFormulary });
+  app.ok(admin, 'formulary.update', { content: testFormulary, ...formularySaveConfirmation });
   patientId = app.ok(nurse, 'patients.create', {
     patient: {
       mrn: 'P-1',

@@ -21,7 +21,7 @@ import type { SignIn } from '../../src/services/sign-in';
 import { checkConfiguredChecklist } from '../../src/services/session-configuration';
 import { expectUnchanged, ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
+import { createTestApp, formularySaveConfirmation, setUpClinic, signedInUser } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
 
@@ -93,7 +93,7 @@ function endedSession(minutesAgo: number, started: Checklist): number {
   app.ok(nurse, 'sessions.addEntry', {
     sessionId,
     occurredAt: at(minutesAgo - 1),
-    entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }),
+    entry: event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }),
   });
   app.ok(nurse, 'sessions.addEntry', {
     sessionId,
@@ -109,7 +109,7 @@ beforeAll(() => {
   physician = signedInUser(app, admin, 'physician');
   nurse = signedInUser(app, admin, 'nurse');
   auditor = signedInUser(app, admin, 'auditor');
-  app.ok(admin, 'formulary.update', { content: demoFormulary });
+  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
   patientId = app.ok(nurse, 'patients.create', {
     patient: patientInput({ mrn: 'C-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;

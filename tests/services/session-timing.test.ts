@@ -12,7 +12,13 @@ import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { formatDate, formatDateTime, localDate } from '../../src/domain/time';
 import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import {
+  createTestApp,
+  formularySaveConfirmation,
+  setUpClinic,
+  signedInUser,
+  staffPassword,
+} from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
 
@@ -70,7 +76,7 @@ function completedInfusion(plan: { planRecordId: number; planVersionId: number }
   const sessionId = started.id;
   const add = (ago: number, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
     app.ok(nurse, 'sessions.addEntry', { sessionId, occurredAt: at(ago), entry });
-  add(minutesAgo - 1, event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }));
+  add(minutesAgo - 1, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }));
   add(minutesAgo - 2, { kind: 'observation', content: testObservation });
   add(minutesAgo - 3, event('end', { volumeInfusedMl: '100.7', wasteMg: '0' }));
   add(minutesAgo - 4, discharge());
@@ -84,7 +90,7 @@ beforeAll(() => {
   app.ok(admin, 'clinic.update', { name: clinic.name, address: clinic.address, timeZone: zone, autoLockMinutes: 60 });
   physician = signedInUser(app, admin, 'physician');
   nurse = signedInUser(app, admin, 'nurse');
-  app.ok(admin, 'formulary.update', { content: demoFormulary });
+  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
 });
 afterAll(() => app.cleanup());
 
@@ -144,7 +150,7 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
     if (session === undefined) throw new Error('no session');
     const add = (ago: number, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.ok(nurse, 'sessions.addEntry', { sessionId: session.id, occurredAt: at(ago), entry });
-    add(9, event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }));
+    add(9, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }));
     add(8, event('end', { volumeInfusedMl: '100.7', wasteMg: '0' }));
     add(7, discharge());
     // The physician amends the plan to a series of 2, with no interval.
@@ -178,7 +184,7 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
     app.ok(nurse, 'sessions.addEntry', {
       sessionId: open.id,
       occurredAt: at(0),
-      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }),
+      entry: event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }),
     });
     app.ok(nurse, 'sessions.addEntry', {
       sessionId: open.id,
@@ -239,7 +245,7 @@ describe('entries timed before the plan’s signature or the entry they follow (
     const view = app.ok(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: at(45),
-      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }),
+      entry: event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }),
     });
     expect(view.status).toBe('Running');
   });
@@ -278,7 +284,7 @@ describe('entries timed before the plan’s signature or the entry they follow (
     const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(30), checklist: testChecklist });
     const add = (ago: number, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.call(nurse, 'sessions.addEntry', { sessionId: started.id, occurredAt: at(ago), entry });
-    expect(add(25, event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot })).ok).toBe(true);
+    expect(add(25, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot })).ok).toBe(true);
     const pause = add(28, event('pause', { reason: 'Nausea' }));
     expect(pause.ok).toBe(false);
     expect(pause.ok === false && pause.error.message).toMatch(
@@ -320,7 +326,7 @@ describe('an end far from the planned volume (point 12)', () => {
     app.ok(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: at(11),
-      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }),
+      entry: event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }),
     });
     const refused = app.call(nurse, 'sessions.addEntry', {
       sessionId,
@@ -348,7 +354,7 @@ describe('an end far from the planned volume (point 12)', () => {
     const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(12), checklist: testChecklist });
     const add = (ago: number, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.ok(nurse, 'sessions.addEntry', { sessionId: started.id, occurredAt: at(ago), entry });
-    add(11, event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }));
+    add(11, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }));
     add(10, event('stop', { reason: 'Patient asked to stop' }));
     expect(add(9, event('end', { volumeInfusedMl: '4', wasteMg: '0' })).status).toBe('Ended');
   });
@@ -362,7 +368,7 @@ describe('gaps in the timed checks at discharge (point 13)', () => {
     const [startAt, checkAt, endAt] = [at(38), at(34), at(4)];
     const add = (occurredAt: string, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.ok(nurse, 'sessions.addEntry', { sessionId: started.id, occurredAt, entry });
-    add(startAt, event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }));
+    add(startAt, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }));
     add(checkAt, { kind: 'observation', content: testObservation });
     add(endAt, event('end', { volumeInfusedMl: '100.7', wasteMg: '0' }));
     const gap = { fromAt: checkAt, untilAt: endAt };

@@ -10,7 +10,13 @@ import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import {
+  createTestApp,
+  formularySaveConfirmation,
+  setUpClinic,
+  signedInUser,
+  staffPassword,
+} from '../support/test-app';
 import { verifyPdf } from '../../src/signing/verify-pdf';
 import { nssDatabaseTrusting, pdfsig, scratchDirectory, writeScratch } from '../signing/signing-fixture';
 import { unexpiredLot } from '../support/unexpired-lot';
@@ -39,7 +45,7 @@ beforeAll(() => {
   nurse = signedInUser(app, admin, 'nurse');
   signedInUser(app, admin, 'nurse', 'nurse2');
   auditor = signedInUser(app, admin, 'auditor');
-  app.ok(admin, 'formulary.update', { content: demoFormulary });
+  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
   patientId = app.ok(nurse, 'patients.create', {
     patient: patientInput({ mrn: 'S-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;
@@ -57,7 +63,7 @@ describe('infusion sessions', () => {
       timingReason,
     });
     expect(started.seriesNumber).toBe(1);
-    expect(started.plannedRateMlPerH).toBe('151.1');
+    expect(started.plannedRateMlPerH).toBe('151.09');
     const sessionId = started.id;
 
     const early = app.call(nurse, 'sessions.addEntry', { sessionId, occurredAt: at(59), entry: event('pause') });
@@ -72,7 +78,7 @@ describe('infusion sessions', () => {
     app.ok(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: at(58),
-      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K123', lotExpiry: unexpiredLot }),
+      entry: event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }),
     });
     app.ok(nurse, 'sessions.addEntry', {
       sessionId,
@@ -248,7 +254,7 @@ describe('infusion sessions', () => {
     const expired = app.call(nurse, 'sessions.addEntry', {
       sessionId: opened.id,
       occurredAt: at(2),
-      entry: event('start', { rateMlPerH: '151.1', lotNumber: 'K9', lotExpiry: lastMonth }),
+      entry: event('start', { rateMlPerH: '151.09', lotNumber: 'K9', lotExpiry: lastMonth }),
     });
     expect(expired.ok === false && expired.error.issues?.[0]?.path).toBe('entry.content.lotExpiry');
     expect(expired.ok === false && expired.error.message).toMatch(/This lot expired/);

@@ -9,6 +9,8 @@ import { tempLedger } from './temp-ledger';
 
 export const adminPassword = 'Harbor-clinic-key-2026';
 export const staffPassword = 'Staff-password-2026';
+/** What `formulary.update` asks with every save: the admin's password again, and a reason. */
+export const formularySaveConfirmation = { password: adminPassword, reason: 'Test clinic set-up' };
 
 export interface TestApp extends TempLedger {
   /** Milliseconds added to the real clock; move it to test locks and lockouts. */

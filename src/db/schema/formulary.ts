@@ -13,4 +13,9 @@ export const formularyVersions = sqliteTable('formulary_versions', {
   createdBy: integer('created_by')
     .notNull()
     .references(() => users.id),
+  /**
+   * Why the administrator saved this version, typed with their password. Null in versions
+   * saved before a reason was asked for.
+   */
+  reason: text('reason'),
 });

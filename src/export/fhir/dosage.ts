@@ -1,5 +1,6 @@
 import { formatDurationMin, formatDate } from '../../domain/time';
-import { formatQuantity } from '../../domain/quantity';
+import { preparationText } from '../../domain/administration';
+import { programmedRateMlPerH } from '../../domain/dose';
 import { formatWeight } from '../../domain/weight';
 import type { PlanVersion } from '../snapshot-index';
 import { concept, systems } from './code-systems';
@@ -54,7 +55,7 @@ function dosesAndRates(version: PlanVersion): DoseAndRate[] {
     {
       type: fixed ? ordered : calculated,
       doseQuantity: quantity(derived.totalMg, 'mg'),
-      rateQuantity: quantity(derived.rateMlPerH, 'mL/h'),
+      rateQuantity: quantity(programmedRateMlPerH(derived) ?? undefined, 'mL/h'),
     },
     { type: calculated, rateQuantity: quantity(derived.rateMgPerH, 'mg/h') },
     { type: calculated, rateQuantity: quantity(derived.rateMgPerKgPerH, 'mg/kg/h') },
@@ -68,9 +69,7 @@ function dosesAndRates(version: PlanVersion): DoseAndRate[] {
 function dosageText(version: PlanVersion): string {
   const { content, computed } = version;
   const parts: string[] = [];
-  if (content.diluentVolumeMl !== null) {
-    parts.push(`In ${formatQuantity(content.diluentVolumeMl, 'mL')} ${content.diluent}`.trim());
-  }
+  parts.push(preparationText(content));
   if (content.durationMin !== null) parts.push(`over ${formatDurationMin(content.durationMin)}`);
   const lines = (computed?.lines ?? []).map((line) => `${line.label}: ${line.formula} (${line.rounding})`);
   const weight = content.weight;
@@ -82,7 +81,8 @@ function dosageText(version: PlanVersion): string {
             weight.from === 'exam' ? 'from the exam' : 'entered with the plan'
           }`,
         ];
-  return [parts.join(' '), ...lines, ...weightUsed].filter((part) => part !== '').join('. ') + '.';
+  const delivery = computed?.delivery === undefined ? [] : [computed.delivery.text.replace(/\.$/, '')];
+  return [parts.join(' '), ...lines, ...delivery, ...weightUsed].filter((part) => part !== '').join('. ') + '.';
 }
 
 /**

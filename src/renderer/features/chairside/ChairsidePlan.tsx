@@ -2,16 +2,17 @@ import type { LimitCheck } from '../../../domain/limits';
 import { formatQuantity } from '../../../domain/quantity';
 import type { RecordVersionView } from '../../../domain/record-view';
 import { DerivationList } from '../plans/DerivationList';
-import { diluentText, doseText, durationText, seriesText } from '../plans/plan-text';
+import { doseText, durationText, preparationWords, seriesText } from '../plans/plan-text';
+import { PumpDeliveryNote } from '../plans/PumpDeliveryNote';
 import { weightUsedText } from '../plans/weight-used';
 import { SignatureLines } from '../records/SignatureLines';
-import { KeyFigure } from './KeyFigure';
+import { KeyFigures } from './KeyFigure';
 
 type PlanVersion = Extract<RecordVersionView, { recordType: 'plan' }>;
 
 /**
  * The signed plan as the nurse reads it at the chair: the pump rate largest, then the
- * other figures, each with its unit; how they were worked out; the reasons for anything
+ * volume to draw up and the other figures, each with its unit; how they were worked out; the reasons for anything
  * outside the clinic's ranges; who signed it and when. Nothing on it can be edited.
  */
 export function ChairsidePlan({
@@ -26,7 +27,8 @@ export function ChairsidePlan({
   stale: boolean;
 }) {
   const { content, computed } = version;
-  const shown = (quantity: string) => computed?.lines.find((line) => line.quantity === quantity)?.shown ?? '';
+  const line = (quantity: string) => computed?.lines.find((candidate) => candidate.quantity === quantity);
+  const shown = (quantity: string) => line(quantity)?.shown ?? '';
   const concentration =
     content.concentrationMgPerMl === null ? '' : formatQuantity(content.concentrationMgPerMl, 'mg/mL');
   const reasons = (computed?.findings ?? []).filter((finding) => finding.level === 'soft');
@@ -40,7 +42,7 @@ export function ChairsidePlan({
           {computed?.drugName ?? content.drugId} <span className="chair-drug-strength">{concentration}</span>
         </p>
         <p className="chair-diluent" dir="auto">
-          In {diluentText(content)}
+          {preparationWords(content)}
         </p>
       </section>
       <section aria-labelledby="chair-figures-title">
@@ -53,13 +55,20 @@ export function ChairsidePlan({
             'Figures'
           )}
         </h2>
-        <dl className="key-figures">
-          <KeyFigure label="Pump rate" shown={shown('rateMlPerH')} primary />
-          <KeyFigure label="Rate" shown={shown('rateMgPerH')} />
-          <KeyFigure label="Total dose" shown={shown('totalMg')} />
-          <KeyFigure label="Duration" shown={durationText(content.durationMin)} />
-          <KeyFigure label="Observations every" shown={durationText(content.monitoringIntervalMin)} />
-        </dl>
+        <KeyFigures
+          figures={[
+            // The rate in the named pump's steps; plans signed before pumps were named have only mL/h.
+            { label: 'Pump rate', shown: shown('pumpRateMlPerH') || shown('rateMlPerH'), primary: true },
+            // What the nurse draws up, as large as the figures it is checked against, named as
+            // in "How the figures were worked out" below.
+            { label: line('drugVolumeMl')?.label ?? 'Drug volume to add', shown: shown('drugVolumeMl') },
+            { label: 'Total dose', shown: shown('totalMg') },
+            { label: 'Rate', shown: shown('rateMgPerH') },
+            { label: 'Duration', shown: durationText(content.durationMin) },
+            { label: 'Observations every', shown: durationText(content.monitoringIntervalMin) },
+          ]}
+        />
+        <PumpDeliveryNote delivery={computed?.delivery ?? null} />
       </section>
       <div className="chair-columns">
         <section aria-labelledby="chair-how-title">

@@ -1,16 +1,19 @@
+import { useState } from 'react';
 import type { ExamContent } from '../../../domain/exam';
 import type { Patient } from '../../../domain/patient';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
-import { useApi } from '../../app/sign-in-context';
+import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
+import { clinicToday } from '../../lib/clinic-today';
 import { focusField } from '../../lib/focus-field';
 import { DraftBar } from '../records/DraftBar';
+import { ExamAttestation } from '../records/SigningSummary';
 import { useDraftEditor } from '../records/use-draft-editor';
 import { BodySection } from './BodySection';
 import { examContentFrom, examFormSigningProblems, examWeightFindings } from './exam-form-content';
 import type { ExamFormValues } from './exam-form-values';
-import { examFormValues, examFormValuesSchema } from './exam-form-values';
+import { examFormValues, examFormValuesSchema, neverSaved } from './exam-form-values';
 import { FindingsSection } from './FindingsSection';
 import { HistorySection } from './HistorySection';
 import { IndicationSection } from './IndicationSection';
@@ -33,12 +36,15 @@ export function ExamEditor({
   onDiscarded: (recordDeleted: boolean) => void;
 }) {
   const api = useApi();
+  const { clinic } = useSignedIn();
+  // A draft never saved starts on today's date (exam and weight); one saved keeps its own.
+  const [newDraftToday] = useState(() => (neverSaved(version) ? clinicToday(clinic.timeZone) : null));
   // The patient's previous weights and the clinic's settings, sent with the draft.
   const weightCheck = version.draftWeightCheck;
   const editor = useDraftEditor<ExamFormValues, ExamContent>({
     versionId: version.id,
     updatedAt: version.updatedAt,
-    fromServer: examFormValues(version.content),
+    fromServer: examFormValues(version.content, newDraftToday),
     valuesSchema: examFormValuesSchema,
     contentFrom: (values) => examContentFrom(values, weightCheck),
     signingProblems: (content) => examFormSigningProblems(content, weightCheck),
@@ -89,6 +95,7 @@ export function ExamEditor({
           findings: weightFindings,
           reason: editor.current.content.weightAcknowledgement?.reason ?? '',
         }}
+        attestation={<ExamAttestation patient={patient} content={editor.current.content} />}
       />
     </>
   );

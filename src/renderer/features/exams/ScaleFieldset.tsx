@@ -1,7 +1,9 @@
 import type { UseFormRegister, UseFormSetValue } from 'react-hook-form';
+import { scaleAnswerText, scaleItemName, scaleItemText, scaleWording } from '../../../domain/scale-items';
 import type { ScaleId } from '../../../domain/scales';
 import { scaleDefinitions, scaleTotal } from '../../../domain/scales';
 import { fieldId } from '../../lib/focus-field';
+import '../../styles/exam-scales.css';
 import type { ExamFormValues } from './exam-form-values';
 
 /** "Total 8 of 27", or how many items are still unanswered: a partial total would mislead. */
@@ -14,7 +16,11 @@ export function scaleSummary(scale: ScaleId, items: readonly string[]): string {
   return `Total ${total} of ${count * maxItemScore}`;
 }
 
-/** One questionnaire: an answer (0 to the item maximum) per item, with its live total. */
+/**
+ * One questionnaire as published: its question, each item's text and each answer's words,
+ * with the live total. Each select is named after its questionnaire and item ("PHQ-9 item
+ * 1: Little interest or pleasure in doing things"), so no two on the page share a name.
+ */
 export function ScaleFieldset({
   scale,
   items,
@@ -40,30 +46,40 @@ export function ScaleFieldset({
   return (
     <fieldset className={error === undefined ? 'scale' : 'scale field-invalid'} id={id}>
       <legend className="form-subsection-title">{name}</legend>
-      <p className="hint">Each item scored 0–{maxItemScore} as the patient answered. Leave all empty if not done.</p>
+      <p className="scale-stem">{scaleWording[scale].stem}</p>
+      <p className="hint">Record each answer as the patient gave it. Leave all empty if not done.</p>
       {error !== undefined && (
         <p className="field-error">
           <span className="visually-hidden">Error </span>
           {error}
         </p>
       )}
-      <div className="scale-items">
+      <ol className="scale-questions">
         {items.map((_, index) => (
-          <div className="scale-item" key={index}>
-            <label className="field-label" htmlFor={`${id}-${index}`}>
-              Item {index + 1}
+          <li className="scale-question" key={index}>
+            {/* The name in one piece for screen readers (spans would be read with gaps); the eye gets number and text. */}
+            <label className="scale-question-text" htmlFor={`${id}-${index}`}>
+              <span className="visually-hidden">{scaleItemName(scale, index)}</span>
+              <span className="scale-question-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <span aria-hidden="true">{scaleItemText(scale, index)}</span>
             </label>
-            <select id={`${id}-${index}`} className="input select" {...register(`scales.${scale}.${index}`)}>
-              <option value="">–</option>
+            <select
+              id={`${id}-${index}`}
+              className="input select scale-answer"
+              {...register(`scales.${scale}.${index}`)}
+            >
+              <option value="">Not answered</option>
               {scores.map((score) => (
                 <option key={score} value={String(score)}>
-                  {score}
+                  {scaleAnswerText(scale, score)}
                 </option>
               ))}
             </select>
-          </div>
+          </li>
         ))}
-      </div>
+      </ol>
       <div className="scale-footer">
         <p className="scale-total" aria-live="polite">
           {name}: {scaleSummary(scale, items)}

@@ -46,7 +46,9 @@ export function examContentFrom(
     ),
     temperatureC: parseDecimal(values.vitals.temperatureC, vitals.temperatureC, 'vitals.temperatureC', issues),
   };
-  const weight = weightFrom(values.weight, 'weight', issues);
+  // The date alone (a new draft starts with today's) is no weight yet, and no error either.
+  const weightTyped = values.weight.value.trim() !== '' || values.weight.source !== '';
+  const weight = weightTyped ? weightFrom(values.weight, 'weight', issues) : null;
   const acknowledgement = weightAcknowledgementContent(
     values.weightAcknowledgement,
     weight,

@@ -56,9 +56,20 @@ function scaleItems(scale: ScaleId, items: readonly (number | null)[] | null): s
   return (items ?? blankItems(scale)).map(text);
 }
 
-export function examFormValues(content: ExamContent): ExamFormValues {
+/** A first version never saved since it was created: the only draft that starts on today's date. */
+export function neverSaved(version: { version: number; createdAt: string; updatedAt: string }): boolean {
+  return version.version === 1 && version.updatedAt === version.createdAt;
+}
+
+/**
+ * The form for a draft's content. `newDraftToday` (the clinic's today, ISO) is given only for
+ * a draft never saved: its exam date and the weight's date start at today, as an exam is
+ * mostly written on the day; a draft already saved keeps what it holds, even an empty date.
+ */
+export function examFormValues(content: ExamContent, newDraftToday: string | null = null): ExamFormValues {
+  const today = newDraftToday === null ? '' : formatDate(newDraftToday);
   return {
-    examDate: content.examDate === null ? '' : formatDate(content.examDate),
+    examDate: content.examDate === null ? today : formatDate(content.examDate),
     indication: { ...content.indication },
     history: {
       ...content.history,
@@ -75,7 +86,8 @@ export function examFormValues(content: ExamContent): ExamFormValues {
       respiratoryRatePerMin: text(content.vitals.respiratoryRatePerMin),
       temperatureC: text(content.vitals.temperatureC),
     },
-    weight: weightFormValues(content.weight),
+    weight:
+      content.weight === null ? { ...weightFormValues(null), measuredOn: today } : weightFormValues(content.weight),
     weightAcknowledgement: weightAcknowledgementFormValues(content.weightAcknowledgement),
     heightCm: text(content.heightCm),
     scales: {

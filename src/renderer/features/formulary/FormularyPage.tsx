@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import type { Formulary } from '../../../domain/formulary';
+import { useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { FormularyForm } from './FormularyForm';
+import { FormularyHistory } from './FormularyHistory';
 import { FormularyVersion } from './FormularyVersion';
 
 /** The clinic's own drugs, concentrations and limits, and its screening checklist (admins). */
 export function FormularyPage() {
   const { loaded, replace } = useCall('formulary.get', {});
+  const history = useCall('formulary.history', {});
+  const { clinic } = useSignedIn();
   const [saved, setSaved] = useState<string | null>(null);
   const onSaved = (before: Formulary, after: Formulary) => {
     setSaved(
@@ -18,6 +22,7 @@ export function FormularyPage() {
         : `Version ${after.version} is saved and in force. Plans signed from now on are checked against it.`,
     );
     replace(after);
+    history.reload();
   };
   return (
     <div className="page">
@@ -42,6 +47,10 @@ export function FormularyPage() {
             onSaved={(after) => onSaved(loaded.value, after)}
           />
         </>
+      )}
+      <LoadState loaded={history.loaded} what="formulary history" />
+      {history.loaded.status === 'ready' && (
+        <FormularyHistory entries={history.loaded.value} timeZone={clinic.timeZone} />
       )}
     </div>
   );

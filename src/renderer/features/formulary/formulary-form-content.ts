@@ -42,6 +42,21 @@ function range(values: RangeValues) {
   >;
 }
 
+function pumpsFrom(values: FormularyFormValues['pumps']): NonNullable<FormularyInput['pumps']> {
+  const codes = new Set(values.map((pump) => pump.code.trim()).filter((code) => code !== ''));
+  return values.map((pump) => {
+    let id = pump.code.trim();
+    if (id === '' && pump.name.trim() !== '') {
+      id = codeFrom(pump.name, codes, 40);
+      codes.add(id);
+    }
+    // An unchosen kind or step is sent as typed, for the schema to word its message.
+    return { id, name: pump.name, kind: pump.kind, rateStepMlPerH: pump.rateStepMlPerH } as NonNullable<
+      FormularyInput['pumps']
+    >[number];
+  });
+}
+
 /**
  * The content to save, with codes made from names where none was typed. Problems found
  * here (whole days) come back as issues with the form's own paths.
@@ -86,6 +101,8 @@ export function formularyContentFrom(values: FormularyFormValues): { content: Fo
       }
       return { id, label: item.label };
     }),
+    // Left out when none is listed, as in versions saved before pumps were.
+    ...(values.pumps.length === 0 ? {} : { pumps: pumpsFrom(values.pumps) }),
   };
   return { content, issues };
 }
@@ -93,7 +110,7 @@ export function formularyContentFrom(values: FormularyFormValues): { content: Fo
 /** The server's and the schema's paths ("drugs.0.concentrationsMgPerMl.1") as the form's. */
 export function formPath(path: string): string {
   return path
-    .replace(/^(drugs|screeningItems)\.(\d+)\.id$/, '$1.$2.code')
+    .replace(/^(drugs|screeningItems|pumps)\.(\d+)\.id$/, '$1.$2.code')
     .replace(/^(drugs\.\d+\.)concentrationsMgPerMl(\.(\d+))?/, (_, drug: string, __, row?: string) =>
       row === undefined ? `${drug}concentrations` : `${drug}concentrations.${row}.value`,
     );

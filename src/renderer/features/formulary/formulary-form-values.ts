@@ -23,6 +23,10 @@ export const boundNames = [
 ] as const satisfies readonly (keyof RangeValues)[];
 export type BoundName = (typeof boundNames)[number];
 
+const emptyRangeValues: RangeValues = { hardMin: '', softMin: '', softMax: '', hardMax: '' };
+/** A bound added later: a draft typed before it existed is still restored, with it empty. */
+const laterRangeValuesSchema = rangeValuesSchema.default(emptyRangeValues);
+
 const drugValuesSchema = z.object({
   name: z.string(),
   /** The drug's id in the formulary; named code here, as react-hook-form keeps `id` for its rows. */
@@ -34,6 +38,8 @@ const drugValuesSchema = z.object({
     doseMgPerKg: rangeValuesSchema,
     totalMg: rangeValuesSchema,
     rateMgPerKgPerH: rangeValuesSchema,
+    rateMgPerH: laterRangeValuesSchema,
+    rateMlPerH: laterRangeValuesSchema,
     durationMin: rangeValuesSchema,
     concentrationMgPerMl: rangeValuesSchema,
     weightMaxAgeDays: z.object({ soft: z.string(), hard: z.string() }),
@@ -44,10 +50,12 @@ export type DrugValues = z.infer<typeof drugValuesSchema>;
 export const formularyFormValuesSchema = z.object({
   drugs: z.array(drugValuesSchema),
   screeningItems: z.array(z.object({ code: z.string(), label: z.string() })),
+  /** Defaults to none so a draft typed before pumps were listed is still restored. */
+  pumps: z
+    .array(z.object({ code: z.string(), name: z.string(), kind: z.string(), rateStepMlPerH: z.string() }))
+    .default([]),
 });
 export type FormularyFormValues = z.infer<typeof formularyFormValuesSchema>;
-
-const emptyRangeValues: RangeValues = { hardMin: '', softMin: '', softMax: '', hardMax: '' };
 
 export const emptyDrugValues: DrugValues = {
   name: '',
@@ -58,6 +66,8 @@ export const emptyDrugValues: DrugValues = {
     doseMgPerKg: emptyRangeValues,
     totalMg: emptyRangeValues,
     rateMgPerKgPerH: emptyRangeValues,
+    rateMgPerH: emptyRangeValues,
+    rateMlPerH: emptyRangeValues,
     durationMin: emptyRangeValues,
     concentrationMgPerMl: emptyRangeValues,
     weightMaxAgeDays: { soft: '', hard: '' },
@@ -94,5 +104,11 @@ export function formValuesFromFormulary(content: FormularyContent): FormularyFor
       },
     })),
     screeningItems: content.screeningItems.map((item) => ({ code: item.id, label: item.label })),
+    pumps: (content.pumps ?? []).map((pump) => ({
+      code: pump.id,
+      name: pump.name,
+      kind: pump.kind,
+      rateStepMlPerH: pump.rateStepMlPerH,
+    })),
   };
 }

@@ -1,9 +1,11 @@
 import type { UseFormRegister } from 'react-hook-form';
+import { administrationOf } from '../../../domain/administration';
 import type { PlanContent, PlanEvaluation } from '../../../domain/plan';
 import type { FieldMessages } from '../../lib/field-messages';
 import { DerivationList } from './DerivationList';
 import { LimitChecks } from './LimitChecks';
 import { LimitsInForce } from './LimitsInForce';
+import { PumpDeliveryNote } from './PumpDeliveryNote';
 import type { PlanFormValues } from './plan-form-values';
 import { weightUsedText } from './weight-used';
 
@@ -12,7 +14,7 @@ function needed(content: PlanContent, evaluation: PlanEvaluation): string[] {
   if (evaluation.derivation !== null) return evaluation.derivation.missing;
   const missing: string[] = [];
   if (content.concentrationMgPerMl === null) missing.push('the concentration');
-  if (content.diluentVolumeMl === null) missing.push('the diluent volume');
+  if (administrationOf(content) === null) missing.push('how it is given');
   if (content.doseBasis === null) missing.push('the dose basis');
   if (content.durationMin === null) missing.push('the duration');
   return missing;
@@ -45,6 +47,7 @@ export function ArithmeticPanel({
         <span className="label">Weight used</span> <span className="value">{weightUsedText(content.weight)}</span>
       </p>
       {lines.length > 0 && <DerivationList lines={lines} />}
+      <PumpDeliveryNote delivery={evaluation.derivation?.delivery ?? null} />
       {missing.length > 0 && <p className="arithmetic-missing">To work out the figures, enter {missing.join(', ')}.</p>}
       <h3 className="panel-subtitle">Limits</h3>
       {evaluation.drug === null ? (
@@ -56,7 +59,13 @@ export function ArithmeticPanel({
         <>
           <h3 className="panel-subtitle">Checks</h3>
           <div aria-live="polite">
-            <LimitChecks findings={evaluation.findings} register={register} messages={messages} />
+            <LimitChecks
+              findings={evaluation.findings}
+              register={register}
+              messages={messages}
+              doseBasis={content.doseBasis}
+              administration={content.administration}
+            />
           </div>
         </>
       )}

@@ -1,21 +1,23 @@
 import type { Drug } from '../../../domain/formulary';
+import type { Pump } from '../../../domain/pump';
 import { formatQuantity } from '../../../domain/quantity';
 import { Notice } from '../../components/Notice';
 import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
 import { fieldId } from '../../lib/focus-field';
 import type { PlanSectionProps } from './plan-form-types';
+import { PreparationFields } from './PreparationFields';
 
 const id = (path: string) => fieldId('plan', path);
 
-/** The drug and concentration from the clinic's list, and what it is diluted in. */
+/** The drug and concentration from the clinic's list, and how it is prepared and given. */
 export function DrugSection({
   register,
   values,
   messages,
   setValue,
   drugs,
-}: PlanSectionProps & { drugs: readonly Drug[] }) {
+  pumps,
+}: PlanSectionProps & { drugs: readonly Drug[]; pumps: readonly Pump[] }) {
   const drug = drugs.find((candidate) => candidate.id === values.drugId);
   const concentrations = drug?.concentrationsMgPerMl ?? [];
   const drugRegistration = register('drugId', {
@@ -65,27 +67,8 @@ export function DrugSection({
             </option>
           )}
         </SelectField>
-        <TextField
-          id={id('diluent')}
-          label="Diluent"
-          hint="e.g. 0.9% sodium chloride"
-          autoComplete="off"
-          dir="auto"
-          maxLength={200}
-          registration={register('diluent')}
-          error={messages.get('diluent')}
-        />
-        <TextField
-          id={id('diluentVolumeMl')}
-          label="Diluent volume (mL)"
-          hint="The bag volume before the drug is added."
-          inputMode="decimal"
-          autoComplete="off"
-          className="input-short"
-          registration={register('diluentVolumeMl')}
-          error={messages.get('diluentVolumeMl')}
-        />
       </div>
+      <PreparationFields register={register} values={values} messages={messages} pumps={pumps} />
     </section>
   );
 }

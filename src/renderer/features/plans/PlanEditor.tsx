@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Formulary } from '../../../domain/formulary';
+import type { Patient } from '../../../domain/patient';
 import type { PlanContent } from '../../../domain/plan';
 import { evaluatePlan } from '../../../domain/plan';
 import { newlyEnteredWeight } from '../../../domain/weight-acknowledgement';
@@ -11,6 +12,7 @@ import { clinicToday } from '../../lib/clinic-today';
 import { focusField } from '../../lib/focus-field';
 import type { LinkedExam } from '../records/linked-exam';
 import { DraftBar } from '../records/DraftBar';
+import { PlanAttestation } from '../records/SigningSummary';
 import { useDraftEditor } from '../records/use-draft-editor';
 import { ArithmeticPanel } from './ArithmeticPanel';
 import { DoseSection } from './DoseSection';
@@ -33,6 +35,7 @@ type PlanVersion = Extract<RecordVersionView, { recordType: 'plan' }>;
  */
 export function PlanEditor({
   version,
+  patient,
   patientId,
   exam,
   formulary,
@@ -40,6 +43,8 @@ export function PlanEditor({
   onDiscarded,
 }: {
   version: PlanVersion;
+  /** Named with two identifiers in the signing dialog. */
+  patient: Patient;
   patientId: number;
   exam: LinkedExam | null;
   formulary: Formulary;
@@ -53,6 +58,7 @@ export function PlanEditor({
   const context: PlanContext = {
     examWeight,
     drugs: formulary.content.drugs,
+    pumps: formulary.content.pumps ?? [],
     today,
     weightCheck: version.draftWeightCheck,
   };
@@ -71,7 +77,7 @@ export function PlanEditor({
   });
   const { register, setValue } = editor.form;
   const content = editor.current.content;
-  const evaluation = evaluatePlan(content, context.drugs, today);
+  const evaluation = evaluatePlan(content, context.drugs, today, context.pumps);
   const weightFindings = planWeightFindings(content, context);
   const section = { register, values: editor.values, messages: editor.messages, setValue };
   return (
@@ -90,7 +96,7 @@ export function PlanEditor({
             onSelect={(path) => focusField('plan', path)}
           />
           <LinkedExamSummary exam={exam} patientId={patientId} />
-          <DrugSection {...section} drugs={context.drugs} />
+          <DrugSection {...section} drugs={context.drugs} pumps={context.pumps} />
           <DoseSection
             {...section}
             examWeight={examWeight}
@@ -117,6 +123,7 @@ export function PlanEditor({
         onSigned={onSigned}
         onDiscarded={onDiscarded}
         weightCheck={{ findings: weightFindings, reason: content.weightAcknowledgement?.reason ?? '' }}
+        attestation={<PlanAttestation patient={patient} content={content} evaluation={evaluation} />}
       />
     </>
   );

@@ -9,9 +9,10 @@ import type { LinkedExam } from '../records/linked-exam';
 import { RecordedWeightCheck } from '../records/RecordedWeightCheck';
 import { DerivationList } from './DerivationList';
 import { LimitsInForce } from './LimitsInForce';
+import { PumpDeliveryNote } from './PumpDeliveryNote';
 import { LinkedExamSummary } from './LinkedExamSummary';
 import type { PlanFigures } from './plan-figures';
-import { diluentText, doseText, durationText, monitoringText, seriesText } from './plan-text';
+import { doseText, preparationWords, durationText, monitoringText, seriesText } from './plan-text';
 import { weightUsedText } from './weight-used';
 
 function Narrative({ label, text }: { label: string; text: string }) {
@@ -61,7 +62,7 @@ export function PlanView({
               label: 'Concentration',
               value: content.concentrationMgPerMl === null ? '' : formatQuantity(content.concentrationMgPerMl, 'mg/mL'),
             },
-            { label: 'Diluent', value: diluentText(content), autoDirection: true },
+            { label: 'How it is given', value: preparationWords(content), autoDirection: true },
             { label: 'Dose', value: doseText(content) },
             { label: 'Weight used', value: weightUsedText(content.weight) },
             { label: 'Duration of each infusion', value: durationText(content.durationMin) },
@@ -80,6 +81,7 @@ export function PlanView({
         ) : (
           <DerivationList lines={figures.lines} />
         )}
+        <PumpDeliveryNote delivery={figures.delivery} />
         <h3 className="panel-subtitle">Limits</h3>
         {figures.limits === null ? (
           <p className="value-unknown">No drug chosen.</p>

@@ -1,7 +1,7 @@
 import type { DrugLimits, LimitFinding } from '../../../domain/limits';
 import type { PlanContent } from '../../../domain/plan';
 import { evaluatePlan } from '../../../domain/plan';
-import type { Drug } from '../../../domain/formulary';
+import type { FormularyContent } from '../../../domain/formulary';
 import type { PlanComputed } from '../../../domain/record-view';
 
 /** What a read-only plan shows of the app's arithmetic and checks. */
@@ -10,6 +10,8 @@ export interface PlanFigures {
   lines: PlanComputed['lines'];
   findings: { check: string; level: LimitFinding['level']; message: string }[];
   limits: DrugLimits | null;
+  /** What the programmed pump rate delivers against the signed dose; null in older plans. */
+  delivery: { text: string; differs: boolean } | null;
   /** "as signed on 23-Nov-2026" or "as worked out now". */
   basis: 'signed' | 'now';
 }
@@ -21,18 +23,21 @@ export function figuresAsSigned(computed: PlanComputed): PlanFigures {
     lines: computed.lines,
     findings: computed.findings,
     limits: computed.limits,
+    delivery: computed.delivery ?? null,
     basis: 'signed',
   };
 }
 
 /** A draft shows the arithmetic on its entries as they stand. */
-export function figuresNow(content: PlanContent, drugs: readonly Drug[], today: string): PlanFigures {
-  const evaluation = evaluatePlan(content, drugs, today);
+export function figuresNow(content: PlanContent, formulary: FormularyContent, today: string): PlanFigures {
+  const evaluation = evaluatePlan(content, formulary.drugs, today, formulary.pumps);
+  const delivery = evaluation.derivation?.delivery ?? null;
   return {
     drugName: evaluation.drug?.name ?? content.drugId ?? '',
     lines: evaluation.derivation?.lines ?? [],
     findings: evaluation.findings,
     limits: evaluation.drug?.limits ?? null,
+    delivery: delivery === null ? null : { text: delivery.text, differs: delivery.differs },
     basis: 'now',
   };
 }

@@ -1,7 +1,8 @@
 import type { FieldIssue } from '../../../contract/errors';
+import type { Pump } from '../../../domain/pump';
 import type { Drug } from '../../../domain/formulary';
 import type { PlanContent, PlanEvaluation } from '../../../domain/plan';
-import { evaluatePlan, planContentSchema } from '../../../domain/plan';
+import { evaluatePlan, planContentSchema, syringeVolumeSchema } from '../../../domain/plan';
 import type { DraftWeightCheck } from '../../../domain/record-view';
 import type { Weight } from '../../../domain/weight';
 import { newlyEnteredWeight } from '../../../domain/weight-acknowledgement';
@@ -18,6 +19,8 @@ export interface PlanContext {
   /** The weight recorded at the exam the plan rests on. */
   examWeight: Weight | null;
   drugs: readonly Drug[];
+  /** The clinic's pumps, from the formulary in force. */
+  pumps: readonly Pump[];
   /** Today in the clinic's zone, for the age of the weight. */
   today: string;
   /** The patient's previous weights and the clinic's settings, sent with the draft. */
@@ -46,7 +49,16 @@ export function planContentFrom(
   const issues: FieldIssue[] = [];
   const basis = values.doseBasis === '' ? null : values.doseBasis;
   // Read in the form's order, so that problems are listed as the fields come.
-  const diluentVolumeMl = parseDecimal(values.diluentVolumeMl, shape.diluentVolumeMl, 'diluentVolumeMl', issues);
+  const administration = values.administration === '' ? null : values.administration;
+  // Only the fields of the chosen method are kept: a bag volume on a syringe plan would be a second, silent volume.
+  const diluentVolumeMl =
+    administration === 'bag'
+      ? parseDecimal(values.diluentVolumeMl, shape.diluentVolumeMl, 'diluentVolumeMl', issues)
+      : null;
+  const syringeVolumeMl =
+    administration === 'syringe'
+      ? parseDecimal(values.syringeVolumeMl, syringeVolumeSchema, 'syringeVolumeMl', issues)
+      : null;
   const doseMgPerKg =
     basis === 'mg/kg' ? parseDecimal(values.doseMgPerKg, shape.doseMgPerKg, 'doseMgPerKg', issues) : null;
   const doseMg = basis === 'fixed' ? parseDecimal(values.doseMg, shape.doseMg, 'doseMg', issues) : null;
@@ -59,8 +71,11 @@ export function planContentFrom(
   const withoutReasons: PlanContent = {
     drugId: values.drugId === '' ? null : values.drugId,
     concentrationMgPerMl: values.concentrationMgPerMl === '' ? null : values.concentrationMgPerMl,
-    diluent: values.diluent,
+    administration,
+    diluent: administration === 'undiluted' ? '' : values.diluent,
     diluentVolumeMl,
+    syringeVolumeMl,
+    pumpId: administration === null || values.pumpId === '' ? null : values.pumpId,
     doseBasis: basis,
     // Only the dose of the chosen basis is kept: the other would be a second, silent dose.
     doseMgPerKg,
@@ -89,7 +104,7 @@ export function planContentFrom(
     notes: values.notes,
     overrideReasons: {},
   };
-  const first = evaluatePlan(withoutReasons, context.drugs, context.today);
+  const first = evaluatePlan(withoutReasons, context.drugs, context.today, context.pumps);
   const asked = new Set(first.findings.filter((finding) => finding.level === 'soft').map((finding) => finding.check));
   const overrideReasons = Object.fromEntries(
     limitChecks
@@ -97,5 +112,5 @@ export function planContentFrom(
       .map((check) => [check, values.overrideReasons[check]]),
   ) as PlanContent['overrideReasons'];
   const content = { ...withoutReasons, overrideReasons };
-  return { content, issues, evaluation: evaluatePlan(content, context.drugs, context.today) };
+  return { content, issues, evaluation: evaluatePlan(content, context.drugs, context.today, context.pumps) };
 }

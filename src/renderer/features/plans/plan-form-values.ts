@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { administrationMethods, administrationOf } from '../../../domain/administration';
 import type { LimitCheck } from '../../../domain/limits';
 import type { PlanContent } from '../../../domain/plan';
 import { limitCheckSchema } from '../../../domain/plan';
@@ -15,8 +16,11 @@ export const limitChecks = limitCheckSchema.options;
 export const planFormValuesSchema = z.object({
   drugId: z.string(),
   concentrationMgPerMl: z.string(),
+  administration: z.enum(['', ...administrationMethods]),
   diluent: z.string(),
   diluentVolumeMl: z.string(),
+  syringeVolumeMl: z.string(),
+  pumpId: z.string(),
   doseBasis: z.enum(['', 'mg/kg', 'fixed']),
   doseMgPerKg: z.string(),
   doseMg: z.string(),
@@ -42,8 +46,11 @@ export function planFormValues(content: PlanContent, examHasWeight: boolean): Pl
   return {
     drugId: content.drugId ?? '',
     concentrationMgPerMl: text(content.concentrationMgPerMl),
+    administration: administrationOf(content) ?? '',
     diluent: content.diluent,
     diluentVolumeMl: text(content.diluentVolumeMl),
+    syringeVolumeMl: text(content.syringeVolumeMl ?? null),
+    pumpId: content.pumpId ?? '',
     doseBasis: content.doseBasis ?? '',
     doseMgPerKg: text(content.doseMgPerKg),
     doseMg: text(content.doseMg),

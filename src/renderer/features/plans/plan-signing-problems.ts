@@ -6,36 +6,32 @@ import type { PlanContext } from './plan-form-content';
 import { planWeightFindings } from './plan-form-content';
 
 /**
- * What signing still needs, each attached to the field that fixes it: a hard finding on the
- * total dose belongs to the dose, one on the rate per kg to the duration, an old weight to
- * the choice of weight.
+ * What signing still needs, each attached to the field that fixes it. A limit finding comes
+ * from the domain already at the first field that produces its value, naming the others; a
+ * weight taken from the exam is changed by the choice of weight, not by its own fields.
+ * Hard limits come first: they are what completing the form cannot fix.
  */
 export function planSigningProblems(content: PlanContent, context: PlanContext): FieldIssue[] {
   const fromExam = content.weight?.from === 'exam';
-  const fieldOf = (path: string): string => {
-    switch (path) {
-      case 'totalMg':
-        return content.doseBasis === 'fixed' ? 'doseMg' : 'doseMgPerKg';
-      case 'rateMgPerKgPerH':
-        return 'durationMin';
-      case 'weightAge':
-        return 'weightFrom';
-      case 'weight.measuredOn':
-        return fromExam ? 'weightFrom' : path;
-      default:
-        return path;
-    }
-  };
+  const fieldOf = (path: string): string =>
+    fromExam && (path === 'weight' || path === 'weight.measuredOn') ? 'weightFrom' : path;
   const weightProblems = weightAcknowledgementProblems(
     planWeightFindings(content, context),
     newlyEnteredWeight(content),
     content.weightAcknowledgement,
   );
+  const evaluation = evaluatePlan(content, context.drugs, context.today, context.pumps);
+  const hardMessages = evaluation.findings
+    .filter((finding) => finding.level === 'hard')
+    .map((finding) => finding.message);
+  const isHard = (message: string) => hardMessages.some((hard) => message.startsWith(hard));
+  const problems = evaluation.signingProblems.map((problem) => ({
+    path: fieldOf(problem.path),
+    message: problem.message,
+  }));
   return [
-    ...evaluatePlan(content, context.drugs, context.today).signingProblems.map((problem) => ({
-      path: fieldOf(problem.path),
-      message: problem.message,
-    })),
+    ...problems.filter((problem) => isHard(problem.message)),
+    ...problems.filter((problem) => !isHard(problem.message)),
     ...weightProblems,
   ];
 }

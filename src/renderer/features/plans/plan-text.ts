@@ -1,4 +1,5 @@
 import type { PlanContent } from '../../../domain/plan';
+import { administrationLabels, administrationOf, preparationText } from '../../../domain/administration';
 import { formatQuantity } from '../../../domain/quantity';
 import { formatDurationMin } from '../../../domain/time';
 
@@ -31,9 +32,8 @@ export function monitoringText(minutes: number | null): string {
   return minutes === null ? '' : `Every ${formatDurationMin(minutes)}`;
 }
 
-/** "100 mL of 0.9% sodium chloride". */
-export function diluentText(content: PlanContent): string {
-  if (content.diluentVolumeMl === null) return content.diluent;
-  const volume = formatQuantity(content.diluentVolumeMl, 'mL');
-  return content.diluent.trim() === '' ? volume : `${volume} of ${content.diluent}`;
+/** "In an infusion bag with diluent (infusion pump). In 100 mL of 0.9% sodium chloride". */
+export function preparationWords(content: PlanContent): string {
+  const method = administrationOf(content);
+  return method === null ? '' : `${administrationLabels[method]}. ${preparationText(content)}`;
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
 import type { RecordView } from '../../../domain/record-view';
@@ -6,6 +7,7 @@ import { clearDraft } from '../../lib/drafts';
 import { focusField } from '../../lib/focus-field';
 import { DiscardDraftDialog } from './DiscardDraftDialog';
 import { SaveStatus } from './SaveStatus';
+import { SignAction } from './SignAction';
 import { SignDialog } from './SignDialog';
 import type { DraftEditor } from './use-draft-editor';
 import { localCopyKey } from './use-local-copy';
@@ -20,6 +22,7 @@ export function DraftBar<V extends FieldValues, C>({
   onSigned,
   onDiscarded,
   weightCheck,
+  attestation,
 }: {
   editor: DraftEditor<V, C>;
   /** "exam" or "infusion plan". */
@@ -32,6 +35,8 @@ export function DraftBar<V extends FieldValues, C>({
   onDiscarded: (recordDeleted: boolean) => void;
   /** For the signing dialog: what the weight check surfaced and the reason given. */
   weightCheck?: { findings: readonly WeightFinding[]; reason: string };
+  /** What the signer attests to (patient, figures, findings), shown in the dialog before the password. */
+  attestation?: ReactNode;
 }) {
   const [discarding, setDiscarding] = useState(false);
   // Once signed or discarded, this window's copy of the draft has nothing left to keep.
@@ -46,9 +51,12 @@ export function DraftBar<V extends FieldValues, C>({
           onSelect={(path) => focusField(prefix, path)}
         />
         <div className="draft-bar-actions">
-          <button type="button" className="button button-primary" onClick={() => void editor.startSigning()}>
-            Sign {what}
-          </button>
+          <SignAction
+            what={what}
+            blockers={editor.blockers}
+            onSign={() => void editor.startSigning()}
+            onSelect={(path) => focusField(prefix, path)}
+          />
           <button type="button" className="button button-secondary" onClick={() => setDiscarding(true)}>
             Discard draft
           </button>
@@ -65,6 +73,7 @@ export function DraftBar<V extends FieldValues, C>({
           }}
           onNotReady={editor.notReady}
           weightCheck={weightCheck}
+          attestation={attestation}
         />
       )}
       {discarding && (

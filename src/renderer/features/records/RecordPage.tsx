@@ -140,6 +140,7 @@ function RecordBody({
         <PlanEditor
           key={version.id}
           version={version}
+          patient={patient}
           patientId={patient.id}
           exam={exam}
           formulary={formulary}
@@ -155,7 +156,7 @@ function RecordBody({
           content={version.content}
           figures={
             version.computed === null
-              ? figuresNow(version.content, formulary.content.drugs, clinicToday(clinic.timeZone))
+              ? figuresNow(version.content, formulary.content, clinicToday(clinic.timeZone))
               : figuresAsSigned(version.computed)
           }
           formularyVersion={version.formularyVersion}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { CallError } from '../../../contract/errors';
@@ -41,11 +42,14 @@ export function SignDialog({
   onSigned,
   onNotReady,
   weightCheck,
+  attestation,
 }: {
   /** "exam" or "infusion plan", as it reads in a sentence. */
   what: string;
   /** What the weight check surfaced and the reason given: part of what is signed. */
   weightCheck?: { findings: readonly WeightFinding[]; reason: string } | undefined;
+  /** What the signer attests to (patient, figures, findings), shown before the password. */
+  attestation?: ReactNode;
   versionId: number;
   onClose: () => void;
   onSigned: (view: RecordView) => void;
@@ -101,7 +105,8 @@ export function SignDialog({
   });
 
   return (
-    <Dialog title={`Sign this ${what}`} onClose={onClose}>
+    <Dialog title={`Sign this ${what}`} onClose={onClose} wide={attestation !== undefined}>
+      {attestation}
       <div className="sign-statement">
         <p>
           By signing you confirm that this {what} is accurate and complete as shown. Your electronic signature is the

@@ -99,7 +99,7 @@ export function VersionCard({
               content={version.content}
               figures={
                 version.computed === null
-                  ? figuresNow(version.content, formulary.content.drugs, clinicToday(clinic.timeZone))
+                  ? figuresNow(version.content, formulary.content, clinicToday(clinic.timeZone))
                   : figuresAsSigned(version.computed)
               }
               formularyVersion={version.formularyVersion}

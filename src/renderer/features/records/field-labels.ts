@@ -2,7 +2,8 @@ import { derivedUnits, roundingSteps } from '../../../domain/dose';
 import type { DerivedQuantity } from '../../../domain/dose';
 import type { HistoryItem } from '../../../domain/exam';
 import { historyItems } from '../../../domain/exam';
-import type { LimitedQuantity } from '../../../domain/limits';
+import { limitCheckLabel } from '../../../domain/limit-fields';
+import type { LimitCheck } from '../../../domain/limits';
 import { limitedQuantities } from '../../../domain/limits';
 import type { RecordType } from '../../../domain/record';
 import type { ScaleId } from '../../../domain/scales';
@@ -68,6 +69,9 @@ const derivedLabels: Record<DerivedQuantity, string> = {
   finalVolumeMl: 'Final bag volume',
   finalConcentrationMgPerMl: 'Final concentration',
   rateMlPerH: 'Pump rate',
+  diluentToAddMl: 'Diluent to add',
+  pumpRateMlPerH: 'Pump rate to program',
+  deliveredMg: 'Dose the pump rate delivers',
 };
 
 /** Paths whose values are decimal quantities, shown the ISMP way ("0.5", "1,000"). */
@@ -82,6 +86,15 @@ const decimalPaths = new Set([
   ...Object.keys(roundingSteps).map((name) => `computed.${name}`),
 ]);
 export const datePaths = new Set(['examDate', 'weight.measuredOn']);
+
+/**
+ * "Reason for going outside the range: Dose per kg": the reason box of each finding named by
+ * its limit, the same on the form, in the error summary and in the version history, so no
+ * two boxes on a plan share an accessible name.
+ */
+export function reasonLabel(check: LimitCheck): string {
+  return `Reason for going outside the range: ${limitCheckLabel(check)}`;
+}
 
 export function isDecimalPath(path: string): boolean {
   return decimalPaths.has(path);
@@ -115,13 +128,9 @@ export function fieldLabel(type: RecordType, path: string, screeningLabel: (inde
   const reason = /^overrideReasons\.(\w+)$/.exec(path);
   if (reason?.[1] !== undefined) {
     const check = reason[1];
-    const what =
-      check === 'weightAge'
-        ? 'Age of the weight'
-        : check in limitedQuantities
-          ? limitedQuantities[check as LimitedQuantity].label
-          : check;
-    return `Reason for going outside the range: ${what}`;
+    return check === 'weightAge' || check in limitedQuantities
+      ? reasonLabel(check as LimitCheck)
+      : `Reason for going outside the range: ${check}`;
   }
   return path;
 }

@@ -25,6 +25,8 @@ export interface DraftEditor<V extends FieldValues, C> {
   messages: FieldMessages;
   /** The summary above the form after a try to sign; empty otherwise. */
   summary: FieldProblem[];
+  /** What keeps the draft from being signed now, live: the sign button says it and does not pretend. */
+  blockers: FieldIssue[];
   attempt: number;
   signing: boolean;
   /** Saves, checks what signing needs, and opens the signing dialog when nothing is missing. */
@@ -103,9 +105,8 @@ export function useDraftEditor<V extends FieldValues, C>({
   }, [restored, schedule]);
 
   const current = contentFrom(values);
-  const problems = showProblems
-    ? unique([...current.issues, ...signingProblems(current.content), ...serverProblems])
-    : [];
+  const blockers = unique([...current.issues, ...signingProblems(current.content)]);
+  const problems = showProblems ? unique([...blockers, ...serverProblems]) : [];
 
   const startSigning = async () => {
     setServerProblems([]);
@@ -134,6 +135,7 @@ export function useDraftEditor<V extends FieldValues, C>({
     restored,
     messages: fieldMessages([...autosave.issues, ...problems]),
     summary: summaryProblems(problems),
+    blockers,
     attempt,
     signing,
     startSigning,

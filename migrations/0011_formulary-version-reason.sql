@@ -1,0 +1,1 @@
+ALTER TABLE `formulary_versions` ADD `reason` text;
