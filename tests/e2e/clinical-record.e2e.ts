@@ -4,6 +4,7 @@ import { historyItemNames, historyItems } from '../../src/domain/exam';
 import { starterScreeningItems } from '../../src/domain/formulary';
 import { scaleItemName } from '../../src/domain/scale-items';
 import { deriveDose } from '../../src/domain/dose';
+import type { Pump } from '../../src/domain/pump';
 import { formatDate, localDate } from '../../src/domain/time';
 import { weightKg } from '../../src/domain/weight';
 import { assertAccessible } from './accessibility';
@@ -42,6 +43,9 @@ const weightLb = '160';
 /** "Signed by Ana Ruiz, MD — authored — 23-Nov-2026 14:05 UTC−05:00" */
 const signatureLine = /Signed by Ana Ruiz, MD — authored — \d{2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2} UTC[−+]\d{2}:\d{2}/;
 
+/** The clinic's volumetric pump, set in steps of 0.1 mL/h, as the administrator lists it. */
+const e2ePump: Pump = { id: 'volumetric-pump', name: 'Volumetric pump', kind: 'infusion-pump', rateStepMlPerH: '0.1' };
+
 /** The figures the app must show for a dose, worked out by the domain's own arithmetic. */
 function expected(doseMgPerKg: string) {
   const derivation = deriveDose({
@@ -51,7 +55,9 @@ function expected(doseMgPerKg: string) {
     doseMg: null,
     durationMin: 40,
     concentrationMgPerMl: '50',
+    administration: 'bag',
     diluentVolumeMl: '100',
+    pump: e2ePump,
   });
   const line = (quantity: string) => derivation.lines.find((candidate) => candidate.quantity === quantity);
   return {
@@ -60,7 +66,9 @@ function expected(doseMgPerKg: string) {
     /** "≈ 87.09 mg over 40 min = 130.63 mg/h": an operand shown rounded says so. */
     rateFormula: line('rateMgPerH')?.formula ?? '',
     rateMgPerH: line('rateMgPerH')?.shown ?? '',
-    pumpRate: line('rateMlPerH')?.shown ?? '',
+    /** The rate in the pump's steps of 0.1 mL/h, as the nurse programs it. */
+    pumpRate: line('pumpRateMlPerH')?.shown ?? '',
+    delivery: derivation.delivery?.text ?? '',
     drugVolume: line('drugVolumeMl')?.shown ?? '',
     drugVolumeLabel: line('drugVolumeMl')?.label ?? '',
   };
@@ -153,6 +161,11 @@ describe('clinical record, end to end in Chromium', () => {
     for (const [row, column, value] of bounds) {
       await page.getByRole('textbox', { name: `${row} ${column}`, exact: true }).fill(value);
     }
+    // The clinic's pump and the step its rate is set in: plans then show what that rate delivers.
+    await page.getByRole('button', { name: 'Add a pump' }).click();
+    await page.getByLabel('Pump 1 name').fill(e2ePump.name);
+    await page.getByLabel('Pump 1 kind').selectOption({ label: 'Infusion pump (bags)' });
+    await page.getByLabel('Pump 1 rate step (mL/h)').selectOption({ label: '0.1 mL/h' });
     await page.getByLabel('Age of the weight, configured range (days)').fill('30');
     await page.getByLabel('Age of the weight, hard limit (days)').fill('90');
 
@@ -200,7 +213,8 @@ describe('clinical record, end to end in Chromium', () => {
     expect(await page.getByLabel('Exam date').inputValue()).toBe(formatDate(today));
     expect(await page.getByLabel('Date taken').inputValue()).toBe(formatDate(today));
     // Signing an empty exam says what is missing, each linked to its field.
-    await page.getByRole('button', { name: 'Sign exam' }).click();
+    // Unavailable (aria-disabled) while something blocks signing; choosing it still lists every reason.
+    await page.getByRole('button', { name: 'Sign exam' }).click({ force: true });
     const summary = page.getByRole('alert').filter({ hasText: 'This exam cannot be signed yet' });
     await expectText(summary, 'Enter the indication');
     expect(await summary.getByRole('button', { name: 'Enter the exam date' }).count()).toBe(0);
@@ -276,6 +290,13 @@ describe('clinical record, end to end in Chromium', () => {
 
     await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
     await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
+    await page
+      .getByRole('group', { name: 'How it is given' })
+      .getByLabel('In an infusion bag with diluent (infusion pump)')
+      .check();
+    await page
+      .getByLabel('Infusion pump', { exact: true })
+      .selectOption({ label: 'Volumetric pump (steps of 0.1 mL/h)' });
     await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
     // A mistyped figure is said in words next to its field and is kept as typed; nothing else is held back.
     const volume = page.getByLabel('Diluent volume (mL)');
@@ -298,9 +319,19 @@ describe('clinical record, end to end in Chromium', () => {
     await expectText(panel, 'rounded to 0.1 mL/h');
     await expectText(panel, '72.5747792 kg, measured on');
     await expectText(panel, "outside your clinic's configured range: 0.1–1 mg/kg");
+    // Point 2: the rate in the pump's steps delivers a little less than signed, and the form says so.
+    await expectText(panel, 'The pump rate changes the dose');
+    await expectText(panel, first.delivery);
+
+    // Point 5: the button does not pretend; what blocks signing stands beside it.
+    const bar = page.getByRole('region', { name: 'Draft status and actions' });
+    const signButton = bar.getByRole('button', { name: 'Sign infusion plan' });
+    expect(await signButton.getAttribute('aria-disabled')).toBe('true');
+    await expectText(bar.locator('.sign-blockers'), "Give a reason for going outside your clinic's configured range");
+    await checkScreen(page, '15-plan-blocked', { fullPage: true });
 
     // Signing is refused until the reason is given.
-    await page.getByRole('button', { name: 'Sign infusion plan' }).click();
+    await page.getByRole('button', { name: 'Sign infusion plan' }).click({ force: true });
     await expectText(
       page.getByRole('alert').filter({ hasText: 'This plan cannot be signed yet' }),
       "Give a reason for going outside your clinic's configured range",
@@ -309,7 +340,22 @@ describe('clinical record, end to end in Chromium', () => {
       .getByLabel('Reason for going outside the range')
       .fill('Partial response at 1 mg/kg over four infusions; well tolerated.');
     await waitForSave(page);
+    await expect.poll(() => signButton.getAttribute('aria-disabled')).toBe(null);
     await checkScreen(page, '15-plan', { fullPage: true });
+
+    // Point 8: before the password, the dialog shows what the signer attests to.
+    await signButton.click();
+    const attesting = dialog(page, 'Sign this infusion plan');
+    const attestation = attesting.getByRole('region', { name: 'What you are signing' });
+    await expectText(attestation, 'RUIZ, Ana María');
+    await expectText(attestation, 'Ketamine hydrochloride');
+    await expectText(attestation, first.total);
+    await expectText(attestation, first.pumpRate);
+    await expectText(attestation, '6 infusions');
+    await expectText(attestation, 'Partial response at 1 mg/kg over four infusions; well tolerated.');
+    await checkScreen(page, '15-plan-signing-dialog');
+    await page.keyboard.press('Escape');
+    await attesting.waitFor({ state: 'detached' });
 
     // Later signings in the same session need the password only.
     await sign(page, 'infusion plan', false);
@@ -435,6 +481,13 @@ describe('clinical record, end to end in Chromium', () => {
     await heading(page, 'New infusion plan');
     await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
     await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
+    await page
+      .getByRole('group', { name: 'How it is given' })
+      .getByLabel('In an infusion bag with diluent (infusion pump)')
+      .check();
+    await page
+      .getByLabel('Infusion pump', { exact: true })
+      .selectOption({ label: 'Volumetric pump (steps of 0.1 mL/h)' });
     await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
     await page.getByLabel('Diluent volume (mL)').fill('100');
     await page.getByRole('group', { name: 'Dose basis' }).getByLabel('Per kg of body weight (mg/kg)').check();
@@ -457,11 +510,11 @@ describe('clinical record, end to end in Chromium', () => {
     await expectText(check, /Previous weight\s+160 lb = 72\.5747792 kg, measured on .* \(signed exam\)/);
 
     // Signing is refused until the weight is acknowledged, with a reason.
-    await page.getByRole('button', { name: 'Sign infusion plan' }).click();
+    await page.getByRole('button', { name: 'Sign infusion plan' }).click({ force: true });
     const summary = page.getByRole('alert').filter({ hasText: 'This plan cannot be signed yet' });
     await expectText(summary, 'Confirm that you have checked this weight');
     await page.getByLabel('I have checked this weight and keep it as entered').check();
-    await page.getByRole('button', { name: 'Sign infusion plan' }).click();
+    await page.getByRole('button', { name: 'Sign infusion plan' }).click({ force: true });
     await expectText(summary, 'Give the reason for keeping this weight');
     const reason = 'Weighed again on the clinic scale today: 160 kg.';
     await page.getByLabel('Reason for keeping this weight').fill(reason);

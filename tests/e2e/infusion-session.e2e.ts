@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programmedRateMlPerH } from '../../src/domain/dose';
 import { demoUsers, seedDemo } from '../../src/cli/demo';
 import type { CallResult } from '../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
@@ -96,8 +97,12 @@ function seed(dbPath: string): Seeded {
         (session) => !['Discharged', 'Signed', 'Amended after signing'].includes(session.status),
       );
       const current = plan?.versions.filter((version) => version.status === 'signed').at(-1);
-      const rate = current?.recordType === 'plan' ? current.computed?.derived.rateMlPerH : undefined;
-      return rate === undefined || open ? [] : [{ patientId, earlier: sessions.length, rate }];
+      // The rate the nurse programs: in the demo pump's steps of 0.1 mL/h.
+      const rate =
+        current?.recordType === 'plan' && current.computed !== null
+          ? programmedRateMlPerH(current.computed.derived)
+          : null;
+      return rate === null || open ? [] : [{ patientId, earlier: sessions.length, rate }];
     });
     const chosen = candidates.find((candidate) => candidate.earlier > 0) ?? candidates[0];
     if (chosen === undefined) throw new Error('the demo has no patient ready for an infusion');
