@@ -16,11 +16,12 @@ export const limitChecks = limitCheckSchema.options;
 export const planFormValuesSchema = z.object({
   drugId: z.string(),
   concentrationMgPerMl: z.string(),
-  administration: z.enum(['', ...administrationMethods]),
+  // A draft typed in this window before these fields existed was a bag, with no pump named.
+  administration: z.enum(['', ...administrationMethods]).default('bag'),
   diluent: z.string(),
   diluentVolumeMl: z.string(),
-  syringeVolumeMl: z.string(),
-  pumpId: z.string(),
+  syringeVolumeMl: z.string().default(''),
+  pumpId: z.string().default(''),
   doseBasis: z.enum(['', 'mg/kg', 'fixed']),
   doseMgPerKg: z.string(),
   doseMg: z.string(),
@@ -34,7 +35,11 @@ export const planFormValuesSchema = z.object({
   rescueMedication: z.string(),
   notes: z.string(),
   overrideReasons: z.object(
-    Object.fromEntries(limitChecks.map((check) => [check, z.string()])) as Record<LimitCheck, z.ZodString>,
+    // A check added later (mg/h, mL/h) has no reason in a draft typed before it existed.
+    Object.fromEntries(limitChecks.map((check) => [check, z.string().default('')])) as Record<
+      LimitCheck,
+      z.ZodDefault<z.ZodString>
+    >,
   ),
 });
 export type PlanFormValues = z.infer<typeof planFormValuesSchema>;
