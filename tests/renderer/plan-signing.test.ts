@@ -244,6 +244,18 @@ describe('the signing dialog shows what is signed (issue 20, point 8)', () => {
     expect(before).toContain('Reason given Agreed after review');
   });
 
+  it('shows what the rate in the pump steps delivers against the dose signed (point 2)', () => {
+    const pump = { id: 'volumetric', name: 'Volumetric pump', kind: 'infusion-pump', rateStepMlPerH: '0.1' } as const;
+    const named = { ...content, pumpId: pump.id };
+    const pumped = evaluatePlan(named, [rateLimited], today, [pump]);
+    const delivery = pumped.derivation?.delivery;
+    expect(delivery?.differs).toBe(true);
+    const shown = dialog(createElement(PlanAttestation, { patient, content: named, evaluation: pumped }));
+    const before = shown.slice(0, shown.indexOf('Password'));
+    expect(before).toContain('The pump rate changes the dose');
+    expect(before).toContain(delivery?.text ?? 'missing');
+  });
+
   it('names the patient and the exam on an exam', () => {
     const shown = dialog(createElement(ExamAttestation, { patient, content: completeExam(today) }));
     const before = shown.slice(0, shown.indexOf('Password'));

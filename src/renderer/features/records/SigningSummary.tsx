@@ -14,6 +14,7 @@ import type { Fact } from '../../components/Facts';
 import { Facts } from '../../components/Facts';
 import { formatBorn } from '../../lib/born';
 import { doseText, durationText, monitoringText, seriesText } from '../plans/plan-text';
+import { PumpDeliveryNote } from '../plans/PumpDeliveryNote';
 import { weightUsedText } from '../plans/weight-used';
 
 /**
@@ -101,6 +102,7 @@ export function PlanAttestation({
           { label: 'Monitoring', value: monitoringText(content.monitoringIntervalMin) },
         ]}
       />
+      <PumpDeliveryNote delivery={evaluation.derivation?.delivery ?? null} />
       <h4 className="signing-summary-subtitle">Outside your clinic&apos;s configured ranges</h4>
       {evaluation.findings.length === 0 ? (
         <p>None: every figure is within the ranges your clinic configured.</p>
