@@ -112,6 +112,10 @@ describe('the CSV files of an export', () => {
       dose_mg_per_kg: '1.5',
       total_mg: '108.6',
       rate_ml_per_h: '153.26',
+      // How it is given, and no pump named: no pump rate or delivered dose to report.
+      administration: 'bag',
+      pump_id: '',
+      pump_rate_ml_per_h: '',
       superseded_by_version_id: '202',
       override_reasons:
         'Dose per kg: Tolerated 1.5 mg/kg in the previous series without adverse events | Total dose: =Weight-based dose above the usual total; reviewed with the patient',

@@ -1,3 +1,4 @@
+import { administrationOf } from '../../domain/administration';
 import type { LimitCheck } from '../../domain/limits';
 import { limitedQuantities } from '../../domain/limits';
 import type { RecordVersionView } from '../../domain/record-view';
@@ -23,6 +24,9 @@ const derivedColumns: [string, DerivedQuantity][] = [
   ['final_volume_ml', 'finalVolumeMl'],
   ['final_concentration_mg_per_ml', 'finalConcentrationMgPerMl'],
   ['rate_ml_per_h', 'rateMlPerH'],
+  ['diluent_to_add_ml', 'diluentToAddMl'],
+  ['pump_rate_ml_per_h', 'pumpRateMlPerH'],
+  ['delivered_mg', 'deliveredMg'],
 ];
 
 const checkLabel = (check: LimitCheck) =>
@@ -35,8 +39,12 @@ const columns: CsvColumn<Row>[] = [
   { header: 'drug_id', value: (row) => row.version.content.drugId },
   { header: 'drug_name', value: (row) => row.version.computed?.drugName ?? null },
   { header: 'concentration_mg_per_ml', value: (row) => row.version.content.concentrationMgPerMl },
+  // Plans saved before the choice existed were all bags.
+  { header: 'administration', value: (row) => administrationOf(row.version.content) },
   { header: 'diluent', value: (row) => row.version.content.diluent },
   { header: 'diluent_volume_ml', value: (row) => row.version.content.diluentVolumeMl },
+  { header: 'syringe_volume_ml', value: (row) => row.version.content.syringeVolumeMl ?? null },
+  { header: 'pump_id', value: (row) => row.version.content.pumpId ?? null },
   { header: 'dose_basis', value: (row) => row.version.content.doseBasis },
   { header: 'dose_mg_per_kg', value: (row) => row.version.content.doseMgPerKg },
   { header: 'dose_mg', value: (row) => row.version.content.doseMg },
@@ -59,6 +67,7 @@ const columns: CsvColumn<Row>[] = [
     header: 'formulas',
     value: (row) => (row.version.computed?.lines ?? []).map((line) => `${line.formula} (${line.rounding})`).join('; '),
   },
+  { header: 'pump_delivery', value: (row) => row.version.computed?.delivery?.text ?? null },
   {
     header: 'limit_findings',
     value: (row) => (row.version.computed?.findings ?? []).map((finding) => finding.message).join(' | '),
