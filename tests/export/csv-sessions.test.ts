@@ -146,3 +146,30 @@ describe('session CSV tables', () => {
     expect(readme).toContain('MedicationAdministration, partOf it');
   });
 });
+
+describe('times the signed plan does not allow, in the session CSV tables', () => {
+  it('carries each timing finding with the nurse’s reason, and the explanation of each stretch without a check', () => {
+    const snapshot = exportSnapshot();
+    const session = snapshot.sessions[0];
+    const start = session?.entries.find((entry) => entry.kind === 'event' && entry.content.type === 'start');
+    const discharge = session?.entries.find((entry) => entry.kind === 'discharge');
+    if (start?.kind !== 'event' || discharge?.kind !== 'discharge') throw new Error('fixture');
+    start.content.timing = {
+      findings: [{ code: 'before-interval', message: 'Infusion 2 starts 4 days after infusion 1; the plan says 7.' }],
+      reason: 'Physician agreed by phone; order to follow.',
+    };
+    discharge.content.gapExplanations = [
+      { fromAt: '2026-11-16T15:20:00.000Z', untilAt: '2026-11-16T15:50:00.000Z', explanation: 'Monitor lead off.' },
+    ];
+    const rebuilt = buildExportFiles(snapshot);
+    const events = csvRecords(fileText(rebuilt, 'csv/session-events.csv'));
+    expect(events.find((row) => row.entry_id === String(start.id))).toMatchObject({
+      timing_findings: 'Infusion 2 starts 4 days after infusion 1; the plan says 7.',
+      timing_reason: 'Physician agreed by phone; order to follow.',
+    });
+    const sessionsRows = csvRecords(fileText(rebuilt, 'csv/sessions.csv'));
+    expect(sessionsRows[0]?.gap_explanations).toBe(
+      '16-Nov-2026 10:20 UTC−05:00 to 16-Nov-2026 10:50 UTC−05:00: Monitor lead off.',
+    );
+  });
+});

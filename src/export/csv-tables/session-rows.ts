@@ -1,5 +1,6 @@
 import type { Patient } from '../../domain/patient';
 import { formatPatientName } from '../../domain/patient';
+import type { TimingAcknowledgement } from '../../domain/session-timing';
 import type { SessionEntryView, SessionView } from '../../domain/session-view';
 import type { CsvColumn } from '../csv';
 import type { ExportIndex } from '../snapshot-index';
@@ -63,7 +64,20 @@ export function entryColumns<Entry extends SessionEntryView>(): CsvColumn<Sessio
     { header: 'correction_reason', value: (row) => row.entry.correctionReason },
     { header: 'corrected_by_entry_id', value: (row) => row.entry.correctedByEntryId },
     { header: 'witness', value: (row) => row.entry.witnessPrintedName },
+    // A time the signed plan does not allow, charted with the reason the nurse gave.
+    {
+      header: 'timing_findings',
+      value: (row) =>
+        timingOf(row.entry)
+          ?.findings.map((f) => f.message)
+          .join(' | ') ?? null,
+    },
+    { header: 'timing_reason', value: (row) => timingOf(row.entry)?.reason ?? null },
   ];
+}
+
+function timingOf(entry: SessionEntryView): TimingAcknowledgement | undefined {
+  return 'timing' in entry.content ? entry.content.timing : undefined;
 }
 
 export const isKind =

@@ -84,6 +84,17 @@ const columns: CsvColumn<Row>[] = [
   { header: 'discharge_escort_name', value: (row) => row.discharge?.content.escortName ?? null },
   { header: 'discharge_instructions_given', value: (row) => row.discharge?.content.instructionsGiven ?? null },
   { header: 'discharge_notes', value: (row) => row.discharge?.content.notes ?? null },
+  {
+    // Why the checks ran longer than the monitoring interval, as the nurse explained at discharge.
+    header: 'gap_explanations',
+    value: (row) =>
+      row.discharge?.content.gapExplanations
+        ?.map(
+          (gap) =>
+            `${localTime(gap.fromAt, row.timeZone) ?? gap.fromAt} to ${localTime(gap.untilAt, row.timeZone) ?? gap.untilAt}: ${gap.explanation}`,
+        )
+        .join('; ') ?? null,
+  },
   { header: 'entries', value: (row) => row.session.entries.length },
   {
     header: 'corrected_entries',
