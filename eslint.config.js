@@ -84,7 +84,7 @@ export default tseslint.config(
     ['src/contract/**'],
     [
       notFrom(
-        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer', 'electron'],
+        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'backup', 'renderer', 'electron'],
         'src/contract may import src/domain only.',
       ),
       nodeBuiltins,
@@ -96,7 +96,7 @@ export default tseslint.config(
     ['src/db/**'],
     [
       notFrom(
-        ['contract', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'renderer', 'electron'],
+        ['contract', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'backup', 'renderer', 'electron'],
         'src/db may import src/domain only.',
       ),
       noReact,
@@ -106,7 +106,7 @@ export default tseslint.config(
     ['src/pdf/**'],
     [
       notFrom(
-        ['contract', 'db', 'services', 'server', 'cli', 'renderer', 'export', 'electron'],
+        ['contract', 'db', 'services', 'server', 'cli', 'renderer', 'export', 'backup', 'electron'],
         'src/pdf may import src/domain, and the signature placeholder format of src/signing.',
       ),
       {
@@ -122,15 +122,37 @@ export default tseslint.config(
       [`src/${layer}/**`],
       [
         notFrom(
-          ['contract', 'db', 'services', 'server', 'cli', 'renderer', 'pdf', 'signing', 'export', 'electron'].filter(
-            (other) => other !== layer,
-          ),
+          [
+            'contract',
+            'db',
+            'services',
+            'server',
+            'cli',
+            'renderer',
+            'pdf',
+            'signing',
+            'export',
+            'backup',
+            'electron',
+          ].filter((other) => other !== layer),
           `src/${layer} may import src/domain only.`,
         ),
         noNativeOrDb,
         noReact,
       ],
     ),
+  ),
+  // Backups: Node-only like src/export, but they copy and check ledger files, so src/db too.
+  restrict(
+    ['src/backup/**'],
+    [
+      notFrom(
+        ['contract', 'services', 'server', 'cli', 'renderer', 'pdf', 'signing', 'export', 'electron'],
+        'src/backup may import src/domain and src/db only.',
+      ),
+      noNativeOrDb,
+      noReact,
+    ],
   ),
   restrict(
     ['src/services/**'],
@@ -144,7 +166,7 @@ export default tseslint.config(
     ['src/server/**'],
     [
       notFrom(
-        ['db', 'pdf', 'signing', 'export', 'renderer', 'cli', 'electron'],
+        ['db', 'pdf', 'signing', 'export', 'backup', 'renderer', 'cli', 'electron'],
         'Adapters reach the disk only through src/services.',
       ),
       noNativeOrDb,
@@ -155,7 +177,7 @@ export default tseslint.config(
     ['src/cli/**'],
     [
       notFrom(
-        ['db', 'pdf', 'signing', 'export', 'renderer', 'electron'],
+        ['db', 'pdf', 'signing', 'export', 'backup', 'renderer', 'electron'],
         'Adapters reach the disk only through src/services (src/cli may also start src/server).',
       ),
       noNativeOrDb,
@@ -166,7 +188,7 @@ export default tseslint.config(
     ['src/renderer/**'],
     [
       notFrom(
-        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'electron'],
+        ['db', 'services', 'server', 'cli', 'pdf', 'signing', 'export', 'backup', 'electron'],
         'The renderer may import src/contract and src/domain only.',
       ),
       nodeBuiltins,
@@ -177,7 +199,7 @@ export default tseslint.config(
     ['electron/**'],
     [
       {
-        regex: '^\\.\\./src/(db|pdf|signing|export|server|cli|renderer)(/|$)',
+        regex: '^\\.\\./src/(db|pdf|signing|export|backup|server|cli|renderer)(/|$)',
         message: 'electron/ reaches the back end through src/services.',
       },
       noNativeOrDb,

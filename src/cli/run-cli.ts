@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { parseArgs } from 'node:util';
 import {
+  LedgerFileError,
   NewerDatabaseError,
   openLedger,
   verifyAllSessionSignatures,
@@ -14,8 +15,10 @@ import type { Ledger } from '../services/ledger';
 import { isCalendarDate } from '../domain/time';
 import { exportToPath } from '../services/exports';
 import { startServer } from '../server/serve';
+import { backupCommand, restoreCommand } from './backup-command';
 import { demoUsers, seedDemo } from './demo';
 import { launch } from './launch';
+import { missingLedgerLine, openForApp, withExistingLedger } from './ledger-file-checks';
 import { defaultDbPath } from './launch-environment';
 import { verifyCommand } from './verify-command';
 
@@ -33,6 +36,9 @@ Commands
   verify FILE.pdf [--trust root.pem]  Check a signed PDF summary (exit 0 valid, 1 invalid, 2 unusable)
   export --db FILE --out DIR [--from yyyy-mm-dd --to yyyy-mm-dd]
                                    Auditor export: PDFs, FHIR R4, CSV, audit log, manifest
+  backup --db FILE --out DIR       Encrypted, checked backup of a ledger in use (passphrase from
+                                   DOSING_LEDGER_BACKUP_PASSPHRASE, else asked; exit 0 ok, 1 check failed)
+  restore --from BACKUP --db NEWFILE  Restore a backup into a new ledger file, after checking it
   audit verify --db FILE           Check the audit trail's hash chain, every signed record and session
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
@@ -70,7 +76,10 @@ function demo(args: string[], io: CliIo): number {
   if (!Number.isInteger(patientCount) || patientCount < 0 || patientCount > 100_000) {
     throw new UsageError('--patients must be a whole number from 0 to 100000');
   }
-  if (existsSync(path)) throw new UsageError(`${path} already exists; the demo only writes a new file`);
+  if (existsSync(path)) throw new LedgerFileError('exists', `${path} already exists; the demo only writes a new file.`);
+  if (!existsSync(dirname(path))) {
+    throw new LedgerFileError('folder-missing', `The folder ${dirname(path)} does not exist; create it first.`);
+  }
   try {
     withLedger(path, (ledger) => seedDemo(ledger, { patientCount }));
   } catch (error) {
@@ -88,11 +97,11 @@ function printDemoAccounts(io: CliIo): void {
   for (const user of demoUsers) io.out(`  ${user.role.padEnd(10)} ${user.username.padEnd(16)} ${user.password}`);
 }
 
-function auditVerify(args: string[], io: CliIo): number {
+async function auditVerify(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { db: { type: 'string' } });
   const path = requiredDb(values);
-  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
-  const { chain, records, sessions } = withLedger(path, (ledger) => ({
+  // Not required writable: an up-to-date ledger is checked without writing to it.
+  const { chain, records, sessions } = await withExistingLedger(path, { writable: false }, (ledger) => ({
     chain: verifyAuditChain(ledger.raw),
     records: verifyAllSignedVersions(ledger.db),
     sessions: verifyAllSessionSignatures(ledger.db),
@@ -124,7 +133,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   const path = requiredDb(values);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0–65535');
-  const ledger = openLedger(path);
+  const ledger = openForApp(path);
   const server = await startServer({ ledger, port });
   io.out(`Dosing Ledger is running at ${server.url}`);
   io.out('Open that address in Chromium or Chrome on this computer. Press Ctrl+C to stop.');
@@ -145,7 +154,6 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     to: { type: 'string' },
   });
   const path = requiredDb(values);
-  if (!existsSync(path)) throw new UsageError(`${path} does not exist`);
   const out = typeof values.out === 'string' && values.out !== '' ? values.out : undefined;
   if (out === undefined) throw new UsageError('--out DIR is required (a new folder, or a name ending in .zip)');
   if (existsSync(out)) throw new UsageError(`${out} already exists; the export only writes a new folder or file`);
@@ -156,18 +164,19 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     return value;
   };
   const request = { from: date(values.from, 'from'), to: date(values.to, 'to'), patientIds: null };
-  const ledger = openLedger(path);
-  try {
+  return await withExistingLedger(path, { writable: true }, async (ledger) => {
     const job = await exportToPath(ledger, request, out, { osUser: userInfo().username });
     if (job.state !== 'done') {
-      io.err(`dosing-ledger: the export ${job.state}: ${job.message}`);
-      return 1;
+      io.err(`dosing-ledger: the export could not be written (${oneLine(job.message)}); nothing was recorded.`);
+      return 2;
     }
     io.out(`Export written to ${job.outPath}: ${job.total} files, listed with their SHA-256 in manifest.json`);
     return 0;
-  } finally {
-    ledger.close();
-  }
+  });
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 /** `npm start` / `npm run demo`: Electron where it can run, browser mode otherwise. */
@@ -175,6 +184,10 @@ async function start(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { demo: { type: 'boolean', default: false }, db: { type: 'string' } });
   const demoMode = values.demo === true;
   let dbPath = typeof values.db === 'string' && values.db !== '' ? values.db : undefined;
+  // A named ledger that does not exist is never created silently (a typo would start an empty
+  // clinic); only the default file is, for the first-run set-up.
+  if (dbPath !== undefined && !demoMode && !existsSync(dbPath))
+    throw new LedgerFileError('missing', missingLedgerLine(dbPath));
   if (demoMode) {
     dbPath ??= defaultDbPath(process.platform, process.env, homedir(), true);
     if (!existsSync(dbPath)) {
@@ -185,6 +198,9 @@ async function start(args: string[], io: CliIo): Promise<number> {
       printDemoAccounts(io);
     }
   }
+  // An existing file is checked here, so that a wrong one is refused in one line, unchanged.
+  const checked = dbPath ?? defaultDbPath(process.platform, process.env, homedir(), false);
+  if (existsSync(checked)) openForApp(checked).close();
   return await launch({ dbPath, demo: demoMode, log: (line) => io.out(line) });
 }
 
@@ -203,9 +219,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await verifyCommand(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'backup':
+        return await backupCommand(rest, io);
+      case 'restore':
+        return await restoreCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
-        return auditVerify(rest.slice(1), io);
+        return await auditVerify(rest.slice(1), io);
       case undefined:
       case 'help':
       case '--help':
@@ -220,10 +240,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err('Run "dosing-ledger help" for the commands.');
       return 2;
     }
-    if (error instanceof NewerDatabaseError) {
+    if (error instanceof NewerDatabaseError || error instanceof LedgerFileError) {
       io.err(`dosing-ledger: ${error.message}`);
       return 2;
     }
-    throw error;
+    // Anything else still gets one line, not a stack trace: the reader is running a command.
+    io.err(`dosing-ledger: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    return 2;
   }
 }

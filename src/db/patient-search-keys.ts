@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { nameSearchText, searchKey, searchKeyVersion } from '../domain/search-key';
+import { hasLedgerMeta } from './migrate';
 
 interface PatientNames {
   familyName: string;
@@ -21,11 +22,24 @@ interface StoredNames {
   familyKey: string;
 }
 
+/** The `ledger_meta` key under which the folding of the stored keys is kept. */
+export const searchKeyVersionKey = 'search_key_version';
+
+function storedSearchKeyVersion(raw: Database.Database): number | null {
+  const row = raw.prepare('SELECT value FROM ledger_meta WHERE key = ?').get(searchKeyVersionKey) as
+    { value: string } | undefined;
+  return row === undefined ? null : Number(row.value);
+}
+
 /**
  * Brings every patient's stored search keys to the folding of this build
- * (`searchKeyVersion`, kept in the file's `PRAGMA user_version`, which drizzle does not use:
- * it tracks migrations in its own table). Patients saved by an earlier release were keyed
+ * (`searchKeyVersion`, kept in `ledger_meta`). Patients saved by an earlier release were keyed
  * with an older folding, under which `obrien` could not find O'Brien.
+ *
+ * A file from before `ledger_meta` kept the folding version in `PRAGMA user_version` (now the
+ * schema version): the caller reads it before migrating and passes it as `legacyVersion`, and it
+ * moves into `ledger_meta` here. With no version stored anywhere the keys are recomputed, which
+ * is always safe.
  *
  * This is maintenance of derived data, not a change to any record: the names, version and
  * times stay as they are and no audit entry is written (the audit trail describes what people
@@ -35,31 +49,45 @@ interface StoredNames {
  * (older or newer) rewrites the keys to its own when it next opens the file.
  * Returns how many patients' keys changed.
  */
-export function refreshPatientSearchKeys(raw: Database.Database): number {
-  const stored = () => raw.pragma('user_version', { simple: true }) as number;
-  if (stored() === searchKeyVersion) return 0;
+export function refreshPatientSearchKeys(raw: Database.Database, legacyVersion: number | null = null): number {
+  // Migrated with an older release's migrations (tests/db/generate-released-schema.ts): that
+  // schema has nowhere to keep the version, and nothing here is that release's to maintain.
+  if (!hasLedgerMeta(raw)) return 0;
+  if (storedSearchKeyVersion(raw) === searchKeyVersion) return 0;
   return raw
     .transaction(() => {
+      const inMeta = storedSearchKeyVersion(raw);
       // Another process may have refreshed between the check and the lock.
-      if (stored() === searchKeyVersion) return 0;
-      const rows = raw
-        .prepare(
-          `SELECT id, family_name AS familyName, given_names AS givenNames, preferred_name AS preferredName,
-                  search_text AS searchText, family_key AS familyKey
-             FROM patients`,
-        )
-        .all() as StoredNames[];
-      // Only rows whose keys differ are written: each write also rewrites the full-text entry.
-      const update = raw.prepare('UPDATE patients SET search_text = ?, family_key = ? WHERE id = ?');
+      if (inMeta === searchKeyVersion) return 0;
+      const stored = inMeta ?? legacyVersion;
       let changed = 0;
-      for (const row of rows) {
-        const keys = patientSearchColumns(row);
-        if (keys.searchText === row.searchText && keys.familyKey === row.familyKey) continue;
-        update.run(keys.searchText, keys.familyKey, row.id);
-        changed += 1;
-      }
-      raw.pragma(`user_version = ${searchKeyVersion}`);
+      if (stored !== searchKeyVersion) changed = recomputeKeys(raw);
+      raw
+        .prepare(
+          'INSERT INTO ledger_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(searchKeyVersionKey, String(searchKeyVersion));
       return changed;
     })
     .immediate();
+}
+
+function recomputeKeys(raw: Database.Database): number {
+  const rows = raw
+    .prepare(
+      `SELECT id, family_name AS familyName, given_names AS givenNames, preferred_name AS preferredName,
+              search_text AS searchText, family_key AS familyKey
+         FROM patients`,
+    )
+    .all() as StoredNames[];
+  // Only rows whose keys differ are written: each write also rewrites the full-text entry.
+  const update = raw.prepare('UPDATE patients SET search_text = ?, family_key = ? WHERE id = ?');
+  let changed = 0;
+  for (const row of rows) {
+    const keys = patientSearchColumns(row);
+    if (keys.searchText === row.searchText && keys.familyKey === row.familyKey) continue;
+    update.run(keys.searchText, keys.familyKey, row.id);
+    changed += 1;
+  }
+  return changed;
 }

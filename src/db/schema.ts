@@ -1,6 +1,7 @@
 import * as auditLog from './schema/audit-log';
 import * as clinic from './schema/clinic';
 import * as formulary from './schema/formulary';
+import * as ledgerMeta from './schema/ledger-meta';
 import * as patients from './schema/patients';
 import * as records from './schema/records';
 import * as sessionConfiguration from './schema/session-configuration';
@@ -27,4 +28,5 @@ export const schema = {
   ...records,
   ...sessions,
   ...signing,
+  ...ledgerMeta,
 };

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeExport } from '../export/write-export';
+import { appendAudit } from '../db/audit-log';
 import { buildExportFiles } from '../export/export-files';
 import type { ExportUser } from '../export/snapshot';
 import { getClinic } from '../db/clinic-repo';
@@ -8,6 +11,7 @@ import type { Handlers, ServiceContext } from './context';
 import { createServiceContext, requireUser } from './context';
 import { createSignIn } from './sign-in';
 import { exportDownloadHandlers } from './export-download';
+import { describeDownload } from './export-download-file';
 import type { ExportJob } from './export-jobs';
 import { existingJob, publicJob, startWriting } from './export-jobs';
 import type { ExportRequest } from './export-snapshot';
@@ -72,30 +76,69 @@ function commandLineUser(osUser: string): ExportUser {
 }
 
 /**
- * `dosing-ledger export`: the same export from the command line. Audited like one from the
- * app (started, then completed/cancelled/failed), with no user but the OS account named.
+ * `dosing-ledger export`: the same export from the command line, with no user but the OS
+ * account named. Recorded in the audit trail only once it is complete (one `export.done`
+ * entry carrying the selection): an export that could not be written leaves the ledger exactly
+ * as it was, so a failed attempt (a folder that cannot be created, a full disk) changes
+ * nothing. Resolves with the job, 'done' or 'failed'.
  */
-export function exportToPath(
+export async function exportToPath(
   ledger: Ledger,
   request: ExportRequest,
   outPath: string,
   options: { osUser: string; onProgress?: (done: number, total: number) => void },
 ): Promise<ExportJob> {
   const id = randomUUID();
-  const now = new Date();
-  const { files, exportedAt } = ledger.raw
-    .transaction(() => {
-      const context = createServiceContext(ledger, createSignIn(), null, getClinic(ledger.db), now);
-      const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
-      const built = buildExportFiles(snapshot);
-      context.audit('export.started', 'export', id, {
+  // One read transaction: every file describes the same instant of the ledger.
+  const { files, exportedAt, details } = ledger.raw.transaction(() => {
+    const context = createServiceContext(ledger, createSignIn(), null, getClinic(ledger.db), new Date());
+    const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
+    const built = buildExportFiles(snapshot);
+    return {
+      files: built,
+      exportedAt: snapshot.exportedAt,
+      details: {
         selection: snapshot.selection.description,
         files: built.length,
         by: `command line (${options.osUser})`,
+        auditHeadSeq: snapshot.auditHead.seq,
         outPath,
-      });
-      return { files: built, exportedAt: snapshot.exportedAt };
-    })
-    .immediate();
-  return startWriting(ledger, null, files, outPath, exportedAt, id, options.onProgress);
+      },
+    };
+  })();
+  const job: ExportJob = { id, state: 'writing', done: 0, total: files.length, outPath, message: '', download: null };
+  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+    await writeExport({
+      files,
+      outPath,
+      format,
+      modifiedAt: exportedAt,
+      onProgress: (done, total) => {
+        job.done = done;
+        options.onProgress?.(done, total);
+      },
+    });
+    // Hashed from the disk, as written, so the audit trail names the very archive.
+    if (format === 'zip') job.download = await describeDownload(outPath);
+  } catch (error) {
+    return { ...job, state: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+  const done: ExportJob = { ...job, state: 'done', done: files.length, message: `The export is complete: ${outPath}` };
+  ledger.raw.transaction(() => {
+    appendAudit(ledger.raw, {
+      at: new Date().toISOString(),
+      actorUserId: null,
+      action: 'export.done',
+      entityType: 'export',
+      entityId: id,
+      details: {
+        ...details,
+        message: done.message,
+        ...(done.download === null ? {} : { totalBytes: done.download.totalBytes, sha256: done.download.sha256 }),
+      },
+    });
+  })();
+  return done;
 }

@@ -145,7 +145,8 @@ try {
   // finds them current and does no scan.
   const aged = new Database(join(dir, 'ledger.sqlite'));
   aged.exec('UPDATE patients SET search_text = family_key');
-  aged.pragma('user_version = 0');
+  // No folding version recorded: the next open recomputes every key.
+  aged.exec("DELETE FROM ledger_meta WHERE key = 'search_key_version'");
   aged.close();
   const refreshMs = time(() => openLedger(join(dir, 'ledger.sqlite')).close());
   const reopenMs = time(() => openLedger(join(dir, 'ledger.sqlite')).close());

@@ -3,6 +3,7 @@ import type { Ledger } from '../../src/db/open';
 import { openLedger } from '../../src/db/open';
 import { searchPatients } from '../../src/db/patients-repo';
 import { nameSearchText, searchKey } from '../../src/domain/search-key';
+import { asBeforeLedgerMeta } from '../support/legacy-ledger';
 import { seedPatient } from '../support/repo-ledger';
 import type { TempLedger } from '../support/temp-ledger';
 import { tempLedger } from '../support/temp-ledger';
@@ -60,8 +61,8 @@ describe('search keys written by an earlier release', () => {
         .prepare('UPDATE patients SET search_text = ?, family_key = ? WHERE mrn = ?')
         .run(row.searchText, row.familyKey, row.mrn);
     }
-    // The first release never set the file's user_version.
-    temp.ledger.raw.pragma('user_version = 0');
+    // The first release never set the file's user_version, and had no ledger_meta table.
+    asBeforeLedgerMeta(temp.ledger, 0);
     temp.ledger.close();
     return temp.path;
   }

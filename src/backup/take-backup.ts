@@ -1,0 +1,131 @@
+import { closeSync, existsSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { appVersion } from './app-version';
+import type { BackupActor, BackupProgress } from './backup-error';
+import { BackupError } from './backup-error';
+import { defaultScryptLogN, encryptFile } from './backup-crypto';
+import { publishNew, removeLedgerFiles, requireFolder, syncFolder, tempName } from './backup-files';
+import { backupFileName } from './backup-names';
+import type { BackupSidecar } from './backup-sidecar';
+import { sidecarPathOf, sidecarText } from './backup-sidecar';
+import { chainHasEntry, checkLedgerCopy } from './ledger-check';
+import { appendAudit } from '../db/audit-log';
+import { copyLedgerInto } from '../db/ledger-copy';
+import type { Ledger } from '../db/open';
+
+export interface TakeBackupOptions {
+  outDir: string;
+  passphrase: string;
+  actor: BackupActor;
+  /** age's scrypt work factor (log2 N); tests lower it, people keep the default. */
+  scryptLogN?: number;
+  onProgress?: BackupProgress;
+  clock?: () => Date;
+}
+
+export interface BackupResult {
+  path: string;
+  sidecarPath: string;
+  sidecar: BackupSidecar;
+}
+
+/** Gives both finished files their final names, never replacing a file; the sidecar follows its backup. */
+function publish(cipherTemp: string, sidecarTemp: string, outDir: string, createdAt: Date): string {
+  for (let attempt = 1; attempt <= 100; attempt += 1) {
+    const path = join(outDir, backupFileName(createdAt, attempt));
+    if (existsSync(path) || existsSync(sidecarPathOf(path))) continue;
+    if (!publishNew(cipherTemp, path)) continue;
+    if (publishNew(sidecarTemp, sidecarPathOf(path))) return path;
+    rmSync(path, { force: true });
+    throw new BackupError('could-not-run', `another program wrote ${sidecarPathOf(path)} at the same time; try again`);
+  }
+  throw new BackupError('could-not-run', `${outDir} already holds 100 backups from this second`);
+}
+
+/**
+ * Takes an online backup of the live ledger into `outDir`: a consistent copy while the app keeps
+ * writing, checked (integrity, audit chain, its head is an entry of the live chain), encrypted
+ * with the passphrase, published under its final name only once complete, and recorded in the
+ * live ledger's audit trail. The unencrypted copy is deleted on every path.
+ */
+export async function takeBackup(live: Ledger, options: TakeBackupOptions): Promise<BackupResult> {
+  const { outDir, passphrase } = options;
+  const progress: BackupProgress = options.onProgress ?? (() => undefined);
+  const clock = options.clock ?? (() => new Date());
+  requireFolder(outDir, 'The backup folder');
+  if (passphrase === '') throw new BackupError('could-not-run', 'the backup passphrase is empty');
+  const temp = join(outDir, tempName('dosing-ledger-backup'));
+  const plainPath = `${temp}.sqlite`;
+  const cipherTemp = `${temp}.age`;
+  const sidecarTemp = `${temp}.json`;
+  try {
+    progress(0, 'Copying the ledger');
+    const createdAt = clock();
+    // Created empty and owner-only first (VACUUM INTO fills an empty file): the plaintext copy
+    // lives only seconds, but the destination may be a shared folder.
+    closeSync(openSync(plainPath, 'wx', 0o600));
+    copyLedgerInto(live.raw, plainPath);
+    progress(0.3, 'Checking the copy');
+    const check = checkLedgerCopy(plainPath);
+    if (!check.ok) throw new BackupError('check-failed', `the copy failed its check: ${check.problem}`);
+    if (!chainHasEntry(live, check.head)) {
+      throw new BackupError(
+        'check-failed',
+        `the copy's last audit entry (${check.head.seq}) is not in the live ledger with the same hash`,
+      );
+    }
+    progress(0.4, 'Encrypting');
+    const encrypted = await encryptFile(plainPath, cipherTemp, passphrase, {
+      scryptLogN: options.scryptLogN ?? defaultScryptLogN,
+      onFraction: (fraction) => progress(0.4 + fraction * 0.55, 'Encrypting'),
+    });
+    removeLedgerFiles(plainPath);
+    const sidecar: BackupSidecar = {
+      format: 'dosing-ledger-backup/1',
+      createdAt: createdAt.toISOString(),
+      appVersion: appVersion(),
+      ...encrypted,
+      chainHead: check.head,
+      check: { integrity: 'ok', auditChain: 'intact', auditEntries: check.entries, headInLiveLedger: true },
+    };
+    writeFileSync(sidecarTemp, sidecarText(sidecar), { flag: 'wx', mode: 0o600, flush: true });
+    const path = publish(cipherTemp, sidecarTemp, outDir, createdAt);
+    await syncFolder(outDir);
+    try {
+      recordBackup(live, options.actor, clock(), path, sidecar);
+    } catch (error) {
+      // Every backup is in the audit trail: one that could not be recorded is not kept.
+      rmSync(path, { force: true });
+      rmSync(sidecarPathOf(path), { force: true });
+      throw error;
+    }
+    progress(1, 'Backup written');
+    return { path, sidecarPath: sidecarPathOf(path), sidecar };
+  } finally {
+    removeLedgerFiles(plainPath);
+    rmSync(cipherTemp, { force: true });
+    rmSync(sidecarTemp, { force: true });
+  }
+}
+
+function recordBackup(live: Ledger, actor: BackupActor, at: Date, path: string, sidecar: BackupSidecar): void {
+  const file = basename(path);
+  live.raw
+    .transaction(() =>
+      appendAudit(live.raw, {
+        at: at.toISOString(),
+        actorUserId: actor.userId,
+        action: 'backup.created',
+        entityType: 'backup',
+        entityId: file,
+        details: {
+          file,
+          chainHead: { seq: sidecar.chainHead.seq, hash: sidecar.chainHead.hash },
+          sizeBytes: sidecar.sizeBytes,
+          sha256: sidecar.sha256,
+          by: actor.by,
+        },
+      }),
+    )
+    .immediate();
+}

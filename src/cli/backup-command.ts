@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { BackupActor, BackupProgress } from '../services/backups';
+import { BackupError, restoreBackup, takeBackup } from '../services/backups';
+import { openLedger } from '../services/ledger';
+import { askHidden, PromptCancelled } from './passphrase-prompt';
+
+/** Where scheduled and scripted runs put the passphrase; never on the command line (ps, history). */
+export const passphraseVariable = 'DOSING_LEDGER_BACKUP_PASSPHRASE';
+
+export interface CliLines {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** What the commands read besides their arguments; the process's own unless a test passes others. */
+export interface BackupTerminal {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const processTerminal = (): BackupTerminal => ({ env: process.env, stdin: process.stdin, stderr: process.stderr });
+
+/** A one-line refusal of the request itself: exit 2. */
+class CannotRun extends Error {}
+
+function parse<K extends string>(args: string[], names: readonly K[]): Record<K, string> {
+  let values: Record<string, unknown>;
+  try {
+    const spec = Object.fromEntries(names.map((name) => [name, { type: 'string' as const }]));
+    ({ values } = parseArgs({ args, options: spec, allowPositionals: false, strict: true }));
+  } catch (error) {
+    throw new CannotRun(error instanceof Error ? error.message : String(error));
+  }
+  const result = {} as Record<K, string>;
+  for (const name of names) {
+    const value = values[name];
+    if (typeof value !== 'string' || value === '') throw new CannotRun(`--${name} is required`);
+    result[name] = value;
+  }
+  return result;
+}
+
+/** The passphrase from the environment, else asked on the terminal (twice for a new backup). */
+async function passphrase(terminal: BackupTerminal, confirm: boolean): Promise<string> {
+  const fromEnv = terminal.env[passphraseVariable];
+  if (fromEnv !== undefined) return fromEnv;
+  if (terminal.stdin.isTTY !== true) {
+    throw new CannotRun(`set ${passphraseVariable} to the backup passphrase (it is asked for only on a terminal)`);
+  }
+  const first = await askHidden('Backup passphrase: ', terminal.stdin, terminal.stderr);
+  if (confirm && (await askHidden('Same passphrase again: ', terminal.stdin, terminal.stderr)) !== first) {
+    throw new CannotRun('the two passphrases differ; nothing was written');
+  }
+  return first;
+}
+
+/** A progress line on stderr, redrawn in place: only for a person watching a terminal. */
+function progressLine(terminal: BackupTerminal): { onProgress?: BackupProgress; end(): void } {
+  if (terminal.stderr.isTTY !== true) return { end: () => undefined };
+  let shown = false;
+  return {
+    onProgress: (fraction, what) => {
+      shown = true;
+      terminal.stderr.write(`\r${what}… ${Math.round(fraction * 100)}%\u001b[K`);
+    },
+    end: () => {
+      if (shown) terminal.stderr.write('\r\u001b[K');
+    },
+  };
+}
+
+/** The CLI acts as no user: like `export`, its audit entries name the operating-system account. */
+function commandLineActor(): BackupActor {
+  return { userId: null, by: `command line (${userInfo().username})` };
+}
+
+type Progress = ReturnType<typeof progressLine>;
+
+async function outcome(
+  io: CliLines,
+  terminal: BackupTerminal,
+  run: (progress: Progress) => Promise<void>,
+): Promise<number> {
+  const progress = progressLine(terminal);
+  try {
+    await run(progress);
+    return 0;
+  } catch (error) {
+    progress.end();
+    if (error instanceof BackupError) {
+      io.err(`dosing-ledger: ${error.message}`);
+      return error.outcome === 'check-failed' ? 1 : 2;
+    }
+    if (error instanceof CannotRun || error instanceof PromptCancelled) {
+      io.err(`dosing-ledger: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** `dosing-ledger backup --db FILE --out DIR`: exit 0 written and checked, 1 check failed, 2 could not run. */
+export function backupCommand(args: string[], io: CliLines, terminal = processTerminal()): Promise<number> {
+  return outcome(io, terminal, async (progress) => {
+    const { db, out } = parse(args, ['db', 'out']);
+    // openLedger would create an empty ledger under a mistyped name, and back that up.
+    if (!existsSync(db)) throw new CannotRun(`${db} does not exist`);
+    if (!existsSync(out)) throw new CannotRun(`the backup folder ${out} does not exist`);
+    const secret = await passphrase(terminal, true);
+    const ledger = openLedger(db);
+    try {
+      const backup = await takeBackup(ledger, {
+        outDir: out,
+        passphrase: secret,
+        actor: commandLineActor(),
+        onProgress: progress.onProgress,
+      });
+      progress.end();
+      const { sidecar } = backup;
+      io.out(`Backup written to ${backup.path} (${sidecar.sizeBytes.toLocaleString('en-US')} bytes, encrypted)`);
+      io.out(
+        `Checked: integrity ok, audit chain intact, last entry ${sidecar.chainHead.seq} ${sidecar.chainHead.hash} is in the live ledger`,
+      );
+      io.out(`Description (SHA-256, chain head, no patient data) in ${backup.sidecarPath}`);
+    } finally {
+      ledger.close();
+    }
+  });
+}
+
+/** `dosing-ledger restore --from BACKUP --db NEWFILE`: never overwrites; exit codes as `backup`. */
+export function restoreCommand(args: string[], io: CliLines, terminal = processTerminal()): Promise<number> {
+  return outcome(io, terminal, async (progress) => {
+    const { from, db } = parse(args, ['from', 'db']);
+    if (!existsSync(from)) throw new CannotRun(`${from} does not exist`);
+    if (existsSync(db)) throw new CannotRun(`${db} already exists; restore never overwrites a file (name a new one)`);
+    const secret = await passphrase(terminal, false);
+    const restored = await restoreBackup({
+      backupPath: from,
+      newPath: db,
+      passphrase: secret,
+      actor: commandLineActor(),
+      onProgress: progress.onProgress,
+    });
+    progress.end();
+    const head = restored.backupHead;
+    io.out(`Restored ${from} into ${restored.path}`);
+    io.out(
+      `Checked: integrity ok, audit chain intact, last entry ${head.seq} ${head.hash}` +
+        (restored.sidecar === null ? ' (no sidecar beside the backup to compare it with)' : ', as its sidecar records'),
+    );
+  });
+}
