@@ -30,12 +30,16 @@ function reference(value: JsonValue): string {
 function reversedKeys(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, JsonValue> = {};
-  for (const key of Object.keys(value).reverse()) {
-    const member = value[key];
-    if (member !== undefined) copy[key] = reversedKeys(member);
-  }
-  return copy;
+  // Object.fromEntries defines own properties: assigning copy["__proto__"] would set the
+  // prototype instead, and fast-check's JSON values do contain that key.
+  return Object.fromEntries(
+    Object.keys(value)
+      .reverse()
+      .flatMap((key) => {
+        const member = value[key];
+        return member === undefined ? [] : [[key, reversedKeys(member)] as const];
+      }),
+  );
 }
 
 describe('canonicalJson', () => {
@@ -97,6 +101,11 @@ describe('canonicalJson', () => {
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
       }),
     );
+  });
+
+  it('keeps a "__proto__" member as data, as JSON.parse gives it', () => {
+    const value = JSON.parse('{"__proto__":{},"a":1}') as JsonValue;
+    expect(canonicalJson(reversedKeys(value))).toBe('{"__proto__":{},"a":1}');
   });
 
   it('does not depend on the order in which keys were inserted', () => {
