@@ -10,6 +10,7 @@ import {
   verifyAllSessionSignatures,
   verifyAllSignedVersions,
   verifyAuditChain,
+  verifyTableStates,
 } from '../services/ledger';
 import type { Ledger } from '../services/ledger';
 import { isCalendarDate } from '../domain/time';
@@ -20,6 +21,7 @@ import { demoUsers, seedDemo } from './demo';
 import { launch } from './launch';
 import { missingLedgerLine, openForApp, withExistingLedger } from './ledger-file-checks';
 import { defaultDbPath } from './launch-environment';
+import { tableStateLines } from './table-state-lines';
 import { verifyCommand } from './verify-command';
 
 export interface CliIo {
@@ -39,7 +41,8 @@ Commands
   backup --db FILE --out DIR       Encrypted, checked backup of a ledger in use (passphrase from
                                    DOSING_LEDGER_BACKUP_PASSPHRASE, else asked; exit 0 ok, 1 check failed)
   restore --from BACKUP --db NEWFILE  Restore a backup into a new ledger file, after checking it
-  audit verify --db FILE           Check the audit trail's hash chain, every signed record and session
+  audit verify --db FILE           Check the audit trail's hash chain, every signed record and session,
+                                   and the users, patients and clinic rows against their audit entries
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
 
@@ -101,10 +104,11 @@ async function auditVerify(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { db: { type: 'string' } });
   const path = requiredDb(values);
   // Not required writable: an up-to-date ledger is checked without writing to it.
-  const { chain, records, sessions } = await withExistingLedger(path, { writable: false }, (ledger) => ({
+  const { chain, records, sessions, tables } = await withExistingLedger(path, { writable: false }, (ledger) => ({
     chain: verifyAuditChain(ledger.raw),
     records: verifyAllSignedVersions(ledger.db),
     sessions: verifyAllSessionSignatures(ledger.db),
+    tables: verifyTableStates(ledger.raw),
   }));
   if (chain.ok) {
     io.out(`Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`);
@@ -125,7 +129,9 @@ async function auditVerify(args: string[], io: CliIo): Promise<number> {
   for (const failure of sessions.failures) {
     io.out(`Session ${failure.sessionId} signature ${failure.signatureId} BROKEN: ${failure.problem}`);
   }
-  return chain.ok && records.failures.length === 0 && sessions.failures.length === 0 ? 0 : 1;
+  for (const line of tableStateLines(tables)) io.out(line);
+  const intact = chain.ok && records.failures.length === 0 && sessions.failures.length === 0;
+  return intact && tables.problems.length === 0 ? 0 : 1;
 }
 
 async function serve(args: string[], io: CliIo): Promise<number> {

@@ -28,14 +28,21 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * Users, patients or clinic rows that differ from what their audit entries recorded, one line
+ * each (table, row, field); absent when there are none.
+ */
+const tableProblems = z.array(z.string()).optional();
+
 export const auditVerificationSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string() }),
+  z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string(), tableProblems }),
   z.object({
     ok: z.literal(false),
     entries: z.number().int(),
     /** The first entry whose hash or link does not match, and why. */
     firstBrokenSeq: z.number().int(),
     reason: z.string(),
+    tableProblems,
   }),
 ]);
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

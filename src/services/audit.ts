@@ -1,4 +1,5 @@
 import { listAudit, verifyAuditChain } from '../db/audit-log';
+import { verifyTableStates } from '../db/table-states';
 import { formatPrintedName } from '../domain/user';
 import { findUserById } from '../db/users-repo';
 import type { Handlers } from './context';
@@ -21,5 +22,9 @@ export const auditHandlers: Handlers<'audit.list' | 'audit.verify'> = {
       })),
     };
   },
-  'audit.verify': (context) => verifyAuditChain(context.ledger.raw),
+  'audit.verify': (context) => {
+    const chain = verifyAuditChain(context.ledger.raw);
+    const problems = verifyTableStates(context.ledger.raw).problems.map((problem) => problem.message);
+    return problems.length === 0 ? chain : { ...chain, tableProblems: problems };
+  },
 };

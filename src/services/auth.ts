@@ -1,4 +1,5 @@
 import { passwordProblems } from '../domain/password-policy';
+import { rowAuditFields } from '../db/row-state';
 import { findUserByUsername, updateUser } from '../db/users-repo';
 import type { Handlers } from './context';
 import { requireUser } from './context';
@@ -47,7 +48,10 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
     }
     context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: null }, context.nowIso);
     startSignIn(context.signIn, user.id, context.now.getTime());
-    context.audit('auth.signed-in', 'user', user.id, { sessionId: context.signIn.id });
+    context.audit('auth.signed-in', 'user', user.id, {
+      sessionId: context.signIn.id,
+      ...rowAuditFields(context.ledger.raw, 'users', user.id),
+    });
     return signInInfo(context);
   },
 
@@ -64,9 +68,14 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
     if (!verifyPassword(input.password, user.passwordHash)) {
       return recordFailure(context, user, 'auth.unlock-failed');
     }
-    context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0 }, context.nowIso);
-    if (context.signIn.state === 'locked') {
-      context.audit('auth.unlocked', 'user', user.id, { sessionId: context.signIn.id });
+    // The row is written (and so audited) only when there is something to clear or unlock:
+    // every write of a user row carries its digest into the audit trail.
+    if (context.signIn.state === 'locked' || user.failedSignIns !== 0) {
+      context.user = updateUser(context.ledger.db, user.id, { failedSignIns: 0 }, context.nowIso);
+      context.audit('auth.unlocked', 'user', user.id, {
+        sessionId: context.signIn.id,
+        ...rowAuditFields(context.ledger.raw, 'users', user.id),
+      });
     }
     context.signIn.state = 'active';
     context.signIn.lastActivityMs = context.now.getTime();
@@ -92,7 +101,7 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       { passwordHash: hashPassword(input.newPassword), mustChangePassword: false },
       context.nowIso,
     );
-    context.audit('auth.password-changed', 'user', user.id);
+    context.audit('auth.password-changed', 'user', user.id, rowAuditFields(context.ledger.raw, 'users', user.id));
     return signInInfo(context);
   },
 };

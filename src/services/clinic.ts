@@ -1,6 +1,7 @@
 import type { JsonValue } from '../domain/canonical-json';
 import { weightRangeIssues } from '../domain/weight-check';
 import { getClinic, updateClinic } from '../db/clinic-repo';
+import { rowAuditFields } from '../db/row-state';
 import { sessionConfigurationHandlers } from './session-configuration';
 import type { Handlers } from './context';
 import { requireClinic } from './context';
@@ -35,7 +36,7 @@ export const clinicHandlers: Handlers<
     for (const key of auditedSettings) {
       if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] };
     }
-    context.audit('clinic.updated', 'clinic', 1, { changes });
+    context.audit('clinic.updated', 'clinic', 1, { changes, ...rowAuditFields(context.ledger.raw, 'clinic', 1) });
     context.clinic = after;
     return after;
   },

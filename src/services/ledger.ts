@@ -5,3 +5,4 @@ export { LedgerFileError, ledgerFileProblem } from '../db/ledger-file';
 export { verifyAuditChain, auditHead } from '../db/audit-log';
 export { verifyAllSignedVersions } from '../db/records-repo';
 export { verifyAllSessionSignatures } from '../db/sessions-repo';
+export { verifyTableStates, type TableStatesVerification } from '../db/table-states';

@@ -2,6 +2,7 @@ import type { JsonValue } from '../domain/canonical-json';
 import type { Patient, PatientFields } from '../domain/patient';
 import { parseDateQuery } from '../domain/time';
 import { findPatientIdByMrn, getPatient, insertPatient, searchPatients, updatePatient } from '../db/patients-repo';
+import { rowAuditFields } from '../db/row-state';
 import type { Handlers, ServiceContext } from './context';
 import { ServiceError } from './service-error';
 
@@ -76,7 +77,10 @@ export const patientHandlers: Handlers<'patients.search' | 'patients.get' | 'pat
       if (isUniqueViolation(error)) throw duplicateMrn(input.patient.mrn);
       throw error;
     }
-    context.audit('patient.created', 'patient', patient.id, fieldsOf(patient));
+    context.audit('patient.created', 'patient', patient.id, {
+      ...fieldsOf(patient),
+      ...rowAuditFields(context.ledger.raw, 'patients', patient.id),
+    });
     return patient;
   },
 
@@ -92,7 +96,11 @@ export const patientHandlers: Handlers<'patients.search' | 'patients.get' | 'pat
     const changes = changedFields(before, input.patient);
     if (Object.keys(changes).length === 0) return before;
     const after = updatePatient(context.ledger.db, before.id, before.version, input.patient, context.nowIso);
-    context.audit('patient.updated', 'patient', after.id, { version: after.version, changes });
+    context.audit('patient.updated', 'patient', after.id, {
+      version: after.version,
+      changes,
+      ...rowAuditFields(context.ledger.raw, 'patients', after.id),
+    });
     return after;
   },
 };

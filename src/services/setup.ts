@@ -1,5 +1,6 @@
 import { defaultAutoLockMinutes } from '../domain/clinic';
 import { insertClinic, getClinic } from '../db/clinic-repo';
+import { rowAuditFields } from '../db/row-state';
 import { countUsers, insertUser } from '../db/users-repo';
 import type { Handlers } from './context';
 import { assertPasswordAllowed } from './auth';
@@ -29,12 +30,13 @@ export const setupHandlers: Handlers<'setup.initialize' | 'signIn.get' | 'signIn
       context.nowIso,
     );
     context.user = admin;
-    context.audit('clinic.created', 'clinic', 1, { ...settings });
+    context.audit('clinic.created', 'clinic', 1, { ...settings, ...rowAuditFields(context.ledger.raw, 'clinic', 1) });
     context.audit('user.created', 'user', admin.id, {
       username: admin.username,
       displayName: admin.displayName,
       credentials: admin.credentials,
       role: admin.role,
+      ...rowAuditFields(context.ledger.raw, 'users', admin.id),
     });
     establishClinicRoot(context, admin, input.admin.password);
     startSignIn(context.signIn, admin.id, context.now.getTime());

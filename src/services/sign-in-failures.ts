@@ -1,5 +1,6 @@
 import { updateUser } from '../db/users-repo';
 import type { UserRow } from '../db/users-repo';
+import { rowAuditFields } from '../db/row-state';
 import { formatDateTime } from '../domain/time';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
@@ -27,12 +28,20 @@ export function recordFailure(
     const until = new Date(context.now.getTime() + lockoutMinutes * 60_000).toISOString();
     updateUser(context.ledger.db, user.id, { failedSignIns: 0, lockedUntil: until }, context.nowIso);
     context.audit(action, 'user', user.id, { username: user.username, failures });
-    context.audit('auth.account-locked', 'user', user.id, { username: user.username, lockedUntil: until });
+    context.audit('auth.account-locked', 'user', user.id, {
+      username: user.username,
+      lockedUntil: until,
+      ...rowAuditFields(context.ledger.raw, 'users', user.id),
+    });
     endSignIn(context.signIn);
     return lockedRefusal(context, until);
   }
   updateUser(context.ledger.db, user.id, { failedSignIns: failures }, context.nowIso);
-  context.audit(action, 'user', user.id, { username: user.username, failures });
+  context.audit(action, 'user', user.id, {
+    username: user.username,
+    failures,
+    ...rowAuditFields(context.ledger.raw, 'users', user.id),
+  });
   const left = maxFailedSignIns - failures;
   // At sign-in the answer must be the same whether or not the username exists, or it would
   // tell a stranger which accounts are real. A signed-in user (unlock, signing) sees the count.

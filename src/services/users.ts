@@ -1,6 +1,7 @@
 import { formatPrintedName } from '../domain/user';
 import { findUserById, findUserByUsername, insertUser, listUsers, toUser, updateUser } from '../db/users-repo';
 import type { UserRow } from '../db/users-repo';
+import { rowAuditFields } from '../db/row-state';
 import type { Handlers, ServiceContext } from './context';
 import { requireUser } from './context';
 import { assertPasswordAllowed } from './auth';
@@ -49,6 +50,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
       username: created.username,
       printedName: formatPrintedName(created),
       role: created.role,
+      ...rowAuditFields(context.ledger.raw, 'users', created.id),
     });
     if (rootKey !== null) giveKeys(context, created, input.temporaryPassword, rootKey);
     return toUser(created);
@@ -64,6 +66,7 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
     const updated = updateUser(context.ledger.db, user.id, { active: input.active }, context.nowIso);
     context.audit(input.active ? 'user.reactivated' : 'user.deactivated', 'user', user.id, {
       username: user.username,
+      ...rowAuditFields(context.ledger.raw, 'users', user.id),
     });
     return toUser(updated);
   },
@@ -86,7 +89,10 @@ export const userHandlers: Handlers<'users.list' | 'users.create' | 'users.setAc
       },
       context.nowIso,
     );
-    context.audit('user.password-reset', 'user', user.id, { username: user.username });
+    context.audit('user.password-reset', 'user', user.id, {
+      username: user.username,
+      ...rowAuditFields(context.ledger.raw, 'users', user.id),
+    });
     if (rootKey !== null) giveKeys(context, updated, input.temporaryPassword, rootKey);
     return toUser(updated);
   },

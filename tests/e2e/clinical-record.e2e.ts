@@ -103,6 +103,20 @@ async function sign(page: Page, what: 'exam' | 'infusion plan', withUserId: bool
   await expectText(page.getByRole('status').filter({ hasText: 'Signed.' }), 'This version can no longer change');
 }
 
+/** Ketamine 50 mg/mL in a bag of 0.9% sodium chloride, on the clinic's volumetric pump. */
+async function chooseDrugInABag(page: Page): Promise<void> {
+  await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
+  await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
+  await page
+    .getByRole('group', { name: 'How it is given' })
+    .getByLabel('In an infusion bag with diluent (infusion pump)')
+    .check();
+  await page
+    .getByLabel('Infusion pump', { exact: true })
+    .selectOption({ label: 'Volumetric pump (steps of 0.1 mL/h)' });
+  await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
+}
+
 async function amend(page: Page, reason: string): Promise<void> {
   await page.getByRole('button', { name: 'Amend infusion plan' }).click();
   const amending = dialog(page, 'Amend this infusion plan');
@@ -288,16 +302,7 @@ describe('clinical record, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Start the plan' }).click();
     await heading(page, 'New infusion plan');
 
-    await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
-    await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
-    await page
-      .getByRole('group', { name: 'How it is given' })
-      .getByLabel('In an infusion bag with diluent (infusion pump)')
-      .check();
-    await page
-      .getByLabel('Infusion pump', { exact: true })
-      .selectOption({ label: 'Volumetric pump (steps of 0.1 mL/h)' });
-    await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
+    await chooseDrugInABag(page);
     // A mistyped figure is said in words next to its field and is kept as typed; nothing else is held back.
     const volume = page.getByLabel('Diluent volume (mL)');
     await volume.fill('1OO');
@@ -479,16 +484,7 @@ describe('clinical record, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'New plan' }).click();
     await page.getByRole('button', { name: 'Start the plan' }).click();
     await heading(page, 'New infusion plan');
-    await page.getByLabel('Drug', { exact: true }).selectOption({ label: 'Ketamine hydrochloride' });
-    await page.getByLabel('Concentration (mg/mL)').selectOption({ label: '50 mg/mL' });
-    await page
-      .getByRole('group', { name: 'How it is given' })
-      .getByLabel('In an infusion bag with diluent (infusion pump)')
-      .check();
-    await page
-      .getByLabel('Infusion pump', { exact: true })
-      .selectOption({ label: 'Volumetric pump (steps of 0.1 mL/h)' });
-    await page.getByLabel('Diluent', { exact: true }).fill('0.9% sodium chloride');
+    await chooseDrugInABag(page);
     await page.getByLabel('Diluent volume (mL)').fill('100');
     await page.getByRole('group', { name: 'Dose basis' }).getByLabel('Per kg of body weight (mg/kg)').check();
     await page.getByLabel('Dose (mg/kg)').fill('0.5');

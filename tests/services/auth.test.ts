@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SignIn } from '../../src/services/sign-in';
 import { verifyPassword } from '../../src/services/passwords';
 import { auditSince, ledgerState } from '../support/ledger-state';
+import { rowAudit } from '../support/row-audit';
 import { expectRefused, rawCall, userIdOf } from '../support/raw-call';
 import type { TestApp } from '../support/test-app';
 import { adminPassword, createTestApp, setUpClinic, staffPassword } from '../support/test-app';
@@ -70,7 +71,7 @@ describe('authentication', () => {
         action: 'auth.signed-in',
         actorUserId: id,
         entityId: String(id),
-        details: { sessionId: session.id },
+        details: { sessionId: session.id, ...rowAudit },
       }),
     ]);
   });
@@ -97,7 +98,7 @@ describe('authentication', () => {
         action: 'auth.sign-in-failed',
         actorUserId: null,
         entityId: String(id),
-        details: { username: 'bo.wrong', failures: 1 },
+        details: { username: 'bo.wrong', failures: 1, ...rowAudit },
       }),
       expect.objectContaining({
         action: 'auth.sign-in-failed',
@@ -160,7 +161,7 @@ describe('authentication', () => {
     const head = ledgerState(app.ledger.raw).head.seq;
     expect(codeOf(signIn(app.newSignIn(), 'reset.count', wrongPassword))).toBe('INVALID_CREDENTIALS');
     expect(userRow(id).failed_sign_ins).toBe(1);
-    expect(auditSince(app.ledger.raw, head)[0]?.details).toEqual({ username: 'reset.count', failures: 1 });
+    expect(auditSince(app.ledger.raw, head)[0]?.details).toEqual({ username: 'reset.count', failures: 1, ...rowAudit });
   });
 
   it('locks the account and signs the session out after 5 wrong passwords at the lock screen', () => {

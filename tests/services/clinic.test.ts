@@ -3,6 +3,7 @@ import type { SignIn } from '../../src/services/sign-in';
 import { auditSince, ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
+import { rowAudit } from '../support/row-audit';
 
 let app: TestApp;
 let admin: SignIn;
@@ -52,6 +53,7 @@ describe("the clinic's weight-check settings", () => {
             weightPlausibleMinKg: { from: 30, to: 35 },
             weightPlausibleMaxKg: { from: 300, to: 250 },
           },
+          ...rowAudit,
         },
       }),
     ]);

@@ -11,6 +11,7 @@ import { auditSince, expectUnchanged, ledgerState } from '../support/ledger-stat
 import { expectRefused, rawCall, userIdOf } from '../support/raw-call';
 import type { TestApp } from '../support/test-app';
 import { adminPassword, createTestApp, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import { rowAudit } from '../support/row-audit';
 
 const minute = 60_000;
 
@@ -94,6 +95,7 @@ describe('before the clinic is set up', () => {
       address: '1 Harbor Way',
       timeZone: 'America/New_York',
       autoLockMinutes: 10,
+      ...rowAudit,
     });
     expect(String(entries[2]?.details.fingerprintSha256)).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(entries[3]?.details).toEqual({ sessionId: session.id });
@@ -269,7 +271,7 @@ describe('dispatch with a clinic', () => {
           action: 'user.created',
           actorUserId: userIdOf(admin),
           entityId: String(created.id),
-          details: { username: 'newbie', printedName: 'New Bie, RN', role: 'nurse' },
+          details: { username: 'newbie', printedName: 'New Bie, RN', role: 'nurse', ...rowAudit },
         }),
         expect.objectContaining({
           action: 'identity.certificate-issued',
@@ -435,7 +437,7 @@ describe('dispatch with a clinic', () => {
           action: 'patient.updated',
           actorUserId: userIdOf(physician),
           entityId: String(id),
-          details: { version: 2, changes: { phone: { from: '+1 555 0100', to: '555 0142' } } },
+          details: { version: 2, changes: { phone: { from: '+1 555 0100', to: '555 0142' } }, ...rowAudit },
         }),
       ]);
       for (const reader of [auditor, nurse, physician]) {
@@ -471,7 +473,7 @@ describe('dispatch with a clinic', () => {
         expect.objectContaining({
           action: 'user.password-reset',
           actorUserId: userIdOf(admin),
-          details: { username: 'newbie' },
+          details: { username: 'newbie', ...rowAudit },
         }),
         // The old key cannot be opened without the old password: a reset issues a new certificate.
         expect.objectContaining({ action: 'identity.certificate-issued', actorUserId: userIdOf(admin) }),
@@ -491,7 +493,7 @@ describe('dispatch with a clinic', () => {
         expect.objectContaining({
           action: 'clinic.updated',
           actorUserId: userIdOf(admin),
-          details: { changes: { address: { from: '1 Harbor Way', to: '2 Harbor Way' } } },
+          details: { changes: { address: { from: '1 Harbor Way', to: '2 Harbor Way' } }, ...rowAudit },
         }),
       ]);
       expect(app.ok(nurse, 'clinic.get', {}).address).toBe('2 Harbor Way');

@@ -6,6 +6,7 @@ import { auditSince, ledgerState } from '../support/ledger-state';
 import { expectRefused, userIdOf } from '../support/raw-call';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
+import { rowAudit } from '../support/row-audit';
 
 /** Patients seeded for the search tests: [mrn, family, given, preferred, date of birth]. */
 const seeded = [
@@ -307,6 +308,7 @@ describe('patients', () => {
           phone: { from: '+1 555 0100', to: '555 0199' },
           allergies: { from: { status: 'recorded', items: ['Penicillin'] }, to: { status: 'none-known' } },
         },
+        ...rowAudit,
       });
     });
 

@@ -6,7 +6,30 @@ import { Notice } from '../../components/Notice';
 
 type Outcome = { ok: true; verification: AuditVerification } | { ok: false; error: CallError };
 
+function TableProblems({ problems }: { problems: string[] }) {
+  return (
+    <Notice tone="error" title="Users, patients or clinic settings were changed outside the app">
+      <p>These rows differ from what the audit trail recorded:</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+      <p>Keep this computer as it is and tell your administrator.</p>
+    </Notice>
+  );
+}
+
 function Result({ verification }: { verification: AuditVerification }) {
+  return (
+    <>
+      <ChainResult verification={verification} />
+      {verification.tableProblems !== undefined && <TableProblems problems={verification.tableProblems} />}
+    </>
+  );
+}
+
+function ChainResult({ verification }: { verification: AuditVerification }) {
   if (verification.ok) {
     return (
       <Notice tone="success" title="The audit chain is intact">

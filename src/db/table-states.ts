@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+import type { CoveredTable, StoredRow } from './row-state';
+import { coveredTables, digestColumns, rowDigest, toStoredRow } from './row-state';
+
+export interface TableStateFinding {
+  table: CoveredTable;
+  rowId: number;
+  /** The table, row id and its name, e.g. "users row 3 (nurse)". */
+  row: string;
+  /** What is wrong with it, e.g. "role differs from the audit trail (nurse → admin)". */
+  problem: string;
+  /** `row: problem`, one line. */
+  message: string;
+}
+
+function finding(table: CoveredTable, rowId: number, row: string, problem: string): TableStateFinding {
+  return { table, rowId, row, problem, message: `${row}: ${problem}` };
+}
+
+export interface TableStatesVerification {
+  /** Current rows held against a recorded digest. */
+  checked: number;
+  /** Edits, insertions or deletions made outside the app. */
+  problems: TableStateFinding[];
+  /** Rows last changed before row digests were recorded (older ledgers): not tampering. */
+  notCovered: TableStateFinding[];
+}
+
+interface Recorded {
+  seq: number;
+  sha256: string;
+  state: StoredRow | null;
+}
+
+const notCoveredReason = 'not covered: last changed before row digests were recorded';
+
+function parseState(text: string | null): StoredRow | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as StoredRow) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** For each row of the table's entity type: the latest recorded digest, and every id named at all. */
+function auditedRows(raw: Database.Database, entityType: string) {
+  const latest = new Map<number, Recorded>();
+  const rows = raw
+    .prepare(
+      `SELECT seq, entity_id AS entityId, json_extract(details, '$.rowSha256') AS sha256,
+              json_extract(details, '$.rowState') AS state
+         FROM audit_log
+        WHERE entity_type = ? AND entity_id IS NOT NULL AND json_extract(details, '$.rowSha256') IS NOT NULL
+        ORDER BY seq`,
+    )
+    .iterate(entityType) as IterableIterator<{ seq: number; entityId: string; sha256: unknown; state: string | null }>;
+  for (const row of rows) {
+    if (typeof row.sha256 !== 'string') continue;
+    latest.set(Number(row.entityId), { seq: row.seq, sha256: row.sha256, state: parseState(row.state) });
+  }
+  const named = new Set(
+    (
+      raw
+        .prepare('SELECT DISTINCT entity_id AS entityId FROM audit_log WHERE entity_type = ? AND entity_id IS NOT NULL')
+        .all(entityType) as { entityId: string }[]
+    ).map((row) => Number(row.entityId)),
+  );
+  return { latest, named };
+}
+
+function shown(value: unknown): string {
+  const text =
+    value === null || value === undefined ? 'empty' : typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function columnName(column: string): string {
+  return column.replaceAll('_', ' ');
+}
+
+/** What differs between the recorded state and the row: field by field where the state was recorded. */
+function differences(table: CoveredTable, row: StoredRow, state: StoredRow | null): string {
+  if (state === null) return 'the row differs from the audit trail';
+  const changed = Object.keys(state).filter(
+    (column) => JSON.stringify(state[column] ?? null) !== JSON.stringify(row[column] ?? null),
+  );
+  // The state leaves secrets out: if every field shown matches, a secret column changed.
+  if (changed.length === 0) {
+    const secrets = coveredTables[table].secretColumns.map(columnName);
+    return `${secrets.join(', ')} ${secrets.length === 1 ? 'differs' : 'differ'} from the audit trail`;
+  }
+  const values = changed.map((column) => `${shown(state[column])} → ${shown(row[column])}`);
+  if (changed.length === 1) return `${columnName(changed[0] ?? '')} differs from the audit trail (${values[0]})`;
+  const each = changed.map((column, index) => `${columnName(column)} ${values[index]}`);
+  return `${changed.map(columnName).join(', ')} differ from the audit trail (${each.join('; ')})`;
+}
+
+function rowName(table: CoveredTable, id: number, row: StoredRow | null | undefined): string {
+  const label = row?.[coveredTables[table].label];
+  return typeof label === 'string' ? `${table} row ${id} (${label})` : `${table} row ${id}`;
+}
+
+function verifyTable(raw: Database.Database, table: CoveredTable, result: TableStatesVerification): void {
+  const { latest, named } = auditedRows(raw, coveredTables[table].entityType);
+  const seen = new Set<number>();
+  const rows = raw.prepare(`SELECT * FROM ${table} ORDER BY id`).iterate() as IterableIterator<Record<string, unknown>>;
+  for (const stored of rows) {
+    const row = toStoredRow(stored);
+    const id = Number(row.id);
+    seen.add(id);
+    const recorded = latest.get(id);
+    if (recorded === undefined) {
+      const name = rowName(table, id, row);
+      if (named.has(id)) result.notCovered.push(finding(table, id, name, notCoveredReason));
+      else result.problems.push(finding(table, id, name, 'no audit entry records this row (added outside the app)'));
+      continue;
+    }
+    result.checked += 1;
+    const columns = recorded.state === null ? Object.keys(row) : digestColumns(table, recorded.state);
+    if (rowDigest(row, columns) === recorded.sha256) continue;
+    const problem = `${differences(table, row, recorded.state)}, as of audit entry ${recorded.seq}`;
+    result.problems.push(finding(table, id, rowName(table, id, row), problem));
+  }
+  for (const [id, recorded] of latest) {
+    if (seen.has(id)) continue;
+    const problem = `deleted outside the app (audit entry ${recorded.seq} records it)`;
+    result.problems.push(finding(table, id, rowName(table, id, recorded.state), problem));
+  }
+}
+
+/**
+ * Holds every current row of users, patients and clinic against the latest digest its audit
+ * entries recorded, so that an edit, insertion or deletion made with another tool is reported
+ * with its table, row and field. Read-only; one pass over the audit log per table.
+ */
+export function verifyTableStates(raw: Database.Database): TableStatesVerification {
+  const result: TableStatesVerification = { checked: 0, problems: [], notCovered: [] };
+  for (const table of Object.keys(coveredTables) as CoveredTable[]) verifyTable(raw, table, result);
+  return result;
+}
