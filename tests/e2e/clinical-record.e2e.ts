@@ -436,7 +436,8 @@ describe('clinical record, end to end in Chromium', () => {
       [1280, 800],
     ] as const) {
       await nurse.setViewportSize({ width, height });
-      expect(await overflowing(nurse)).toEqual([]);
+      // Charts resize on their own after the window does (a ResizeObserver): wait for the layout to settle.
+      await expect.poll(() => overflowing(nurse)).toEqual([]);
       if (width !== 1280) await checkScreen(nurse, `17-chairside-${width}`, { fullPage: true });
     }
   });

@@ -348,7 +348,8 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     ] as const) {
       await page.setViewportSize({ width, height });
       await page.evaluate(() => window.scrollTo(0, 0));
-      expect(await overflowing(page)).toEqual([]);
+      // Charts resize on their own after the window does (a ResizeObserver): wait for the layout to settle.
+      await expect.poll(() => overflowing(page)).toEqual([]);
       if (width !== 1280) await checkScreen(page, `28-session-${width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
