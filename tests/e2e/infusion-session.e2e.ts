@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaleItemName } from '../../src/domain/scale-items';
 import { programmedRateMlPerH } from '../../src/domain/dose';
 import { demoUsers, seedDemo } from '../../src/cli/demo';
 import type { CallResult } from '../../src/contract/errors';
@@ -293,7 +294,7 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await form.getByLabel('Pain now (numeric rating scale 0–10)').selectOption('6');
     await form.getByLabel('Record PHQ-9 today').check();
     for (const [index, score] of [1, 2, 1, 0, 1, 2, 1, 0, 0].entries()) {
-      await form.getByLabel(`PHQ-9 item ${index + 1}`, { exact: true }).selectOption(String(score));
+      await form.getByLabel(scaleItemName('phq9', index), { exact: true }).selectOption(String(score));
     }
     await expectText(form, 'PHQ-9 total 8 of 27');
     await expect.poll(() => form.getByLabel('Time it happened (HH:mm)').inputValue()).toMatch(/^\d{2}:\d{2}$/);

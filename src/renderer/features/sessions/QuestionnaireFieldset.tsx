@@ -5,14 +5,8 @@ import { CheckboxField } from '../../components/CheckboxField';
 import type { FieldMessages } from '../../lib/field-messages';
 import { fieldId } from '../../lib/focus-field';
 import type { QuestionnaireValues } from './checklist-form';
+import { scaleAnswerText, scaleItemName, scaleWording } from '../../../domain/scale-items';
 import { questionnaireSummary } from '../../../domain/scale-text';
-
-/** Answer words of each questionnaire, by score. */
-const anchors: Record<ScaleId, readonly string[]> = {
-  phq9: ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'],
-  gad7: ['Not at all', 'Several days', 'More than half the days', 'Nearly every day'],
-  pcl5: ['Not at all', 'A little bit', 'Moderately', 'Quite a bit', 'Extremely'],
-};
 
 /** A questionnaire done before the infusion: ticked to include, then each item with its answer. */
 export function QuestionnaireFieldset({
@@ -47,17 +41,18 @@ export function QuestionnaireFieldset({
       />
       {values.included && (
         <>
+          <p className="hint">{scaleWording[scale].stem}</p>
           <div className="questionnaire-items">
             {values.items.map((_, index) => (
               <div className="questionnaire-item" key={index}>
                 <label className="field-label" htmlFor={fieldId(prefix, `${path}.${index}`)}>
-                  {name} item {index + 1}
+                  {scaleItemName(scale, index)}
                 </label>
                 <select id={fieldId(prefix, `${path}.${index}`)} className="input select" {...item(index)}>
                   <option value="">Not answered</option>
-                  {anchors[scale].map((anchor, score) => (
-                    <option key={anchor} value={String(score)}>
-                      {score} – {anchor}
+                  {scaleWording[scale].answers.map((_answer, score) => (
+                    <option key={score} value={String(score)}>
+                      {scaleAnswerText(scale, score)}
                     </option>
                   ))}
                 </select>
