@@ -7,10 +7,9 @@ import { formularyContentSchema } from '../../../domain/formulary';
 import { limitChanges } from '../../../domain/formulary-history';
 import { useSignIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
-import { MessageText } from '../../components/MessageText';
-import { Notice } from '../../components/Notice';
+import { DialogForm } from '../../components/DialogForm';
+import { PasswordField } from '../../components/PasswordField';
 import { TextArea } from '../../components/TextArea';
-import { TextField } from '../../components/TextField';
 
 type FormularyInput = z.input<typeof formularyContentSchema>;
 
@@ -111,12 +110,14 @@ export function FormularySaveDialog({
         changes; your name, the time and the reason are kept with the version, in its history.
       </p>
       <ChangedLimits changes={changes} />
-      {problems.form !== undefined && (
-        <Notice tone="error" live="alert">
-          <MessageText text={problems.form} />
-        </Notice>
-      )}
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <DialogForm
+        problem={problems.form}
+        onSubmit={save}
+        submitting={formState.isSubmitting}
+        action={`Save version ${before.version + 1}`}
+        busy="Saving…"
+        onCancel={onClose}
+      >
         <TextArea
           id="formulary-save-reason"
           label="Reason for this change"
@@ -125,24 +126,8 @@ export function FormularySaveDialog({
           registration={register('reason')}
           error={problems.reason}
         />
-        <TextField
-          id="formulary-save-password"
-          label="Your password"
-          type="password"
-          autoComplete="current-password"
-          className="input-medium"
-          registration={register('password')}
-          error={problems.password}
-        />
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Saving…' : `Save version ${before.version + 1}`}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <PasswordField id="formulary-save-password" registration={register('password')} error={problems.password} />
+      </DialogForm>
     </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { amendmentReasonSchema } from '../../../domain/record';
 import type { RecordView } from '../../../domain/record-view';
 import { useApi } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
-import { Notice } from '../../components/Notice';
+import { DialogForm } from '../../components/DialogForm';
 import { TextArea } from '../../components/TextArea';
 
 /** Starts an amendment: a new draft version, with the reason, that replaces the signed one once signed. */
@@ -39,12 +39,14 @@ export function AmendDialog({
         An amendment is a new version. You edit it as a draft and sign it; the signed version stays in force until then,
         and stays readable afterwards, marked as superseded.
       </p>
-      {problem.form !== undefined && (
-        <Notice tone="error" live="alert">
-          {problem.form}
-        </Notice>
-      )}
-      <form onSubmit={(event) => void amend(event)} noValidate>
+      <DialogForm
+        problem={problem.form}
+        onSubmit={amend}
+        submitting={formState.isSubmitting}
+        action="Start the amendment"
+        busy="Starting…"
+        onCancel={onClose}
+      >
         <TextArea
           id="amend-reason"
           label="Reason for the amendment"
@@ -53,15 +55,7 @@ export function AmendDialog({
           registration={register('reason')}
           error={problem.field}
         />
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Starting…' : 'Start the amendment'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

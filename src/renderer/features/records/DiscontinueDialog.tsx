@@ -4,10 +4,9 @@ import { discontinueReasonSchema } from '../../../domain/record';
 import type { RecordView } from '../../../domain/record-view';
 import { useSignIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
-import { MessageText } from '../../components/MessageText';
-import { Notice } from '../../components/Notice';
+import { DialogForm } from '../../components/DialogForm';
+import { PasswordField } from '../../components/PasswordField';
 import { TextArea } from '../../components/TextArea';
-import { TextField } from '../../components/TextField';
 
 interface Values {
   reason: string;
@@ -52,12 +51,15 @@ export function DiscontinueDialog({
         A discontinued plan stays readable but no infusion may start from it, and it cannot be amended. The nurse&apos;s
         chairside screen says so at once.
       </p>
-      {problems.form !== undefined && (
-        <Notice tone="error" live="alert">
-          <MessageText text={problems.form} />
-        </Notice>
-      )}
-      <form onSubmit={(event) => void discontinue(event)} noValidate>
+      <DialogForm
+        problem={problems.form}
+        onSubmit={discontinue}
+        submitting={formState.isSubmitting}
+        action="Discontinue the plan"
+        busy="Discontinuing…"
+        danger
+        onCancel={onClose}
+      >
         <TextArea
           id="discontinue-reason"
           label="Reason for discontinuing"
@@ -65,24 +67,8 @@ export function DiscontinueDialog({
           registration={register('reason')}
           error={problems.reason}
         />
-        <TextField
-          id="discontinue-password"
-          label="Your password"
-          type="password"
-          autoComplete="current-password"
-          className="input-medium"
-          registration={register('password')}
-          error={problems.password}
-        />
-        <div className="actions">
-          <button type="submit" className="button button-danger" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Discontinuing…' : 'Discontinue the plan'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <PasswordField id="discontinue-password" registration={register('password')} error={problems.password} />
+      </DialogForm>
     </Dialog>
   );
 }

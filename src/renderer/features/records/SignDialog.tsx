@@ -9,8 +9,8 @@ import { formatPrintedName } from '../../../domain/user';
 import type { WeightFinding } from '../../../domain/weight-check';
 import { useSignIn, useSignedIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
-import { MessageText } from '../../components/MessageText';
-import { Notice } from '../../components/Notice';
+import { DialogForm } from '../../components/DialogForm';
+import { PasswordField } from '../../components/PasswordField';
 import { RadioGroup } from '../../components/RadioGroup';
 import { TextField } from '../../components/TextField';
 import { hasSignedBefore, rememberSigning } from '../../lib/signing-memory';
@@ -123,12 +123,14 @@ export function SignDialog({
         </p>
       </div>
       {weightCheck !== undefined && <SigningWeightCheck findings={weightCheck.findings} reason={weightCheck.reason} />}
-      {problems.form !== undefined && (
-        <Notice tone="error" live="alert">
-          <MessageText text={problems.form} />
-        </Notice>
-      )}
-      <form onSubmit={(event) => void sign(event)} noValidate>
+      <DialogForm
+        problem={problems.form}
+        onSubmit={sign}
+        submitting={formState.isSubmitting}
+        action={`Sign ${what}`}
+        busy="Signing…"
+        onCancel={onClose}
+      >
         <RadioGroup
           id="sign-meaning"
           legend="Meaning of your signature"
@@ -148,24 +150,13 @@ export function SignDialog({
             error={problems.username}
           />
         )}
-        <TextField
+        <PasswordField
           id="sign-password"
           label="Password"
-          type="password"
-          autoComplete="current-password"
-          className="input-medium"
           registration={register('password')}
           error={problems.password}
         />
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Signing…' : `Sign ${what}`}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </DialogForm>
     </Dialog>
   );
 }

@@ -22,7 +22,7 @@ export function InfusionSessionsSection({ patientId }: { patientId: number }) {
   const canStart = user.role === 'nurse' && plan !== null && open === undefined && (total === null || charted < total);
   return (
     <section className="card" aria-labelledby="sessions-title">
-      <div className="sessions-heading">
+      <div className="section-heading">
         <h2 id="sessions-title">Infusion sessions</h2>
         <div className="sessions-heading-actions">
           {open !== undefined && (
