@@ -8,19 +8,12 @@ import {
   testObservation,
   testVitals,
 } from '../support/session-entries';
-import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { documentForSessionSignature } from '../../src/db/identities-repo';
 import type { ExportRequest } from '../../src/services/export-snapshot';
 import { exportToPath } from '../../src/services/exports';
 import type { TestApp } from '../support/test-app';
-import {
-  createTestApp,
-  formularySaveConfirmation,
-  setUpClinic,
-  signedInUser,
-  staffPassword,
-} from '../support/test-app';
+import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import type { JsonResource } from './support/export-reader';
 import { csvRecords, referencesIn } from './support/export-reader';
 import { requiredBindingErrors } from './support/fhir-bindings';
@@ -62,7 +55,7 @@ beforeAll(() => {
   const physician = signedInUser(app, admin, 'physician');
   const nurse = signedInUser(app, admin, 'nurse');
   signedInUser(app, admin, 'nurse', 'nurse2');
-  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
+  saveFormulary(app, admin);
   patientId = app.ok(nurse, 'patients.create', newPatient('S-1')).id;
   otherPatientId = app.ok(nurse, 'patients.create', newPatient('S-2')).id;
   const plan = signedPlanFor(app, physician, patientId);

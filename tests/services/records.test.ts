@@ -7,13 +7,7 @@ import type { SignIn } from '../../src/services/sign-in';
 import { verifyAllSignedVersions } from '../../src/db/records-repo';
 import { completeExam, demoFormulary as testFormulary, planWith } from '../../src/cli/demo-clinical';
 import type { TestApp } from '../support/test-app';
-import {
-  createTestApp,
-  formularySaveConfirmation,
-  setUpClinic,
-  signedInUser,
-  staffPassword,
-} from '../support/test-app';
+import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { auditSince } from '../support/ledger-state';
 import type { ExamContent } from '../../src/domain/exam';
 import type { PlanContent } from '../../src/domain/plan';
@@ -33,7 +27,7 @@ beforeAll(() => {
   physician = signedInUser(app, admin, 'physician');
   nurse = signedInUser(app, admin, 'nurse');
   auditor = signedInUser(app, admin, 'auditor');
-  app.ok(admin, 'formulary.update', { content: testFormulary, ...formularySaveConfirmation });
+  saveFormulary(app, admin, testFormulary);
   patientId = app.ok(nurse, 'patients.create', {
     patient: {
       mrn: 'P-1',

@@ -6,7 +6,6 @@ import {
   testChecklist,
   testVitals,
 } from '../support/session-entries';
-import { demoFormulary } from '../../src/cli/demo-clinical';
 import type { MethodInput } from '../../src/contract/methods';
 import type { Checklist, Discharge } from '../../src/domain/infusion-session';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
@@ -21,7 +20,7 @@ import type { SignIn } from '../../src/services/sign-in';
 import { checkConfiguredChecklist } from '../../src/services/session-configuration';
 import { expectUnchanged, ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
-import { createTestApp, formularySaveConfirmation, setUpClinic, signedInUser } from '../support/test-app';
+import { createTestApp, saveFormulary, setUpClinic, signedInUser } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
 
@@ -109,7 +108,7 @@ beforeAll(() => {
   physician = signedInUser(app, admin, 'physician');
   nurse = signedInUser(app, admin, 'nurse');
   auditor = signedInUser(app, admin, 'auditor');
-  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
+  saveFormulary(app, admin);
   patientId = app.ok(nurse, 'patients.create', {
     patient: patientInput({ mrn: 'C-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;

@@ -6,19 +6,12 @@ import {
   testObservation,
   testVitals,
 } from '../support/session-entries';
-import { demoFormulary } from '../../src/cli/demo-clinical';
 import type { Discharge } from '../../src/domain/infusion-session';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { formatDate, formatDateTime, localDate } from '../../src/domain/time';
 import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
-import {
-  createTestApp,
-  formularySaveConfirmation,
-  setUpClinic,
-  signedInUser,
-  staffPassword,
-} from '../support/test-app';
+import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
 
@@ -90,7 +83,7 @@ beforeAll(() => {
   app.ok(admin, 'clinic.update', { name: clinic.name, address: clinic.address, timeZone: zone, autoLockMinutes: 60 });
   physician = signedInUser(app, admin, 'physician');
   nurse = signedInUser(app, admin, 'nurse');
-  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
+  saveFormulary(app, admin);
 });
 afterAll(() => app.cleanup());
 

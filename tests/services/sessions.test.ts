@@ -6,17 +6,10 @@ import {
   testObservation,
   testVitals,
 } from '../support/session-entries';
-import { demoFormulary } from '../../src/cli/demo-clinical';
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from '../support/test-app';
-import {
-  createTestApp,
-  formularySaveConfirmation,
-  setUpClinic,
-  signedInUser,
-  staffPassword,
-} from '../support/test-app';
+import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { verifyPdf } from '../../src/signing/verify-pdf';
 import { nssDatabaseTrusting, pdfsig, scratchDirectory, writeScratch } from '../signing/signing-fixture';
 import { unexpiredLot } from '../support/unexpired-lot';
@@ -45,7 +38,7 @@ beforeAll(() => {
   nurse = signedInUser(app, admin, 'nurse');
   signedInUser(app, admin, 'nurse', 'nurse2');
   auditor = signedInUser(app, admin, 'auditor');
-  app.ok(admin, 'formulary.update', { content: demoFormulary, ...formularySaveConfirmation });
+  saveFormulary(app, admin);
   patientId = app.ok(nurse, 'patients.create', {
     patient: patientInput({ mrn: 'S-1', familyName: 'Okafor', givenNames: 'Chiamaka', dateOfBirth: '1975-05-05' }),
   }).id;

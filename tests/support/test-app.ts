@@ -1,5 +1,6 @@
 import type { CallResult } from '../../src/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';
+import { demoFormulary } from '../../src/cli/demo-clinical';
 import type { Role } from '../../src/domain/roles';
 import { dispatch } from '../../src/services/dispatch';
 import type { SignIn } from '../../src/services/sign-in';
@@ -67,4 +68,13 @@ export function signedInUser(app: TestApp, admin: SignIn, role: Role, username: 
   app.ok(session, 'auth.signIn', { username, password: temporaryPassword });
   app.ok(session, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: staffPassword });
   return session;
+}
+
+/** Saves a formulary version as the clinic's administrator does: password again, and a reason. */
+export function saveFormulary(
+  app: TestApp,
+  admin: SignIn,
+  content: MethodInput<'formulary.update'>['content'] = demoFormulary,
+): void {
+  app.ok(admin, 'formulary.update', { content, ...formularySaveConfirmation });
 }
