@@ -1,4 +1,5 @@
 import * as auditLog from './schema/audit-log';
+import * as backups from './schema/backups';
 import * as clinic from './schema/clinic';
 import * as formulary from './schema/formulary';
 import * as ledgerMeta from './schema/ledger-meta';
@@ -29,4 +30,5 @@ export const schema = {
   ...sessions,
   ...signing,
   ...ledgerMeta,
+  ...backups,
 };

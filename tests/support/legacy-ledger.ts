@@ -19,7 +19,12 @@ export function asBeforeLedgerMeta(ledger: Ledger, foldingVersion: number): void
   const journal = JSON.parse(readFileSync(join(defaultMigrationsDir, 'meta', '_journal.json'), 'utf8')) as Journal;
   const entry = journal.entries.find((candidate) => candidate.tag === ledgerMetaTag);
   if (entry === undefined) throw new Error(`${ledgerMetaTag} is not in the migration journal`);
-  ledger.raw.exec('DROP TABLE ledger_meta');
+  // Every table from that migration on goes, so the later migrations apply again as they would.
+  const later = journal.entries.filter((candidate) => candidate.when >= entry.when);
+  for (const { tag } of later) {
+    const sql = readFileSync(join(defaultMigrationsDir, `${tag}.sql`), 'utf8');
+    for (const [, table] of sql.matchAll(/CREATE TABLE `(\w+)`/g)) ledger.raw.exec(`DROP TABLE IF EXISTS "${table}"`);
+  }
   ledger.raw.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(entry.when);
   ledger.raw.pragma(`user_version = ${foldingVersion}`);
 }

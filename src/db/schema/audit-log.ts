@@ -16,3 +16,24 @@ export const auditLog = sqliteTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+/**
+ * Signed checkpoints of the chain head. Each e-signature and each administrator sign-in signs
+ * `{seq, hash}` of the head at that instant with the signer's own key (never stored unwrapped),
+ * so recomputing the unkeyed chain after an edit no longer matches a checkpoint nobody can forge
+ * without a password. Append-only (triggers); backups and exports carry the latest one.
+ */
+export const auditCheckpoints = sqliteTable('audit_checkpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The audit entry whose hash is signed (the head when the checkpoint was taken). */
+  seq: integer('seq').notNull(),
+  hash: text('hash').notNull(),
+  at: text('at').notNull(),
+  userId: integer('user_id').notNull(),
+  /** The certificate whose key made the signature (signer identity or clinic root). */
+  signingIdentityId: integer('signing_identity_id').notNull(),
+  /** Why it was taken: 'e-signature' or 'sign-in'. */
+  reason: text('reason').notNull(),
+  /** Base64 DER signature over the checkpoint's canonical JSON (see domain/audit-checkpoint). */
+  signature: text('signature').notNull(),
+});
