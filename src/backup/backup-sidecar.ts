@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { BackupError, messageOf } from './backup-error';
+import { signedCheckpointSchema } from '../domain/audit-checkpoint';
 
 const chainHeadSchema = z.object({
   seq: z.number().int().nonnegative(),
@@ -22,6 +23,8 @@ export const backupSidecarSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** The last audit entry in the backup: its sequence number and hash. */
   chainHead: chainHeadSchema,
+  /** The newest signed checkpoint in the backup (absent before anyone signed, and in older sidecars). */
+  checkpoint: signedCheckpointSchema.optional(),
   check: z.object({
     integrity: z.literal('ok'),
     auditChain: z.literal('intact'),

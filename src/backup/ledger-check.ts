@@ -1,11 +1,14 @@
 import type { ChainHead } from './backup-sidecar';
 import { messageOf } from './backup-error';
+import { latestCheckpoint } from '../db/audit-checkpoints';
 import { listAudit, verifyAuditChain } from '../db/audit-log';
+import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 import { integrityProblems } from '../db/ledger-copy';
 import type { Ledger } from '../db/open';
 import { openLedger } from '../db/open';
 
-export type CopyCheck = { ok: true; entries: number; head: ChainHead } | { ok: false; problem: string };
+export type CopyCheck =
+  { ok: true; entries: number; head: ChainHead; checkpoint: SignedCheckpoint | null } | { ok: false; problem: string };
 
 /**
  * What every backup passes right after it is written, and again before it is restored: the file
@@ -27,7 +30,8 @@ export function checkLedgerCopy(path: string): CopyCheck {
       return { ok: false, problem: `its audit chain is broken at entry ${chain.firstBrokenSeq}: ${chain.reason}` };
     }
     // A verified chain numbers its entries 1…n without gaps, so its head is entry n.
-    return { ok: true, entries: chain.entries, head: { seq: chain.entries, hash: chain.headHash } };
+    const head = { seq: chain.entries, hash: chain.headHash };
+    return { ok: true, entries: chain.entries, head, checkpoint: latestCheckpoint(ledger.db) };
   } catch (error) {
     // A damaged file often opens and then fails on its first read ("file is not a database").
     return { ok: false, problem: `it cannot be read as a ledger (${messageOf(error)})` };

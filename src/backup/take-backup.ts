@@ -86,6 +86,8 @@ export async function takeBackup(live: Ledger, options: TakeBackupOptions): Prom
       appVersion: appVersion(),
       ...encrypted,
       chainHead: check.head,
+      // The latest signed checkpoint the copy holds: `audit verify --against` checks the live ledger with it.
+      ...(check.checkpoint === null ? {} : { checkpoint: check.checkpoint }),
       check: { integrity: 'ok', auditChain: 'intact', auditEntries: check.entries, headInLiveLedger: true },
     };
     writeFileSync(sidecarTemp, sidecarText(sidecar), { flag: 'wx', mode: 0o600, flush: true });

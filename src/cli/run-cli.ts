@@ -7,9 +7,12 @@ import {
   LedgerFileError,
   NewerDatabaseError,
   openLedger,
+  readCopyAnchor,
+  verifyAgainstCopy,
   verifyAllSessionSignatures,
   verifyAllSignedVersions,
   verifyAuditChain,
+  verifyCheckpoints,
   verifyTableStates,
 } from '../services/ledger';
 import type { Ledger } from '../services/ledger';
@@ -21,7 +24,7 @@ import { demoUsers, seedDemo } from './demo';
 import { launch } from './launch';
 import { missingLedgerLine, openForApp, withExistingLedger } from './ledger-file-checks';
 import { defaultDbPath } from './launch-environment';
-import { tableStateLines } from './table-state-lines';
+import { verificationLines } from './verification-lines';
 import { verifyCommand } from './verify-command';
 
 export interface CliIo {
@@ -41,8 +44,11 @@ Commands
   backup --db FILE --out DIR       Encrypted, checked backup of a ledger in use (passphrase from
                                    DOSING_LEDGER_BACKUP_PASSPHRASE, else asked; exit 0 ok, 1 check failed)
   restore --from BACKUP --db NEWFILE  Restore a backup into a new ledger file, after checking it
-  audit verify --db FILE           Check the audit trail's hash chain, every signed record and session,
-                                   and the users, patients and clinic rows against their audit entries
+  audit verify --db FILE [--against COPY]...
+                                   Check the audit trail's hash chain and signed checkpoints, every signed
+                                   record and session, and every table's rows (users, patients, clinic,
+                                   formulary, records, sessions, signatures, stored PDFs, certificates)
+                                   against their audit entries; COPY (a backup or an export folder) must still match
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
 
@@ -101,37 +107,22 @@ function printDemoAccounts(io: CliIo): void {
 }
 
 async function auditVerify(args: string[], io: CliIo): Promise<number> {
-  const { values } = options(args, { db: { type: 'string' } });
+  const { values } = options(args, { db: { type: 'string' }, against: { type: 'string', multiple: true } });
   const path = requiredDb(values);
+  // Read first: a copy that cannot be read is refused before the ledger is opened.
+  const anchors = (values.against ?? []).map((copy) => readCopyAnchor(copy));
   // Not required writable: an up-to-date ledger is checked without writing to it.
-  const { chain, records, sessions, tables } = await withExistingLedger(path, { writable: false }, (ledger) => ({
+  const result = await withExistingLedger(path, { writable: false }, (ledger) => ({
     chain: verifyAuditChain(ledger.raw),
     records: verifyAllSignedVersions(ledger.db),
     sessions: verifyAllSessionSignatures(ledger.db),
     tables: verifyTableStates(ledger.raw),
+    checkpoints: verifyCheckpoints(ledger.raw),
+    copies: anchors.map((anchor) => ({ anchor, problems: verifyAgainstCopy(ledger.raw, anchor) })),
   }));
-  if (chain.ok) {
-    io.out(`Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`);
-  } else {
-    io.out(
-      `Audit chain BROKEN at entry ${chain.firstBrokenSeq}: ${chain.reason} (${chain.entries} entries verified before it)`,
-    );
-  }
-  if (records.failures.length === 0) {
-    io.out(`Signed records intact: ${records.checked} signed versions match their SHA-256 and signatures`);
-  }
-  for (const failure of records.failures) {
-    io.out(`Signed record ${failure.recordId} version ${failure.versionId} BROKEN: ${failure.problems.join('; ')}`);
-  }
-  if (sessions.failures.length === 0) {
-    io.out(`Signed sessions intact: ${sessions.checked} session signatures match what they cover`);
-  }
-  for (const failure of sessions.failures) {
-    io.out(`Session ${failure.sessionId} signature ${failure.signatureId} BROKEN: ${failure.problem}`);
-  }
-  for (const line of tableStateLines(tables)) io.out(line);
-  const intact = chain.ok && records.failures.length === 0 && sessions.failures.length === 0;
-  return intact && tables.problems.length === 0 ? 0 : 1;
+  const { lines, intact } = verificationLines(result);
+  for (const line of lines) io.out(line);
+  return intact ? 0 : 1;
 }
 
 async function serve(args: string[], io: CliIo): Promise<number> {

@@ -29,13 +29,24 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /**
- * Users, patients or clinic rows that differ from what their audit entries recorded, one line
+ * Rows of any audited table that differ from what their audit entries recorded, one line
  * each (table, row, field); absent when there are none.
  */
 const tableProblems = z.array(z.string()).optional();
+/** Signed checkpoints that no longer match the chain (rewritten, cut short) or do not verify. */
+const checkpointProblems = z.array(z.string()).optional();
+/** How many signed checkpoints match the chain. */
+const checkpoints = z.number().int().nonnegative().optional();
 
 export const auditVerificationSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int(), headHash: z.string(), tableProblems }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.number().int(),
+    headHash: z.string(),
+    tableProblems,
+    checkpointProblems,
+    checkpoints,
+  }),
   z.object({
     ok: z.literal(false),
     entries: z.number().int(),
@@ -43,6 +54,8 @@ export const auditVerificationSchema = z.discriminatedUnion('ok', [
     firstBrokenSeq: z.number().int(),
     reason: z.string(),
     tableProblems,
+    checkpointProblems,
+    checkpoints,
   }),
 ]);
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -1,3 +1,4 @@
+import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 import { formatPrintedName } from '../domain/user';
 import type { ExportFile } from './export-file';
 import { textFile } from './export-file';
@@ -20,6 +21,8 @@ export interface Manifest {
   exportedBy: { userId: number; printedName: string };
   selection: string;
   auditHead: { seq: number; hash: string };
+  /** The newest signed checkpoint at export time (absent before anyone signed). */
+  checkpoint?: SignedCheckpoint;
   files: ManifestEntry[];
 }
 
@@ -36,6 +39,7 @@ export function buildManifest(snapshot: ExportSnapshot, files: readonly ExportFi
     exportedBy: { userId: snapshot.exportedBy.id, printedName: formatPrintedName(snapshot.exportedBy) },
     selection: snapshot.selection.description,
     auditHead: { seq: snapshot.auditHead.seq, hash: snapshot.auditHead.hash },
+    ...(snapshot.latestCheckpoint == null ? {} : { checkpoint: snapshot.latestCheckpoint }),
     files: [...files]
       .sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0))
       .map((file) => ({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.byteLength })),

@@ -5,6 +5,7 @@ import type { Patient } from '../domain/patient';
 import type { RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
 import type { User } from '../domain/user';
+import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 
 /**
  * Everything an auditor export contains, gathered by the service in one read transaction.
@@ -44,6 +45,8 @@ export interface ExportSnapshot {
   auditEntries: AuditEntry[];
   /** Head of the whole audit chain at export time (not only of the entries exported). */
   auditHead: AuditCheckpoint;
+  /** The newest signed checkpoint of the chain, carried so `audit verify --against` can use the export. */
+  latestCheckpoint?: SignedCheckpoint | null;
   signedPdfs: SignedPdf[];
   clinicRootCertificatePem: string | null;
 }

@@ -1,3 +1,4 @@
+import { verifyCheckpoints } from '../db/checkpoint-verify';
 import { listAudit, verifyAuditChain } from '../db/audit-log';
 import { verifyTableStates } from '../db/table-states';
 import { formatPrintedName } from '../domain/user';
@@ -25,6 +26,12 @@ export const auditHandlers: Handlers<'audit.list' | 'audit.verify'> = {
   'audit.verify': (context) => {
     const chain = verifyAuditChain(context.ledger.raw);
     const problems = verifyTableStates(context.ledger.raw).problems.map((problem) => problem.message);
-    return problems.length === 0 ? chain : { ...chain, tableProblems: problems };
+    const checkpoints = verifyCheckpoints(context.ledger.raw);
+    return {
+      ...chain,
+      ...(problems.length === 0 ? {} : { tableProblems: problems }),
+      ...(checkpoints.problems.length === 0 ? {} : { checkpointProblems: checkpoints.problems }),
+      checkpoints: checkpoints.checked,
+    };
   },
 };

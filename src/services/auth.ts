@@ -1,6 +1,7 @@
 import { passwordProblems } from '../domain/password-policy';
 import { rowAuditFields } from '../db/row-state';
 import { findUserByUsername, updateUser } from '../db/users-repo';
+import { checkpointAtAdminSignIn } from './checkpoints';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { rewrapKeys } from './identities';
@@ -52,6 +53,7 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       sessionId: context.signIn.id,
       ...rowAuditFields(context.ledger.raw, 'users', user.id),
     });
+    checkpointAtAdminSignIn(context, context.user, input.password);
     return signInInfo(context);
   },
 

@@ -18,6 +18,7 @@ import { getRecord, getVersion } from '../db/records-repo';
 import type { UserRow } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic } from './context';
+import { checkpointAtSignature } from './checkpoints';
 import { certificateFacts, signingIdentityFor, storeImportedIdentity } from './identities';
 import { recordFailure } from './sign-in-failures';
 import { requireUser } from './context';
@@ -68,10 +69,8 @@ export function storeSignedSummary(
     recordJson: input.recordJson,
     recordSha256: input.recordSha256,
   });
-  const pdf = signPdf(unsigned, {
-    ...signingIdentityFor(context, input.signer, input.password),
-    signingTime: context.now,
-  });
+  const identity = signingIdentityFor(context, input.signer, input.password);
+  const pdf = signPdf(unsigned, { ...identity, signingTime: context.now });
   const stored = insertSignedDocument(context.ledger.db, {
     versionId: input.versionId,
     sessionSignatureId: null,
@@ -85,6 +84,7 @@ export function storeSignedSummary(
     documentId: stored.id,
     sha256: stored.sha256,
   });
+  checkpointAtSignature(context, input.signer, identity.privateKeyPem);
 }
 
 /**
@@ -132,10 +132,8 @@ export function storeSignedSessionRecord(
     recordJson: input.recordJson,
     recordSha256: input.recordSha256,
   });
-  const pdf = signPdf(unsigned, {
-    ...signingIdentityFor(context, input.signer, input.password),
-    signingTime: context.now,
-  });
+  const identity = signingIdentityFor(context, input.signer, input.password);
+  const pdf = signPdf(unsigned, { ...identity, signingTime: context.now });
   const stored = insertSignedDocument(context.ledger.db, {
     versionId: null,
     sessionSignatureId: input.signatureId,
@@ -149,6 +147,7 @@ export function storeSignedSessionRecord(
     documentId: stored.id,
     sha256: stored.sha256,
   });
+  checkpointAtSignature(context, input.signer, identity.privateKeyPem);
 }
 
 function storedPdf(document: SignedDocumentRow) {

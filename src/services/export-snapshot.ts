@@ -2,6 +2,7 @@ import type { JsonValue } from '../domain/canonical-json';
 import type { SessionView } from '../domain/session-view';
 import { localDaysToUtc } from '../domain/time';
 import type { ExportSnapshot, ExportUser } from '../export/snapshot';
+import { latestCheckpoint } from '../db/audit-checkpoints';
 import { auditHead, auditRange } from '../db/audit-log';
 import { getClinic } from '../db/clinic-repo';
 import { formularyVersion } from '../db/formulary-repo';
@@ -140,6 +141,7 @@ export function gatherSnapshot(
       .map((version) => ({ version, content: formularyVersion(db, version) })),
     auditEntries: audit,
     auditHead: auditHead(context.ledger.raw),
+    latestCheckpoint: latestCheckpoint(db),
     signedPdfs: [
       ...documentsForVersions(db, signedVersionIds).flatMap((document) =>
         document.versionId === null

@@ -28,8 +28,9 @@ describe('dosing-ledger CLI', () => {
     const { io, out } = capture();
     expect(await runCli(['audit', 'verify', '--db', db], io)).toBe(0);
     expect(out[0]).toMatch(/^Audit chain intact: \d+ entries, head [0-9a-f]{64}$/);
-    expect(out[1]).toMatch(/^Signed records intact: \d+ signed versions/);
-    expect(out[2]).toBe('Signed sessions intact: 1 session signatures match what they cover');
+    expect(out[1]).toMatch(/^Signed checkpoints intact: \d+ match the audit trail; the latest signs entry \d+/);
+    expect(out[2]).toMatch(/^Signed records intact: \d+ signed versions/);
+    expect(out[3]).toBe('Signed sessions intact: 1 session signatures match what they cover');
   });
 
   it('refuses to overwrite an existing file with a demo', async () => {

@@ -8,8 +8,22 @@ type Outcome = { ok: true; verification: AuditVerification } | { ok: false; erro
 
 function TableProblems({ problems }: { problems: string[] }) {
   return (
-    <Notice tone="error" title="Users, patients or clinic settings were changed outside the app">
+    <Notice tone="error" title="Records, settings or stored files were changed outside the app">
       <p>These rows differ from what the audit trail recorded:</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>{problem}</li>
+        ))}
+      </ul>
+      <p>Keep this computer as it is and tell your administrator.</p>
+    </Notice>
+  );
+}
+
+function CheckpointProblems({ problems }: { problems: string[] }) {
+  return (
+    <Notice tone="error" title="The audit trail was rewritten or cut short">
+      <p>These signed checkpoints no longer match the audit trail:</p>
       <ul>
         {problems.map((problem) => (
           <li key={problem}>{problem}</li>
@@ -24,6 +38,9 @@ function Result({ verification }: { verification: AuditVerification }) {
   return (
     <>
       <ChainResult verification={verification} />
+      {verification.checkpointProblems !== undefined && (
+        <CheckpointProblems problems={verification.checkpointProblems} />
+      )}
       {verification.tableProblems !== undefined && <TableProblems problems={verification.tableProblems} />}
     </>
   );
@@ -36,6 +53,13 @@ function ChainResult({ verification }: { verification: AuditVerification }) {
         <p>
           All {verification.entries.toLocaleString('en-US')} entries are in order and none has been changed, removed or
           moved.
+          {verification.checkpoints !== undefined && verification.checkpoints > 0 && (
+            <>
+              {' '}
+              {verification.checkpoints.toLocaleString('en-US')} checkpoints signed at e-signatures and administrator
+              sign-ins match it.
+            </>
+          )}
         </p>
         <p>
           Head hash <code className="hash">{verification.headHash}</code>
