@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import type { Ledger } from '../src/services/ledger';
 import { NewerDatabaseError, openLedger } from '../src/services/ledger';
+import type { BackupScheduler } from '../src/services/backup-scheduler';
+import { startBackupScheduler } from '../src/services/backup-scheduler';
 import type { LedgerIpc } from './ipc';
 import { createLedgerIpc, registerLedgerIpc } from './ipc';
 import {
@@ -94,6 +96,7 @@ function createWindow(ipc: LedgerIpc): BrowserWindow {
 function start(): void {
   let ledger: Ledger | null = null;
   let mainWindow: BrowserWindow | null = null;
+  let backups: BackupScheduler | null = null;
 
   // Every webContents, including any the app did not expect, gets the navigation rules.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -104,6 +107,20 @@ function start(): void {
   });
   // One window, one sign-in: closing it ends the work, on macOS too, and closes the file.
   app.on('window-all-closed', () => app.quit());
+  // The on-quit backup (bounded inside quit()) runs before the file is closed; then quit again.
+  app.on('before-quit', (event) => {
+    if (backups === null) return;
+    event.preventDefault();
+    const scheduler = backups;
+    backups = null;
+    void scheduler.quit().then(
+      (outcome) => {
+        if (outcome === 'failed' || outcome === 'timed out') log(`backup on quit: ${outcome}`);
+        app.quit();
+      },
+      () => app.quit(),
+    );
+  });
   app.on('will-quit', () => {
     ledger?.close();
     ledger = null;
@@ -116,6 +133,7 @@ function start(): void {
     .then(() => {
       ledger = openOrExplain();
       if (ledger === null) return;
+      backups = startBackupScheduler(ledger);
       hardenSession(session.defaultSession, requestPolicy);
       protocol.handle(appScheme, createAppProtocolHandler(paths.rendererDir));
       const ipc = createLedgerIpc({

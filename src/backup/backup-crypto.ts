@@ -59,16 +59,28 @@ function fractionReporter(totalBytes: number, onFraction: (fraction: number) => 
   };
 }
 
+/**
+ * What a backup is encrypted with: the passphrase itself (the command line), or the app's age
+ * recipient (see backup-keys.ts), whose identity travels wrapped under the passphrase.
+ */
+export type BackupKey = { passphrase: string } | { recipient: string; wrappedIdentity: string };
+
+/** What opens a backup: the passphrase, or the identity unwrapped with it. */
+export type OpeningKey = { passphrase: string } | { identity: string };
+
 /** Encrypts `plainPath` into the new file `cipherPath` (owner-only), synced; its size and SHA-256. */
 export async function encryptFile(
   plainPath: string,
   cipherPath: string,
-  passphrase: string,
+  key: BackupKey,
   options: { scryptLogN: number; onFraction: (fraction: number) => void },
 ): Promise<{ sizeBytes: number; sha256: string }> {
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  encrypter.setScryptWorkFactor(options.scryptLogN);
+  if ('recipient' in key) encrypter.addRecipient(key.recipient);
+  else {
+    encrypter.setPassphrase(key.passphrase);
+    encrypter.setScryptWorkFactor(options.scryptLogN);
+  }
   const input = await open(plainPath, 'r');
   try {
     const output = await open(cipherPath, 'wx', 0o600);
@@ -103,11 +115,12 @@ export async function encryptFile(
 export async function decryptFile(
   cipherPath: string,
   plainPath: string,
-  passphrase: string,
+  key: OpeningKey,
   onFraction: (fraction: number) => void,
 ): Promise<void> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  if ('identity' in key) decrypter.addIdentity(key.identity);
+  else decrypter.addPassphrase(key.passphrase);
   const input = await open(cipherPath, 'r');
   try {
     const onBytes = fractionReporter((await input.stat()).size, onFraction);

@@ -31,6 +31,13 @@ export const backupSidecarSchema = z.object({
     auditEntries: z.number().int().nonnegative(),
     headInLiveLedger: z.literal(true),
   }),
+  /**
+   * Backups the app takes are encrypted to its age recipient; this is the matching identity,
+   * wrapped under the backup passphrase (armored age), so the file restores with the passphrase
+   * alone. Absent when the backup is encrypted with the passphrase itself (the command line,
+   * and sidecars written before the app took backups).
+   */
+  wrappedIdentity: z.string().startsWith('-----BEGIN AGE ENCRYPTED FILE-----').optional(),
 });
 export type BackupSidecar = z.infer<typeof backupSidecarSchema>;
 

@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupActor, BackupProgress } from './backup-error';
 import { BackupError, messageOf } from './backup-error';
+import type { OpeningKey } from './backup-crypto';
 import { decryptFile } from './backup-crypto';
+import { unwrapIdentity } from './backup-keys';
 import { publishNew, removeLedgerFiles, requireFolder, sha256OfFile, tempName } from './backup-files';
 import type { BackupSidecar, ChainHead } from './backup-sidecar';
 import { readSidecar } from './backup-sidecar';
@@ -66,7 +68,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   }
   const tempPath = join(dirname(newPath), tempName(`${basename(newPath)}.restoring`));
   try {
-    await decryptFile(backupPath, tempPath, passphrase, (fraction) => progress(0.05 + fraction * 0.6, 'Decrypting'));
+    const key: OpeningKey =
+      sidecar?.wrappedIdentity === undefined
+        ? { passphrase }
+        : { identity: await unwrapIdentity(sidecar.wrappedIdentity, passphrase) };
+    await decryptFile(backupPath, tempPath, key, (fraction) => progress(0.05 + fraction * 0.6, 'Decrypting'));
     progress(0.65, 'Checking the restored ledger');
     const check = checkLedgerCopy(tempPath);
     if (!check.ok) throw new BackupError('check-failed', `the backup failed its check: ${check.problem}`);

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { appVersion } from './app-version';
 import type { BackupActor, BackupProgress } from './backup-error';
 import { BackupError } from './backup-error';
+import type { BackupKey } from './backup-crypto';
 import { defaultScryptLogN, encryptFile } from './backup-crypto';
 import { publishNew, removeLedgerFiles, requireFolder, syncFolder, tempName } from './backup-files';
 import { backupFileName } from './backup-names';
@@ -15,8 +16,18 @@ import type { Ledger } from '../db/open';
 
 export interface TakeBackupOptions {
   outDir: string;
-  passphrase: string;
+  /** Encrypts with the passphrase itself (the command line); ignored when `recipient` is given. */
+  passphrase?: string;
+  /** The app's age recipient and its wrapped identity (backup-keys.ts): no passphrase needed. */
+  recipient?: { recipient: string; wrappedIdentity: string };
   actor: BackupActor;
+  /**
+   * Writes the consistent copy (VACUUM INTO) of the live ledger to the empty file given; the app
+   * runs it in a worker thread so that its server keeps answering. Default: on this connection.
+   */
+  copy?: (plainPath: string) => Promise<void>;
+  /** Writes more of the backup's record (the app's backup_runs row) in the same transaction as its audit entry. */
+  recordAlso?: (file: string, sidecar: BackupSidecar, at: Date) => void;
   /** age's scrypt work factor (log2 N); tests lower it, people keep the default. */
   scryptLogN?: number;
   onProgress?: BackupProgress;
@@ -49,11 +60,14 @@ function publish(cipherTemp: string, sidecarTemp: string, outDir: string, create
  * live ledger's audit trail. The unencrypted copy is deleted on every path.
  */
 export async function takeBackup(live: Ledger, options: TakeBackupOptions): Promise<BackupResult> {
-  const { outDir, passphrase } = options;
+  const { outDir } = options;
   const progress: BackupProgress = options.onProgress ?? (() => undefined);
   const clock = options.clock ?? (() => new Date());
   requireFolder(outDir, 'The backup folder');
-  if (passphrase === '') throw new BackupError('could-not-run', 'the backup passphrase is empty');
+  const key: BackupKey = options.recipient ?? { passphrase: options.passphrase ?? '' };
+  if ('passphrase' in key && key.passphrase === '') {
+    throw new BackupError('could-not-run', 'the backup passphrase is empty');
+  }
   const temp = join(outDir, tempName('dosing-ledger-backup'));
   const plainPath = `${temp}.sqlite`;
   const cipherTemp = `${temp}.age`;
@@ -64,7 +78,8 @@ export async function takeBackup(live: Ledger, options: TakeBackupOptions): Prom
     // Created empty and owner-only first (VACUUM INTO fills an empty file): the plaintext copy
     // lives only seconds, but the destination may be a shared folder.
     closeSync(openSync(plainPath, 'wx', 0o600));
-    copyLedgerInto(live.raw, plainPath);
+    if (options.copy === undefined) copyLedgerInto(live.raw, plainPath);
+    else await options.copy(plainPath);
     progress(0.3, 'Checking the copy');
     const check = checkLedgerCopy(plainPath);
     if (!check.ok) throw new BackupError('check-failed', `the copy failed its check: ${check.problem}`);
@@ -75,7 +90,7 @@ export async function takeBackup(live: Ledger, options: TakeBackupOptions): Prom
       );
     }
     progress(0.4, 'Encrypting');
-    const encrypted = await encryptFile(plainPath, cipherTemp, passphrase, {
+    const encrypted = await encryptFile(plainPath, cipherTemp, key, {
       scryptLogN: options.scryptLogN ?? defaultScryptLogN,
       onFraction: (fraction) => progress(0.4 + fraction * 0.55, 'Encrypting'),
     });
@@ -89,12 +104,13 @@ export async function takeBackup(live: Ledger, options: TakeBackupOptions): Prom
       // The latest signed checkpoint the copy holds: `audit verify --against` checks the live ledger with it.
       ...(check.checkpoint === null ? {} : { checkpoint: check.checkpoint }),
       check: { integrity: 'ok', auditChain: 'intact', auditEntries: check.entries, headInLiveLedger: true },
+      ...(options.recipient === undefined ? {} : { wrappedIdentity: options.recipient.wrappedIdentity }),
     };
     writeFileSync(sidecarTemp, sidecarText(sidecar), { flag: 'wx', mode: 0o600, flush: true });
     const path = publish(cipherTemp, sidecarTemp, outDir, createdAt);
     await syncFolder(outDir);
     try {
-      recordBackup(live, options.actor, clock(), path, sidecar);
+      recordBackup(live, options, clock(), path, sidecar);
     } catch (error) {
       // Every backup is in the audit trail: one that could not be recorded is not kept.
       rmSync(path, { force: true });
@@ -110,10 +126,12 @@ export async function takeBackup(live: Ledger, options: TakeBackupOptions): Prom
   }
 }
 
-function recordBackup(live: Ledger, actor: BackupActor, at: Date, path: string, sidecar: BackupSidecar): void {
+function recordBackup(live: Ledger, options: TakeBackupOptions, at: Date, path: string, sidecar: BackupSidecar): void {
   const file = basename(path);
+  const { actor } = options;
   live.raw
-    .transaction(() =>
+    .transaction(() => {
+      options.recordAlso?.(file, sidecar, at);
       appendAudit(live.raw, {
         at: at.toISOString(),
         actorUserId: actor.userId,
@@ -127,7 +145,7 @@ function recordBackup(live: Ledger, actor: BackupActor, at: Date, path: string, 
           sha256: sidecar.sha256,
           by: actor.by,
         },
-      }),
-    )
+      });
+    })
     .immediate();
 }

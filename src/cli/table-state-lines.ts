@@ -3,11 +3,13 @@ import type { TableStatesVerification } from '../services/ledger';
 /** Rows not covered are listed, not counted as tampering; a long list is cut short. */
 const maxNotCoveredLines = 20;
 
-/** What `audit verify` prints about the users, patients and clinic rows. */
+/** What `audit verify` prints about the rows of every audited table. */
 export function tableStateLines(tables: TableStatesVerification): string[] {
   const lines: string[] = [];
   if (tables.problems.length === 0) {
-    lines.push(`Users, patients and clinic settings intact: ${tables.checked} rows match their audit trail`);
+    lines.push(
+      `Tables intact: ${tables.checked} rows (users, patients, clinic, backup settings, formulary, session settings, records, sessions, signatures, PDFs, certificates) match their audit trail`,
+    );
   }
   for (const problem of tables.problems) lines.push(`${problem.row} BROKEN: ${problem.problem}`);
   if (tables.notCovered.length > 0) {

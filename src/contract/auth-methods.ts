@@ -3,6 +3,7 @@ import { clinicSettingsSchema } from '../domain/clinic';
 import { signInInfoSchema } from '../domain/sign-in';
 import { credentialsSchema, displayNameSchema, passwordSchema, usernameSchema } from '../domain/user';
 import { define, empty } from './define-method';
+import { setupRestoreMethods } from './setup-restore-methods';
 
 /** Signing in and out, the inactivity lock, password changes, and the clinic's first set-up. */
 export const authMethods = {
@@ -63,4 +64,5 @@ export const authMethods = {
     access: 'signed-in',
     beforePasswordChange: true,
   }),
+  ...setupRestoreMethods,
 } as const;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditMethods } from './audit-methods';
 import { authMethods } from './auth-methods';
+import { backupMethods } from './backup-methods';
 import { clinicMethods } from './clinic-methods';
 import { documentMethods } from './document-methods';
 import { patientMethods } from './patient-methods';
@@ -19,6 +20,7 @@ export const methods = {
   ...sessionMethods,
   ...auditMethods,
   ...documentMethods,
+  ...backupMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -4,6 +4,7 @@ import type { AuditEntry, AuditVerification } from '../domain/audit';
 import { genesisHash } from '../domain/audit';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
+import { verifyWholeChain } from './audit-chain-verify';
 
 export interface AuditRecord {
   at: string;
@@ -118,40 +119,9 @@ export function listAudit(raw: Database.Database, options: { beforeSeq?: number;
  * from the end is caught by comparing with a checkpoint of the head, as exports carry.)
  */
 export function verifyAuditChain(raw: Database.Database): AuditVerification {
-  let expectedPrev = genesisHash;
-  let expectedSeq = 1;
-  let count = 0;
-  for (const row of raw.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
-    const broken = (reason: string): AuditVerification => ({
-      ok: false,
-      entries: count,
-      firstBrokenSeq: row.seq,
-      reason,
-    });
-    if (row.seq !== expectedSeq) return broken(`expected entry ${expectedSeq} but found ${row.seq} (entry missing)`);
-    if (row.prev_hash !== expectedPrev)
-      return broken('link to the previous entry does not match (entry removed or moved)');
-    let details: Record<string, JsonValue>;
-    try {
-      details = JSON.parse(row.details) as Record<string, JsonValue>;
-    } catch {
-      return broken('details are not valid JSON');
-    }
-    const record: AuditRecord = {
-      at: row.at,
-      actorUserId: row.actor_user_id,
-      action: row.action,
-      entityType: row.entity_type,
-      entityId: row.entity_id,
-      details,
-    };
-    const recomputed = chainHash(row.prev_hash, entryText(row.seq, record, row.details, row.prev_hash));
-    if (recomputed !== row.hash) return broken('entry content does not match its hash (entry edited)');
-    expectedPrev = row.hash;
-    expectedSeq += 1;
-    count += 1;
-  }
-  return { ok: true, entries: count, headHash: expectedPrev };
+  // Batched, with SQLite building the hashed text; same verdicts as the row-by-row walk
+  // (src/db/audit-chain-range.ts), which it falls back to for any batch it cannot accept.
+  return verifyWholeChain(raw);
 }
 
 /** Every entry, oldest first, optionally within [fromIso, toIso). */

@@ -4,7 +4,8 @@ import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
 
 /**
- * The tables whose every row is held against its audit trail: each audited create or update
+ * The tables whose every row is held against its audit trail with its state (the others are
+ * held by digest only, see keyed-tables.ts): each audited create or update
  * of a row records `rowSha256` (SHA-256 of the canonical JSON of the row as written) and
  * `rowState` (the same row without its secrets), so `audit verify` can name the field that
  * was changed outside the app.
@@ -26,6 +27,13 @@ export const coveredTables = {
     derivedColumns: ['search_text', 'family_key'],
   },
   clinic: { entityType: 'clinic', label: 'name', secretColumns: [], derivedColumns: [] },
+  backup_settings: {
+    entityType: 'backup-settings',
+    label: 'destination',
+    // Encrypted under the backup passphrase, but still the backups' key: only its digest is audited.
+    secretColumns: ['wrapped_identity'],
+    derivedColumns: [],
+  },
 } as const satisfies Record<
   string,
   { entityType: string; label: string; secretColumns: readonly string[]; derivedColumns: readonly string[] }

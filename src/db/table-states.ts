@@ -1,38 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { CoveredTable, StoredRow } from './row-state';
 import { coveredTables, digestColumns, rowDigest, toStoredRow } from './row-state';
+import { verifyKeyedTables } from './keyed-table-states';
+import type { TableStatesVerification } from './table-state-finding';
+import { finding, notCoveredReason } from './table-state-finding';
 
-export interface TableStateFinding {
-  table: CoveredTable;
-  rowId: number;
-  /** The table, row id and its name, e.g. "users row 3 (nurse)". */
-  row: string;
-  /** What is wrong with it, e.g. "role differs from the audit trail (nurse → admin)". */
-  problem: string;
-  /** `row: problem`, one line. */
-  message: string;
-}
-
-function finding(table: CoveredTable, rowId: number, row: string, problem: string): TableStateFinding {
-  return { table, rowId, row, problem, message: `${row}: ${problem}` };
-}
-
-export interface TableStatesVerification {
-  /** Current rows held against a recorded digest. */
-  checked: number;
-  /** Edits, insertions or deletions made outside the app. */
-  problems: TableStateFinding[];
-  /** Rows last changed before row digests were recorded (older ledgers): not tampering. */
-  notCovered: TableStateFinding[];
-}
+export type { TableStateFinding, TableStatesVerification } from './table-state-finding';
 
 interface Recorded {
   seq: number;
   sha256: string;
   state: StoredRow | null;
 }
-
-const notCoveredReason = 'not covered: last changed before row digests were recorded';
 
 function parseState(text: string | null): StoredRow | null {
   if (text === null) return null;
@@ -131,12 +110,15 @@ function verifyTable(raw: Database.Database, table: CoveredTable, result: TableS
 }
 
 /**
- * Holds every current row of users, patients and clinic against the latest digest its audit
- * entries recorded, so that an edit, insertion or deletion made with another tool is reported
- * with its table, row and field. Read-only; one pass over the audit log per table.
+ * Holds every current row of every audited table against the latest digest its audit entries
+ * recorded, so that an edit, insertion or deletion made with another tool is reported with its
+ * table, row and (where the trail holds the row's state) field. Read-only; one pass over the
+ * audit log per table. The users, patients and clinic rows come first, then the keyed tables
+ * (records, sessions, signatures, documents, certificates, formulary and configuration).
  */
 export function verifyTableStates(raw: Database.Database): TableStatesVerification {
   const result: TableStatesVerification = { checked: 0, problems: [], notCovered: [] };
   for (const table of Object.keys(coveredTables) as CoveredTable[]) verifyTable(raw, table, result);
+  verifyKeyedTables(raw, result);
   return result;
 }

@@ -17,6 +17,7 @@ import './styles/session-forms.css';
 import './styles/session-timeline.css';
 import './styles/session-timing.css';
 import './styles/signing.css';
+import './styles/backups.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

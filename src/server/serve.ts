@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { failure } from '../contract/errors';
 import { securityHeaders } from '../contract/security-headers';
 import type { Ledger } from '../services/ledger';
+import { startBackupScheduler } from '../services/backup-scheduler';
 import { dispatch } from '../services/dispatch';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
@@ -43,6 +44,8 @@ export interface ServerOptions {
   clock?: () => Date;
   /** Fixed secret for tests; a fresh 256-bit one per launch otherwise. */
   secret?: string;
+  /** How long closing waits for the on-quit backup (see backup-scheduler.ts). */
+  quitBackupTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -55,6 +58,7 @@ export interface RunningServer {
    * minutes: for handing to a browser's command line, which other local users can read.
    */
   launchUrl(): string;
+  /** Takes the on-quit backup when the settings ask for one (bounded), then stops serving. */
   close(): Promise<void>;
 }
 
@@ -231,6 +235,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  const backups = startBackupScheduler(options.ledger, {
+    clock: options.clock,
+    quitTimeoutMs: options.quitBackupTimeoutMs,
+  });
   const { port } = server.address() as AddressInfo;
   host = `127.0.0.1:${port}`;
   origin = `http://${host}`;
@@ -243,10 +251,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       launchTokens.set(token, Date.now() + launchTokenTtlMs);
       return `${origin}/#launch=${token}`;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      const outcome = await backups.quit();
+      if (outcome === 'failed' || outcome === 'timed out') console.error(`[dosing-ledger] backup on quit: ${outcome}`);
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -96,14 +96,17 @@ export const authHandlers: Handlers<'auth.signIn' | 'auth.signOut' | 'auth.unloc
       ]);
     }
     assertPasswordAllowed(input.newPassword, user.username, 'newPassword');
-    rewrapKeys(context, user, input.currentPassword, input.newPassword);
+    const rewrapped = rewrapKeys(context, user, input.currentPassword, input.newPassword);
     context.user = updateUser(
       context.ledger.db,
       user.id,
       { passwordHash: hashPassword(input.newPassword), mustChangePassword: false },
       context.nowIso,
     );
-    context.audit('auth.password-changed', 'user', user.id, rowAuditFields(context.ledger.raw, 'users', user.id));
+    context.audit('auth.password-changed', 'user', user.id, {
+      ...rowAuditFields(context.ledger.raw, 'users', user.id),
+      ...rewrapped,
+    });
     return signInInfo(context);
   },
 };

@@ -7,6 +7,7 @@ import { getClinic } from '../db/clinic-repo';
 import type { Ledger } from '../db/open';
 import { findUserById } from '../db/users-repo';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup-handlers';
 import { chairsideHandlers } from './chairside';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
@@ -22,6 +23,8 @@ import { CommittedRefusal, ServiceError } from './service-error';
 import type { SignIn } from './sign-in';
 import { lockSignIn, endSignIn } from './sign-in';
 import { setupHandlers } from './setup';
+import { copyInProgress } from './setup-restore-run';
+import { setupRestoreHandlers } from './setup-restore';
 import { userHandlers } from './users';
 
 const handlers: Handlers<MethodName> = {
@@ -37,6 +40,8 @@ const handlers: Handlers<MethodName> = {
   ...sessionHandlers,
   ...exportHandlers,
   ...documentHandlers,
+  ...backupHandlers,
+  ...setupRestoreHandlers,
 };
 
 export interface DispatchContext {
@@ -104,6 +109,9 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
   const definition: MethodDefinition = methods[method];
   const handler = handlers[method] as Handler<MethodName>;
   const { ledger, signIn } = context;
+  if (copyInProgress(ledger)) {
+    return failure('CONFLICT', 'A backup is being copied into this ledger. Try again in a moment.');
+  }
   const signInBefore = { ...signIn };
   const afterCommit: (() => void)[] = [];
   try {

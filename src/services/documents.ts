@@ -16,6 +16,7 @@ import {
 import { getPatient } from '../db/patients-repo';
 import { getRecord, getVersion } from '../db/records-repo';
 import type { UserRow } from '../db/users-repo';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic } from './context';
 import { checkpointAtSignature } from './checkpoints';
@@ -83,6 +84,7 @@ export function storeSignedSummary(
     versionId: input.versionId,
     documentId: stored.id,
     sha256: stored.sha256,
+    ...keyedRowFields(context.ledger.raw, 'signed_documents', stored.id),
   });
   checkpointAtSignature(context, input.signer, identity.privateKeyPem);
 }
@@ -146,6 +148,7 @@ export function storeSignedSessionRecord(
     sessionSignatureId: input.signatureId,
     documentId: stored.id,
     sha256: stored.sha256,
+    ...keyedRowFields(context.ledger.raw, 'signed_documents', stored.id),
   });
   checkpointAtSignature(context, input.signer, identity.privateKeyPem);
 }

@@ -3,6 +3,7 @@ import type { FormularyHistoryEntry } from '../domain/formulary-history';
 import { emptyFormulary } from '../domain/formulary';
 import { diffRecords } from '../domain/record-diff';
 import { currentFormulary, insertFormulary, listFormularyVersions } from '../db/formulary-repo';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { verifyPassword } from './passwords';
@@ -27,6 +28,7 @@ export const formularyHandlers: Handlers<'formulary.get' | 'formulary.update' | 
     const version = insertFormulary(context.ledger.db, input.content, user.id, context.nowIso, input.reason);
     context.audit('formulary.updated', 'formulary', version, {
       version,
+      ...keyedRowFields(context.ledger.raw, 'formulary_versions', version),
       reason: input.reason,
       passwordConfirmed: true,
       limitChanges: limitChanges(before.content, input.content).map((change) => ({

@@ -18,6 +18,8 @@ import {
   setEncryptedKey,
 } from '../db/identities-repo';
 import type { IdentityRow } from '../db/identities-repo';
+import { keyedRowFields } from '../db/keyed-tables';
+import type { JsonValue } from '../domain/canonical-json';
 import type { UserRow } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
@@ -55,7 +57,7 @@ function requireRoot(context: ServiceContext): IdentityRow {
 /** At set-up: the clinic's own root certificate, its key wrapped under the first admin's password. */
 export function establishClinicRoot(context: ServiceContext, admin: UserRow, adminPassword: string): void {
   const root = createClinicRoot({ clinicName: requireClinic(context).name, now: context.now });
-  insertIdentity(context.ledger.db, {
+  const stored = insertIdentity(context.ledger.db, {
     kind: 'clinic-root',
     userId: null,
     certificatePem: root.certificatePem,
@@ -66,6 +68,8 @@ export function establishClinicRoot(context: ServiceContext, admin: UserRow, adm
   putRootWrap(context.ledger.db, admin.id, encryptPrivateKey(root.privateKeyPem, adminPassword), context.nowIso);
   context.audit('identity.root-created', 'certificate', null, {
     fingerprintSha256: certificateFacts(root.certificatePem).fingerprintSha256,
+    ...keyedRowFields(context.ledger.raw, 'signing_identities', stored.id),
+    ...keyedRowFields(context.ledger.raw, 'root_key_wraps', admin.id),
   });
 }
 
@@ -110,7 +114,7 @@ export function enrolSigner(context: ServiceContext, user: UserRow, password: st
     },
     now: context.now,
   });
-  insertIdentity(context.ledger.db, {
+  const stored = insertIdentity(context.ledger.db, {
     kind: 'signer',
     userId: user.id,
     certificatePem: issued.certificatePem,
@@ -118,17 +122,34 @@ export function enrolSigner(context: ServiceContext, user: UserRow, password: st
     source: 'issued',
     createdAt: context.nowIso,
   });
-  context.audit('identity.certificate-issued', 'user', user.id, certificateFacts(issued.certificatePem));
+  context.audit('identity.certificate-issued', 'user', user.id, {
+    ...certificateFacts(issued.certificatePem),
+    ...keyedRowFields(context.ledger.raw, 'signing_identities', stored.id),
+  });
 }
 
 /** Gives another administrator their own wrap of the clinic root key. */
 export function grantRootWrap(context: ServiceContext, admin: UserRow, password: string, rootKeyPem: string): void {
   putRootWrap(context.ledger.db, admin.id, encryptPrivateKey(rootKeyPem, password), context.nowIso);
-  context.audit('identity.root-key-granted', 'user', admin.id, {});
+  context.audit(
+    'identity.root-key-granted',
+    'user',
+    admin.id,
+    keyedRowFields(context.ledger.raw, 'root_key_wraps', admin.id),
+  );
 }
 
-/** Keeps every key of the user readable with the new password (and only with it). */
-export function rewrapKeys(context: ServiceContext, user: UserRow, oldPassword: string, newPassword: string): void {
+/**
+ * Keeps every key of the user readable with the new password (and only with it). Returns the
+ * re-wrapped rows' digests, for the audit entry of the password change.
+ */
+export function rewrapKeys(
+  context: ServiceContext,
+  user: UserRow,
+  oldPassword: string,
+  newPassword: string,
+): Record<string, JsonValue> {
+  let fields: Record<string, JsonValue> = {};
   const identity = currentIdentity(context.ledger.db, user.id);
   if (identity?.encryptedPrivateKey != null) {
     setEncryptedKey(
@@ -136,10 +157,14 @@ export function rewrapKeys(context: ServiceContext, user: UserRow, oldPassword: 
       identity.id,
       rewrapPrivateKey(identity.encryptedPrivateKey, oldPassword, newPassword),
     );
+    fields = keyedRowFields(context.ledger.raw, 'signing_identities', identity.id);
   }
   const wrap = rootWrapOf(context.ledger.db, user.id);
-  if (wrap !== undefined)
+  if (wrap !== undefined) {
     putRootWrap(context.ledger.db, user.id, rewrapPrivateKey(wrap, oldPassword, newPassword), context.nowIso);
+    fields = { ...fields, ...keyedRowFields(context.ledger.raw, 'root_key_wraps', user.id) };
+  }
+  return fields;
 }
 
 /** Stores an organisation-issued identity (PKCS#12) for a clinician, re-encrypted under their password. */
@@ -149,7 +174,7 @@ export function storeImportedIdentity(
   imported: { certificatePem: string; privateKeyPem: string; chainPems: readonly string[] },
   password: string,
 ): void {
-  insertIdentity(context.ledger.db, {
+  const stored = insertIdentity(context.ledger.db, {
     kind: 'signer',
     userId: user.id,
     certificatePem: [imported.certificatePem, ...imported.chainPems].map((pem) => pem.trim()).join('\n'),
@@ -157,7 +182,10 @@ export function storeImportedIdentity(
     source: 'imported',
     createdAt: context.nowIso,
   });
-  context.audit('identity.certificate-imported', 'user', user.id, certificateFacts(imported.certificatePem));
+  context.audit('identity.certificate-imported', 'user', user.id, {
+    ...certificateFacts(imported.certificatePem),
+    ...keyedRowFields(context.ledger.raw, 'signing_identities', stored.id),
+  });
 }
 
 /** The unlocked signing identity of a signer whose password was just checked. */

@@ -5,6 +5,7 @@ import { diffRecords } from '../domain/record-diff';
 import { currentFormulary } from '../db/formulary-repo';
 import { getPatient } from '../db/patients-repo';
 import { deleteDraft, insertRecord, insertVersion, updateDraft } from '../db/records-repo';
+import { keyedRowDeleted, keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { ownDraft, signedCandidateExam } from './record-lookup';
@@ -48,6 +49,8 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
       patientId: record.patientId,
       versionId: version.id,
       examVersionId,
+      ...keyedRowFields(context.ledger.raw, 'records', record.id),
+      ...keyedRowFields(context.ledger.raw, 'record_versions', version.id),
     });
     return viewOf(context, record);
   },
@@ -63,6 +66,7 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
     updateDraft(context.ledger.db, version.id, { content: after }, context.nowIso);
     context.audit('record.draft-saved', record.type, record.id, {
       versionId: version.id,
+      ...keyedRowFields(context.ledger.raw, 'record_versions', version.id),
       changes: changes.map((change) => ({ path: change.path, from: change.before ?? null, to: change.after ?? null })),
     });
     return viewOf(context, record);
@@ -77,6 +81,8 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
       versionId: version.id,
       version: version.version,
       recordDeleted,
+      ...keyedRowDeleted('record_versions', version.id),
+      ...(recordDeleted ? keyedRowDeleted('records', record.id) : {}),
     });
     return { recordId: record.id, recordDeleted };
   },

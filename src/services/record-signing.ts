@@ -14,6 +14,7 @@ import {
   markSigned,
   updateDraft,
 } from '../db/records-repo';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { storeSignedSummary } from './documents';
@@ -103,6 +104,8 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
       version: version.version,
       meaning: input.meaning,
       sha256,
+      ...keyedRowFields(context.ledger.raw, 'record_versions', version.id),
+      ...keyedRowFields(context.ledger.raw, 'signatures', signature.id),
       ...(record.type === 'plan' ? { overrideReasons: content.overrideReasons ?? {}, formularyVersion } : {}),
       ...(weightCheck.findings.length > 0
         ? {
@@ -154,6 +157,7 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
       versionId: draft.id,
       amends: latest.id,
       reason: input.reason,
+      ...keyedRowFields(context.ledger.raw, 'record_versions', draft.id),
     });
     return viewOf(context, record);
   },
@@ -169,7 +173,7 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
     if (isDiscontinued(context, record.id)) throw new ServiceError('CONFLICT', 'This plan is already discontinued.');
     if (!verifyPassword(input.password, user.passwordHash))
       return recordFailure(context, user, 'record.signing-password-wrong', 'password');
-    insertEvent(
+    const event = insertEvent(
       context.ledger.db,
       {
         recordId: record.id,
@@ -180,7 +184,10 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
       },
       context.nowIso,
     );
-    context.audit('record.discontinued', record.type, record.id, { reason: input.reason });
+    context.audit('record.discontinued', record.type, record.id, {
+      reason: input.reason,
+      ...keyedRowFields(context.ledger.raw, 'record_events', event.id),
+    });
     return viewOf(context, record);
   },
 };

@@ -4,6 +4,7 @@ import type { Checklist, Discharge, SessionEntryBody } from '../domain/infusion-
 import { criteriaInForce, sessionConfigurationChanges } from '../domain/session-configuration';
 import { currentSessionConfiguration, insertSessionConfiguration } from '../db/session-configuration-repo';
 import type { EntryRow } from '../db/sessions-repo';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers, ServiceContext } from './context';
 import { requireUser } from './context';
 import { ServiceError } from './service-error';
@@ -83,6 +84,7 @@ export const sessionConfigurationHandlers: Handlers<
     );
     context.audit('session-configuration.updated', 'session-configuration', version, {
       version,
+      ...keyedRowFields(context.ledger.raw, 'session_configuration_versions', version),
       changes: changes.map((change) => ({ path: change.path, from: change.from, to: change.to })),
     });
     return currentSessionConfiguration(context.ledger.db);

@@ -3,6 +3,7 @@ import type { SessionEntryBody } from '../domain/infusion-session';
 import { formatPrintedName } from '../domain/user';
 import type { EntryRow, SessionRow } from '../db/sessions-repo';
 import { insertEntry } from '../db/sessions-repo';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { ServiceContext } from './context';
 import { requireUser } from './context';
 
@@ -36,7 +37,7 @@ export function append(
     'session',
     session.id,
     {
-      entryId: entry.id,
+      ...keyedRowFields(context.ledger.raw, 'session_entries', entry.id),
       kind: body.kind,
       occurredAt,
       content: body.content as unknown as JsonValue,

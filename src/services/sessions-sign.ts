@@ -2,6 +2,7 @@ import { effectiveEntries } from '../domain/session-state';
 import { formatPrintedName } from '../domain/user';
 import { insertSessionSignature, listEntries, sessionDocumentText } from '../db/sessions-repo';
 import { sha256Hex } from '../db/hash';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { storeSignedSessionRecord } from './documents';
@@ -49,7 +50,12 @@ export const sessionSignHandlers: Handlers<'sessions.sign'> = {
       contentSha256: sha256,
     });
     context.signIn.signedOnce = true;
-    context.audit('session.signed', 'session', session.id, { meaning: input.meaning, lastEntryId, sha256 });
+    context.audit('session.signed', 'session', session.id, {
+      meaning: input.meaning,
+      lastEntryId,
+      sha256,
+      ...keyedRowFields(context.ledger.raw, 'session_signatures', signature.id),
+    });
     const signed = viewOf(context, session);
     storeSignedSessionRecord(context, {
       view: signed,

@@ -1,6 +1,7 @@
 import type { PlanContent } from '../domain/plan';
 import { getRecord, listEvents, listVersions } from '../db/records-repo';
 import { insertSession, listPatientSessions, listPlanSessions } from '../db/sessions-repo';
+import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { checkConfiguredChecklist } from './session-configuration';
@@ -67,6 +68,7 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
       planRecordId: plan.id,
       planVersionId: current.id,
       seriesNumber: session.seriesNumber,
+      ...keyedRowFields(context.ledger.raw, 'infusion_sessions', session.id),
     });
     append(
       context,

@@ -105,16 +105,21 @@ describe('restore refuses what it must not restore, and writes nothing', () => {
 
   it('a backup whose ledger was edited and encrypted again with the right passphrase', async () => {
     const plain = join(backups.dir, 'edited.sqlite');
-    await decryptFile(backup.path, plain, passphrase, () => undefined);
+    await decryptFile(backup.path, plain, { passphrase }, () => undefined);
     const raw = new Database(plain);
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw.prepare("UPDATE audit_log SET details = '{}' WHERE seq = 2").run();
     raw.close();
     const edited = join(backups.dir, 'edited.ledger.age');
-    const { sha256, sizeBytes } = await encryptFile(plain, edited, passphrase, {
-      scryptLogN: fastScrypt,
-      onFraction: () => undefined,
-    });
+    const { sha256, sizeBytes } = await encryptFile(
+      plain,
+      edited,
+      { passphrase },
+      {
+        scryptLogN: fastScrypt,
+        onFraction: () => undefined,
+      },
+    );
     // With a sidecar brought up to date, so that only the check of the ledger itself can catch it.
     writeFileSync(`${edited}.json`, JSON.stringify({ ...backup.sidecar, sha256, sizeBytes }));
     await expectRefused(edited, 'check-failed', /^the backup failed its check: its audit chain is broken at entry 2/);

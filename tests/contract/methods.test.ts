@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { z } from 'zod';
 import { auditMethods } from '../../src/contract/audit-methods';
 import { authMethods } from '../../src/contract/auth-methods';
+import { backupMethods } from '../../src/contract/backup-methods';
 import { clinicMethods } from '../../src/contract/clinic-methods';
 import type { MethodDefinition } from '../../src/contract/define-method';
 import { documentMethods } from '../../src/contract/document-methods';
@@ -36,6 +37,7 @@ const families: Record<string, Family> = {
   session: { prefixes: ['sessions'], table: sessionMethods },
   audit: { prefixes: ['audit', 'exports'], table: auditMethods },
   document: { prefixes: ['documents', 'identity'], table: documentMethods },
+  backup: { prefixes: ['backups'], table: backupMethods },
 };
 
 const definitionKeys = new Set(['input', 'output', 'access', 'whileLocked', 'beforePasswordChange', 'activity']);
@@ -74,6 +76,7 @@ describe('the method table', () => {
       | keyof typeof sessionMethods
       | keyof typeof auditMethods
       | keyof typeof documentMethods
+      | keyof typeof backupMethods
     >();
   });
 

@@ -14,6 +14,7 @@ import { testObservation } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp } from '../support/test-app';
 import { trickyText } from '../support/tricky-text';
+import { localDate } from '../../src/domain/time';
 
 /**
  * Issue 12, point 3: no input to any contract method, from any caller, yields INTERNAL. The
@@ -120,7 +121,8 @@ describe('no input to any method yields INTERNAL', () => {
     snapshots.set('signed-out', app.newSignIn());
     snapshots.set('locked-nurse', { ...nurse, state: 'locked' });
 
-    const today = new Date().toISOString().slice(0, 10);
+    // The demo clinic's today (New York), not UTC's: they differ for hours around UTC midnight.
+    const today = localDate(new Date(), 'America/New_York');
     const examRecord = app
       .ok(physician, 'records.list', { patientId: 1 })
       .records.find(

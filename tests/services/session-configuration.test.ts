@@ -162,8 +162,11 @@ describe('the clinic’s session configuration', () => {
         actorUserId: findUserByUsername(app.ledger.db, 'admin')?.id,
       }),
     ]);
+    const anySha256: unknown = expect.stringMatching(/^[0-9a-f]{64}$/);
     expect(entries[0]?.details).toEqual({
       version: 1,
+      // The saved row's digest, so audit verify can hold the version against it.
+      rowSha256: anySha256,
       changes: [
         { path: 'preSessionScales.pcl5', from: true, to: false },
         {

@@ -5,6 +5,7 @@ import { emptyScales } from '../../src/domain/scales';
 import type { SignIn } from '../../src/services/sign-in';
 import type { TestApp } from './test-app';
 import { staffPassword } from './test-app';
+import { localDate } from '../../src/domain/time';
 
 /** What nurses chart, valid as the contract takes it; spread and override what a test is about. */
 export const testVitals = {
@@ -57,7 +58,9 @@ export function signedPlanFor(
   physician: SignIn,
   patientId: number,
 ): { planRecordId: number; planVersionId: number; timingReason: string } {
-  const today = new Date().toISOString().slice(0, 10);
+  // The clinic's today: around UTC midnight the UTC date is a day ahead of (or behind) the clinic's.
+  const zone = app.ledger.raw.prepare('SELECT time_zone FROM clinic').pluck().get() as string;
+  const today = localDate(new Date(), zone);
   const exam = app.ok(physician, 'records.create', { type: 'exam', patientId });
   const examVersionId = exam.versions[0]?.id ?? 0;
   app.ok(physician, 'records.saveDraft', { type: 'exam', versionId: examVersionId, content: completeExam(today) });

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { SigningCertificatePage } from '../features/documents/SigningCertificatePage';
 import { VerifyPdfPage } from '../features/documents/VerifyPdfPage';
 import { ExportPage } from '../features/exports/ExportPage';
@@ -92,6 +93,14 @@ export function AppRoutes() {
         element={
           <RequireRole method="clinic.update">
             <ClinicSettingsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="backups"
+        element={
+          <RequireRole method="backups.settings.save">
+            <BackupsPage />
           </RequireRole>
         }
       />

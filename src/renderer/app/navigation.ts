@@ -14,6 +14,7 @@ const items: readonly NavItem[] = [
   { to: '/users', label: 'Users', needs: 'users.list' },
   { to: '/formulary', label: 'Formulary', needs: 'formulary.update' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
+  { to: '/backups', label: 'Backups', needs: 'backups.settings.save' },
   { to: '/audit', label: 'Audit log', needs: 'audit.list' },
   { to: '/export', label: 'Export', needs: 'exports.start' },
   { to: '/verify', label: 'Verify a PDF', needs: 'documents.verify' },

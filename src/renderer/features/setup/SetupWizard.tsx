@@ -13,11 +13,17 @@ import { applyServerIssues } from '../../lib/form-errors';
 import { plainZodMessage } from '../../lib/plain-zod-messages';
 import { computerReportedTimeZone, computerTimeZoneNote, initialZoneOf } from '../../lib/time-zones';
 import { useFormProblems } from '../../lib/use-form-problems';
+import { RestoreFromBackup } from './RestoreFromBackup';
 import { rememberSetupComplete } from './setup-complete';
+import type { SetupMode } from './SetupChoice';
+import { SetupChoice } from './SetupChoice';
 import type { SetupFields, SetupValues } from './setup-schema';
 import { setupSchema } from './setup-schema';
 
-/** First run on an empty ledger: the clinic and its first administrator, who is then signed in. */
+/**
+ * First run on an empty ledger: the clinic and its first administrator, who is then signed in;
+ * or, the other choice, the clinic restored from a backup (RestoreFromBackup).
+ */
 export function SetupWizard() {
   const { api, adopt } = useSignIn();
   // The computer's own zone under its current name, or none (never UTC by default).
@@ -37,6 +43,7 @@ export function SetupWizard() {
   const { field: zone } = useController({ control, name: 'clinic.timeZone' });
   const { problems, attempt, fail } = useFormProblems(formState.errors);
   const errors = formState.errors;
+  const [mode, setMode] = useState<SetupMode>('new');
 
   const submit = handleSubmit(
     async (values) => {
@@ -57,6 +64,8 @@ export function SetupWizard() {
     () => fail(),
   );
 
+  const choice = <SetupChoice mode={mode} onChange={setMode} />;
+  if (mode === 'restore') return <RestoreFromBackup choice={choice} />;
   return (
     <AuthLayout
       wide
@@ -68,6 +77,7 @@ export function SetupWizard() {
         </p>
       }
     >
+      {choice}
       <ErrorSummary
         problems={problems}
         attempt={attempt}

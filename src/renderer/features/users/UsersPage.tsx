@@ -5,6 +5,7 @@ import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
+import { BackupWarning } from '../backups/BackupWarning';
 import { CreateUserForm } from './CreateUserForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { UsersTable } from './UsersTable';
@@ -46,6 +47,8 @@ export function UsersPage() {
   return (
     <div className="page">
       <PageHeading title="Users" />
+      {/* Administrators land here: the first screen of their menu. */}
+      <BackupWarning />
       <div aria-live="polite">{message !== null && <Notice tone={message.tone}>{message.text}</Notice>}</div>
       <section className="card" aria-labelledby="users-list-title">
         <h2 id="users-list-title">Accounts</h2>
