@@ -49,6 +49,18 @@ function log(line: string): void {
 }
 
 function openOrExplain(): Ledger | null {
+  // A ledger named on the command line is opened, never created: a mistyped path must not
+  // start an empty clinic beside the real one. Only the default ledger is created at first run.
+  if (launch.dbPath !== undefined && !launch.demo && !existsSync(launch.dbPath)) {
+    dialog.showErrorBox(
+      `${productName} cannot find this ledger`,
+      `${launch.dbPath} does not exist, and it is not created here. To set up a new clinic, start ${productName} ` +
+        'without --db; to bring one back from a backup, choose "Restore a clinic from a backup" there or run ' +
+        '"dosing-ledger restore --from BACKUP --db FILE".',
+    );
+    app.exit(1);
+    return null;
+  }
   try {
     mkdirSync(dirname(paths.dbPath), { recursive: true });
     return openLedger(paths.dbPath, { migrationsDir: paths.migrationsDir });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -168,7 +168,8 @@ async function startMain(args: string[]): Promise<void> {
 
 describe('electron/main.ts', () => {
   it('settles scheme, sandbox and profile before ready, then opens the ledger and one hardened window', async () => {
-    const dbPath = join(dir, 'db', 'ledger.sqlite');
+    const dbPath = join(dir, 'ledger.sqlite');
+    openLedger(dbPath).close();
     await startMain([`--db=${dbPath}`]);
     const { calls } = state();
 
@@ -223,6 +224,17 @@ describe('electron/main.ts', () => {
     win?.emit('page-title-updated', event, 'Patients', true);
     expect(event.preventDefault).toHaveBeenCalled();
     expect(win?.title).toBe('Patients (demo)');
+  });
+
+  it('refuses a --db that does not exist with a dialog, creating nothing', async () => {
+    const dbPath = join(dir, 'mistyped.sqlite');
+    await startMain([`--db=${dbPath}`]);
+    expect(state().errorBoxes).toEqual([
+      [expect.stringContaining('cannot find this ledger'), expect.stringContaining(dbPath)],
+    ]);
+    expect(state().exitCode).toBe(1);
+    expect(state().windows).toHaveLength(0);
+    expect(existsSync(dbPath)).toBe(false);
   });
 
   it('refuses a database from a newer version with a dialog and exits without a window', async () => {
