@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { AuditVerification } from '../domain/audit';
 import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
+import type { AuditRow } from './audit-row';
 
 /**
  * The audit chain verifier, over a range of entries (the whole chain in `audit-chain-verify.ts`).
@@ -106,18 +107,6 @@ interface Batch {
   lengths: string | null;
   prevs: string | null;
   hashes: string | null;
-}
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor_user_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
 }
 
 /** The checks of one row on the exact path, in their order; null when the row is intact. */

@@ -5,6 +5,7 @@ import { genesisHash } from '../domain/audit';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import { verifyWholeChain } from './audit-chain-verify';
+import type { AuditRow } from './audit-row';
 
 export interface AuditRecord {
   at: string;
@@ -13,18 +14,6 @@ export interface AuditRecord {
   entityType: string;
   entityId: string | null;
   details: Record<string, JsonValue>;
-}
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor_user_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
 }
 
 /** The text that is hashed: every field of the entry but the hash itself. */

@@ -8,11 +8,10 @@ import { demoUsers, seedDemo } from '../../src/cli/demo';
 import { runCli } from '../../src/cli/run-cli';
 import { latestCheckpoint } from '../../src/db/audit-checkpoints';
 import { verifyCheckpoints } from '../../src/db/checkpoint-verify';
-import { appendAudit } from '../../src/db/audit-log';
-import type { JsonValue } from '../../src/domain/canonical-json';
 import { checkpointText } from '../../src/domain/audit-checkpoint';
 import type { TestApp } from '../support/test-app';
 import { createTestApp } from '../support/test-app';
+import { rehashChain } from '../support/reference-audit-verify';
 
 let app: TestApp;
 let work: string;
@@ -54,24 +53,6 @@ async function cliVerify(path: string, ...extra: string[]): Promise<{ code: numb
   return { code, out };
 }
 
-/** Rewrites every hash with the app's own chaining, as anyone can: the chain itself verifies again. */
-function recomputeChain(raw: Database.Database): void {
-  const rows = raw.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, string | number | null>[];
-  raw.transaction(() => {
-    raw.exec('DELETE FROM audit_log');
-    for (const row of rows) {
-      appendAudit(raw, {
-        at: String(row.at),
-        actorUserId: row.actor_user_id === null ? null : Number(row.actor_user_id),
-        action: String(row.action),
-        entityType: String(row.entity_type),
-        entityId: row.entity_id === null ? null : String(row.entity_id),
-        details: JSON.parse(String(row.details)) as Record<string, JsonValue>,
-      });
-    }
-  })();
-}
-
 describe('signed checkpoints of the audit chain', () => {
   it('are taken at every e-signature and administrator sign-in, and all verify on an untouched ledger', () => {
     const reasons = app.ledger.raw.prepare('SELECT reason FROM audit_checkpoints').pluck().all() as string[];
@@ -96,7 +77,7 @@ describe('signed checkpoints of the audit chain', () => {
   it('show a chain recomputed after an edit (the chain alone verifies again)', async () => {
     const path = tamperedCopy((raw) => {
       raw.prepare("UPDATE audit_log SET details = json_set(details, '$.reason', 'edited') WHERE seq = 5").run();
-      recomputeChain(raw);
+      rehashChain(raw, 1);
     });
     const { code, out } = await cliVerify(path);
     expect(code).toBe(1);

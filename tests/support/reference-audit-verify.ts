@@ -3,24 +3,13 @@ import type Database from 'better-sqlite3';
 import type { AuditVerification } from '../../src/domain/audit';
 import { genesisHash } from '../../src/domain/audit';
 import { canonicalJson } from '../../src/domain/canonical-json';
+import type { AuditRow } from '../../src/db/audit-row';
 
 /**
  * The audit chain verifier as it was before the batched fast path (row by row: JSON.parse, then
  * canonicalJson of the entry, then SHA-256), kept as the oracle the new verifiers must agree
  * with on every chain, intact or broken, verdict, count and message alike.
  */
-
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor_user_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
 
 function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -6,24 +6,11 @@ import { Notice } from '../../components/Notice';
 
 type Outcome = { ok: true; verification: AuditVerification } | { ok: false; error: CallError };
 
-function TableProblems({ problems }: { problems: string[] }) {
+/** Rows or checkpoints that no longer match the audit trail, one line each, and what to do. */
+function ProblemList({ title, intro, problems }: { title: string; intro: string; problems: string[] }) {
   return (
-    <Notice tone="error" title="Records, settings or stored files were changed outside the app">
-      <p>These rows differ from what the audit trail recorded:</p>
-      <ul>
-        {problems.map((problem) => (
-          <li key={problem}>{problem}</li>
-        ))}
-      </ul>
-      <p>Keep this computer as it is and tell your administrator.</p>
-    </Notice>
-  );
-}
-
-function CheckpointProblems({ problems }: { problems: string[] }) {
-  return (
-    <Notice tone="error" title="The audit trail was rewritten or cut short">
-      <p>These signed checkpoints no longer match the audit trail:</p>
+    <Notice tone="error" title={title}>
+      <p>{intro}</p>
       <ul>
         {problems.map((problem) => (
           <li key={problem}>{problem}</li>
@@ -39,9 +26,19 @@ function Result({ verification }: { verification: AuditVerification }) {
     <>
       <ChainResult verification={verification} />
       {verification.checkpointProblems !== undefined && (
-        <CheckpointProblems problems={verification.checkpointProblems} />
+        <ProblemList
+          title="The audit trail was rewritten or cut short"
+          intro="These signed checkpoints no longer match the audit trail:"
+          problems={verification.checkpointProblems}
+        />
       )}
-      {verification.tableProblems !== undefined && <TableProblems problems={verification.tableProblems} />}
+      {verification.tableProblems !== undefined && (
+        <ProblemList
+          title="Records, settings or stored files were changed outside the app"
+          intro="These rows differ from what the audit trail recorded:"
+          problems={verification.tableProblems}
+        />
+      )}
     </>
   );
 }
