@@ -70,6 +70,6 @@ describe('backups', () => {
     const list = page.getByRole('table', { name: 'Backups and test restores, newest first' });
     await expectText(list.getByRole('row').nth(1), 'Test restore passed');
     await assertAccessible(page, 'backups');
-    await saveScreenshot(page, 'backups', { fullPage: true });
+    await saveScreenshot(page, '32-backups', { fullPage: true });
   });
 });
