@@ -10,6 +10,7 @@ import { createTestApp, setUpClinic } from '../support/test-app';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
+import { saveScreenshot } from './screenshots';
 import { adminPassword, expectText, heading, signIn } from './steps';
 
 /**
@@ -61,9 +62,9 @@ describe('first run: restore a clinic from a backup', () => {
     const { page } = app;
     await page.getByLabel('Backup passphrase').fill(passphrase);
     await page.getByRole('button', { name: 'Restore', exact: true }).click();
-    // Once the ledger holds a clinic the app moves on to signing in, under the restored clinic's name.
-    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ timeout: 60_000 });
-    await expectText(page.locator('main, body').first(), 'Harbor Infusion Clinic');
+    await expectText(page.getByRole('status'), 'Restored Harbor Infusion Clinic from the backup of', 60_000);
+    await saveScreenshot(page, '33-first-run-restore');
+    await page.getByRole('button', { name: 'Continue to sign in' }).click();
     await signIn(page, 'admin', adminPassword);
     await heading(page, /Home|Users/);
     const check = checkLedgerCopy(app.dbPath);

@@ -14,6 +14,7 @@ import { TextField } from '../../components/TextField';
 import { applyServerIssues } from '../../lib/form-errors';
 import { plainZodMessage } from '../../lib/plain-zod-messages';
 import { useFormProblems } from '../../lib/use-form-problems';
+import { holdSetupScreen, releaseSetupScreen } from './restore-hold';
 import { useRestoreJob } from './use-restore-job';
 
 type RestoreValues = z.input<typeof setupRestoreInputSchema>;
@@ -48,6 +49,7 @@ export function RestoreFromBackup({ choice }: { choice: ReactNode }) {
     async (values) => {
       const result = await api.call('setup.restore', values);
       if (result.ok) {
+        holdSetupScreen();
         follow(result.value);
         return;
       }
@@ -62,13 +64,17 @@ export function RestoreFromBackup({ choice }: { choice: ReactNode }) {
       wide
       title="Restore a clinic from a backup"
       subtitle={
-        <p>
-          This ledger is empty. Restore a clinic's records from a backup file made by Dosing Ledger, with the passphrase
-          it was made with. The backup is checked before anything is restored.
-        </p>
+        job?.state === 'done' ? (
+          <p>The clinic's records are back in this ledger, checked.</p>
+        ) : (
+          <p>
+            This ledger is empty. Restore a clinic's records from a backup file made by Dosing Ledger, with the
+            passphrase it was made with. The backup is checked before anything is restored.
+          </p>
+        )
       }
     >
-      {choice}
+      {job?.state === 'done' ? null : choice}
       <ErrorSummary
         problems={problems}
         attempt={attempt}
@@ -80,7 +86,14 @@ export function RestoreFromBackup({ choice }: { choice: ReactNode }) {
             {restoredText(job)}
           </Notice>
           <div className="actions">
-            <button type="button" className="button button-primary" onClick={() => void refresh()}>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                releaseSetupScreen();
+                void refresh();
+              }}
+            >
               Continue to sign in
             </button>
           </div>

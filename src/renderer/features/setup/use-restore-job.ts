@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SetupRestoreJob } from '../../../domain/setup-restore';
 import { useApi } from '../../app/sign-in-context';
+import { releaseSetupScreen } from './restore-hold';
 
 const pollMs = 300;
 
@@ -19,8 +20,11 @@ export function useRestoreJob() {
     if (job?.state !== 'running') return;
     const timer = setTimeout(() => {
       void api.call('setup.restoreJob', { jobId: job.id }).then((result) => {
-        if (result.ok) setJob(result.value);
-        else if (result.error.code === 'CONFLICT') setPolls((count) => count + 1);
+        if (result.ok) {
+          // A failed restore leaves the ledger empty: nothing to hold the set-up screen for.
+          if (result.value.state === 'failed') releaseSetupScreen();
+          setJob(result.value);
+        } else if (result.error.code === 'CONFLICT') setPolls((count) => count + 1);
         else setError(result.error.message);
       });
     }, pollMs);
