@@ -2,9 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditVerification } from '../domain/audit';
-import { canonicalJson } from '../domain/canonical-json';
-import { sha256Hex } from './hash';
 import type { AuditRow } from './audit-row';
+import { entryHash } from './audit-row';
 
 /**
  * The audit chain verifier, over a range of entries (the whole chain in `audit-chain-verify.ts`).
@@ -118,17 +117,7 @@ function exactProblem(row: AuditRow, state: ChainState): string | null {
   } catch {
     return 'details are not valid JSON';
   }
-  const text = canonicalJson({
-    seq: row.seq,
-    at: row.at,
-    actorUserId: row.actor_user_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    details: row.details,
-    prevHash: row.prev_hash,
-  });
-  if (sha256Hex(row.prev_hash + text) !== row.hash) return 'entry content does not match its hash (entry edited)';
+  if (entryHash(row) !== row.hash) return 'entry content does not match its hash (entry edited)';
   return null;
 }
 

@@ -1,4 +1,3 @@
-import { sha256Hex } from './hash';
 import type Database from 'better-sqlite3';
 import type { AuditEntry, AuditVerification } from '../domain/audit';
 import { genesisHash } from '../domain/audit';
@@ -6,6 +5,7 @@ import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import { verifyWholeChain } from './audit-chain-verify';
 import type { AuditRow } from './audit-row';
+import { entryHash } from './audit-row';
 
 export interface AuditRecord {
   at: string;
@@ -14,24 +14,6 @@ export interface AuditRecord {
   entityType: string;
   entityId: string | null;
   details: Record<string, JsonValue>;
-}
-
-/** The text that is hashed: every field of the entry but the hash itself. */
-function entryText(seq: number, record: AuditRecord, detailsJson: string, prevHash: string): string {
-  return canonicalJson({
-    seq,
-    at: record.at,
-    actorUserId: record.actorUserId,
-    action: record.action,
-    entityType: record.entityType,
-    entityId: record.entityId,
-    details: detailsJson,
-    prevHash,
-  });
-}
-
-function chainHash(prevHash: string, text: string): string {
-  return sha256Hex(prevHash + text);
 }
 
 const statements = new WeakMap<Database.Database, { head: Database.Statement; insert: Database.Statement }>();
@@ -66,7 +48,16 @@ export function appendAudit(raw: Database.Database, record: AuditRecord): AuditE
   const head = auditHead(raw);
   const seq = head.seq + 1;
   const detailsJson = canonicalJson(record.details);
-  const hash = chainHash(head.hash, entryText(seq, record, detailsJson, head.hash));
+  const hash = entryHash({
+    seq,
+    at: record.at,
+    actor_user_id: record.actorUserId,
+    action: record.action,
+    entity_type: record.entityType,
+    entity_id: record.entityId,
+    details: detailsJson,
+    prev_hash: head.hash,
+  });
   prepared(raw).insert.run(
     seq,
     record.at,
