@@ -1,6 +1,7 @@
 import * as auditLog from './schema/audit-log';
 import * as backups from './schema/backups';
 import * as clinic from './schema/clinic';
+import * as devices from './schema/devices';
 import * as formulary from './schema/formulary';
 import * as ledgerMeta from './schema/ledger-meta';
 import * as patients from './schema/patients';
@@ -31,4 +32,5 @@ export const schema = {
   ...signing,
   ...ledgerMeta,
   ...backups,
+  ...devices,
 };
