@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Ledger } from '../services/ledger';
-import { dispatch } from '../services/dispatch';
+import { dispatchAsync } from '../services/dispatch-async';
 import type { SignIn } from '../services/sign-in';
+import { parseJson } from './build-server';
 import { sendFailure } from './failure-replies';
 import { apiPath, launchPath, secretHeader, signInHeader } from './paths';
 import type { LaunchTokens } from './sign-in-registry';
@@ -27,16 +28,6 @@ function sameSecret(given: string | undefined, secret: string): boolean {
 function headerValue(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** Parses a JSON body without throwing; anything else is `undefined`. */
-function parseJson(body: unknown): { parsed: boolean; value: unknown } {
-  if (typeof body !== 'string') return { parsed: false, value: undefined };
-  try {
-    return { parsed: true, value: JSON.parse(body) as unknown };
-  } catch {
-    return { parsed: false, value: undefined };
-  }
 }
 
 /**
@@ -78,7 +69,8 @@ export function registerApiRoutes(app: FastifyInstance, context: ApiContext): vo
       method?: unknown;
       input?: unknown;
     };
-    const result = dispatch(
+    // Password hashing runs on the thread pool: one sign-in never stalls other requests.
+    const result = await dispatchAsync(
       {
         ledger: context.ledger,
         // The guard has checked the header's shape.

@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { fastify } from 'fastify';
-import { securityHeaders } from '../contract/security-headers';
 import type { Ledger } from '../services/ledger';
 import { startBackupScheduler } from '../services/backup-scheduler';
 import { registerApiRoutes } from './api-routes';
-import { handleClientError, handleFrameworkError, handleRequestError, sendFailure } from './failure-replies';
+import { buildServer, registerRenderer } from './build-server';
 import type { ServerLimits } from './server-limits';
-import { defaultServerLimits } from './server-limits';
 import { createLaunchTokens, createSignInRegistry } from './sign-in-registry';
-import { registerStaticFiles } from './static-files';
 
 export { apiPath, launchPath, secretHeader, signInHeader } from './paths';
 export type { ServerLimits } from './server-limits';
@@ -51,40 +47,11 @@ export interface RunningServer {
  * rebinding and cross-site requests; no CORS headers are ever sent.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const limits = { ...defaultServerLimits, ...options.limits };
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const launchTokens = createLaunchTokens();
   let origin = '';
-  let host = '';
-
-  const app = fastify({
-    logger: false,
-    bodyLimit: limits.bodyBytes,
-    connectionTimeout: limits.idleTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    forceCloseConnections: true,
-    http: {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      maxHeaderSize: limits.headerBytes,
-      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
-    },
-    frameworkErrors: handleFrameworkError,
-    clientErrorHandler: handleClientError,
-  });
-  app.server.maxConnections = limits.maxConnections;
-  app.setErrorHandler(handleRequestError);
-  // Bodies stay text until a route has checked its headers; each route parses its own JSON.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.headers.host !== host) return sendFailure(reply, 421, 'FORBIDDEN', 'Unexpected Host header.');
-  });
-  // The one set of security headers (security-headers.ts), no-store included, on every reply.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(securityHeaders);
-    return payload;
-  });
+  let allowedHosts: ReadonlySet<string> = new Set();
+  const { app } = buildServer({ limits: options.limits, allowedHosts: () => allowedHosts });
 
   registerApiRoutes(app, {
     ledger: options.ledger,
@@ -94,7 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     signInFor: createSignInRegistry(),
     launchTokens,
   });
-  await registerStaticFiles(app, options.staticDir ?? defaultStaticDir);
+  await registerRenderer(app, options.staticDir ?? defaultStaticDir);
 
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const backups = startBackupScheduler(options.ledger, {
@@ -102,8 +69,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     quitTimeoutMs: options.quitBackupTimeoutMs,
   });
   const { port } = app.server.address() as AddressInfo;
-  host = `127.0.0.1:${port}`;
-  origin = `http://${host}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`]);
+  origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/#secret=${secret}`,
     origin,

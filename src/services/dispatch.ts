@@ -5,6 +5,7 @@ import type { MethodName } from '../contract/methods';
 import { isMethodName, methods } from '../contract/methods';
 import { getClinic } from '../db/clinic-repo';
 import type { Ledger } from '../db/open';
+import { DerivationNeeded } from '../signing/scrypt-derivation';
 import { findUserById } from '../db/users-repo';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup-handlers';
@@ -100,7 +101,8 @@ function refreshSignIn(context: ServiceContext): void {
 /**
  * The one entry point of the back end: one synchronous transaction (record and audit entry
  * together, or nothing) that authorizes → parses the input → runs the handler, then parses
- * the output. Errors are values.
+ * the output. Errors are values, except DerivationNeeded (thrown only inside
+ * `withDerivations`, i.e. under dispatchAsync), which asks for a scrypt derivation first.
  */
 export function dispatch(context: DispatchContext, method: string, rawInput: unknown): CallResult<unknown> {
   if (typeof method !== 'string' || !isMethodName(method)) {
@@ -152,6 +154,8 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
     return result;
   } catch (error) {
     Object.assign(signIn, signInBefore);
+    // Rolled back, nothing audited: dispatchAsync derives off the event loop and runs the call again.
+    if (error instanceof DerivationNeeded) throw error;
     if (error instanceof ServiceError) return failure(error.code, error.message, error.issues);
     context.onInternalError?.(error, method);
     return failure(

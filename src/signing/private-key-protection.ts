@@ -1,8 +1,10 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import { toArrayBuffer } from './der-encoding';
 import { oids } from './oids';
 import { derToPem, pemToDer } from './pem';
+import type { Derived, ScryptCost } from './scrypt-derivation';
+import { deriveWithFreshSalt, deriveWithSalt } from './scrypt-derivation';
 
 /**
  * Private keys at rest: PKCS#8 EncryptedPrivateKeyInfo, PBES2 with scrypt (RFC 7914 §7)
@@ -29,30 +31,32 @@ export class WrongPasswordError extends Error {
   }
 }
 
-function deriveKey(
-  password: string,
-  salt: Uint8Array,
-  costN: number,
-  blockSizeR: number,
-  parallelismP: number,
-): Buffer {
-  // Passwords are compared as typed, NFC-normalised like everywhere else in the app.
-  return scryptSync(password.normalize('NFC'), salt, keyLengthBytes, {
-    N: costN,
-    r: blockSizeR,
-    p: parallelismP,
-    maxmem: maximumMemoryBytes,
-  });
+function costOf(costN: number, blockSizeR: number, parallelismP: number): ScryptCost {
+  return { N: costN, r: blockSizeR, p: parallelismP, maxmemBytes: maximumMemoryBytes };
 }
 
 /** Encrypts a PKCS#8 (or any PEM private key) under `password`; returns PEM text. */
 export function encryptPrivateKey(privateKeyPem: string, password: string): string {
   if (password.length === 0) throw new Error('A password is needed to protect the private key.');
   const pkcs8 = createPrivateKey({ key: privateKeyPem, format: 'pem' }).export({ type: 'pkcs8', format: 'der' });
-  const salt = randomBytes(saltLengthBytes);
   const iv = randomBytes(ivLengthBytes);
   const { costN, blockSizeR, parallelismP } = scryptParameters;
-  const key = deriveKey(password, salt, costN, blockSizeR, parallelismP);
+  let derived: Derived;
+  try {
+    // Passwords are compared as typed, NFC-normalised like everywhere else in the app.
+    derived = deriveWithFreshSalt(
+      password.normalize('NFC'),
+      saltLengthBytes,
+      keyLengthBytes,
+      costOf(costN, blockSizeR, parallelismP),
+    );
+  } catch (error) {
+    // On the clinic host this throws DerivationNeeded once per new key (the call runs again):
+    // the plaintext key must not linger in memory each time.
+    pkcs8.fill(0);
+    throw error;
+  }
+  const { salt, key } = derived;
   const cipher = createCipheriv('aes-256-cbc', key, iv);
   const encrypted = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
   key.fill(0);
@@ -159,7 +163,12 @@ function readEncryptedKey(encryptedPem: string): EncryptedKeyParts {
 export function decryptPrivateKey(encryptedPem: string, password: string): string {
   const parts = readEncryptedKey(encryptedPem);
   if (parts.costN < minimumCostN || parts.iv.length !== ivLengthBytes) throw new Error(notOurFormat);
-  const key = deriveKey(password, parts.salt, parts.costN, parts.blockSizeR, parts.parallelismP);
+  const key = deriveWithSalt(
+    password.normalize('NFC'),
+    parts.salt,
+    keyLengthBytes,
+    costOf(parts.costN, parts.blockSizeR, parts.parallelismP),
+  );
   let pkcs8: Buffer;
   try {
     const decipher = createDecipheriv('aes-256-cbc', key, parts.iv);
