@@ -20,6 +20,8 @@ import { isCalendarDate } from '../domain/time';
 import { exportToPath } from '../services/exports';
 import { startServer } from '../server/serve';
 import { backupCommand, restoreCommand } from './backup-command';
+import { devicesCommand } from './devices-command';
+import { HostUsageError, hostCommand } from './host-command';
 import { demoUsers, seedDemo } from './demo';
 import { launch } from './launch';
 import { missingLedgerLine, openForApp, withExistingLedger } from './ledger-file-checks';
@@ -38,6 +40,17 @@ Commands
   start [--demo] [--db FILE]       Run the app (Electron, or browser mode where Electron is absent)
   demo --db FILE [--patients N]    Create a demo clinic in a new database file
   serve --db FILE [--port N]       Browser mode: serve the app on 127.0.0.1 and print its address
+  host --db FILE [--listen ADDRESS:PORT] [--name HOST]...
+                                   Clinic host: serve enrolled devices over HTTPS on that one address
+                                   (default 127.0.0.1:8443), with a certificate from the clinic root
+                                   (an administrator's credentials from DOSING_LEDGER_ADMIN_USERNAME and
+                                   DOSING_LEDGER_ADMIN_PASSWORD, else asked, when one must be issued)
+  devices list --db FILE           The devices enrolled (or asking to be) on a clinic host
+  devices approve --db FILE --code CODE --name NAME
+                                   Enrol the device showing that pairing code, under that name
+  devices revoke --db FILE --device ID --reason TEXT
+                                   Revoke a device: its sessions end at once
+                                   (devices: an administrator's credentials as for host)
   verify FILE.pdf [--trust root.pem]  Check a signed PDF summary (exit 0 valid, 1 invalid, 2 unusable)
   export --db FILE --out DIR [--from yyyy-mm-dd --to yyyy-mm-dd]
                                    Auditor export: PDFs, FHIR R4, CSV, audit log, manifest
@@ -47,7 +60,8 @@ Commands
   audit verify --db FILE [--against COPY]...
                                    Check the audit trail's hash chain and signed checkpoints, every signed
                                    record and session, and every table's rows (users, patients, clinic,
-                                   formulary, records, sessions, signatures, stored PDFs, certificates)
+                                   devices, formulary, records, sessions, signatures, stored PDFs,
+                                   certificates)
                                    against their audit entries; COPY (a backup or an export folder) must still match
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
@@ -220,6 +234,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await backupCommand(rest, io);
       case 'restore':
         return await restoreCommand(rest, io);
+      case 'host':
+        return await hostCommand(rest, io);
+      case 'devices':
+        return await devicesCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
         return await auditVerify(rest.slice(1), io);
@@ -232,7 +250,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof HostUsageError) {
       io.err(`dosing-ledger: ${error.message}`);
       io.err('Run "dosing-ledger help" for the commands.');
       return 2;

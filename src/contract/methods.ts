@@ -3,7 +3,9 @@ import { auditMethods } from './audit-methods';
 import { authMethods } from './auth-methods';
 import { backupMethods } from './backup-methods';
 import { clinicMethods } from './clinic-methods';
+import { deviceMethods } from './device-methods';
 import { documentMethods } from './document-methods';
+import { hostMethods } from './host-methods';
 import { patientMethods } from './patient-methods';
 import { recordMethods } from './record-methods';
 import { sessionMethods } from './session-methods';
@@ -21,6 +23,8 @@ export const methods = {
   ...auditMethods,
   ...documentMethods,
   ...backupMethods,
+  ...hostMethods,
+  ...deviceMethods,
 } as const;
 
 export type Methods = typeof methods;

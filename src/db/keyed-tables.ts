@@ -197,6 +197,26 @@ export const keyedTables = {
     timeColumn: 'created_at',
     label: (row) => (typeof row.file_name === 'string' ? row.file_name : null),
   },
+  // TLS certificates the clinic root issued for a clinic host: append-only, audited one by one.
+  host_certificates: {
+    idColumn: 'id',
+    actions: ['host.certificate-issued'],
+    idKey: null,
+    shaKey: 'rowSha256',
+    columns: [
+      'id',
+      'host_names',
+      'addresses',
+      'certificate_pem',
+      'fingerprint_sha256',
+      'not_before',
+      'not_after',
+      'issued_at',
+      'issued_by',
+    ],
+    timeColumn: 'issued_at',
+    label: (row) => (typeof row.host_names === 'string' ? `host names ${row.host_names}` : null),
+  },
 } as const satisfies Record<string, KeyedTable>;
 
 export type KeyedTableName = keyof typeof keyedTables;

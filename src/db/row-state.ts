@@ -34,6 +34,13 @@ export const coveredTables = {
     secretColumns: ['wrapped_identity'],
     derivedColumns: [],
   },
+  devices: {
+    entityType: 'device',
+    label: 'name',
+    // The device's token is its credential: only the digest of its SHA-256 reaches the trail.
+    secretColumns: ['token_sha256'],
+    derivedColumns: [],
+  },
 } as const satisfies Record<
   string,
   { entityType: string; label: string; secretColumns: readonly string[]; derivedColumns: readonly string[] }

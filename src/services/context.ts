@@ -60,13 +60,15 @@ export function createServiceContext(
     nowIso,
     afterCommit,
     audit(action, entityType, entityId, details = {}) {
+      // Added here, once, so no use case can forget which device an action was taken on.
+      const device = context.signIn.device;
       appendAudit(ledger.raw, {
         at: nowIso,
         actorUserId: context.user?.id ?? null,
         action,
         entityType,
         entityId: entityId === null ? null : String(entityId),
-        details,
+        details: device === undefined ? details : { ...details, device: device.name, deviceId: device.id },
       });
     },
   };

@@ -10,9 +10,11 @@ import { findUserById } from '../db/users-repo';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup-handlers';
 import { chairsideHandlers } from './chairside';
+import { deviceHandlers } from './device-handlers';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { formularyHandlers } from './formulary';
+import { hostCertificateHandlers } from './host-certificates';
 import { recordHandlers } from './records';
 import { sessionHandlers } from './sessions';
 import { authHandlers } from './auth';
@@ -43,6 +45,8 @@ const handlers: Handlers<MethodName> = {
   ...documentHandlers,
   ...backupHandlers,
   ...setupRestoreHandlers,
+  ...hostCertificateHandlers,
+  ...deviceHandlers,
 };
 
 export interface DispatchContext {

@@ -14,6 +14,11 @@ export interface SignIn {
    * ID and password, later ones the password only (21 CFR 11.200(a)(1)(i)).
    */
   signedOnce: boolean;
+  /**
+   * The enrolled device this sign-in is on (clinic host only; the server sets it). Every audit
+   * entry written through the sign-in names it; unset on the desktop app and the command line.
+   */
+  device?: { id: number; name: string };
 }
 
 export function createSignIn(id: string = randomUUID()): SignIn {

@@ -14,6 +14,10 @@ export const oids = {
   keyUsage: '2.5.29.15',
   basicConstraints: '2.5.29.19',
   authorityKeyIdentifier: '2.5.29.35',
+  subjectAltName: '2.5.29.17',
+  extKeyUsage: '2.5.29.37',
+  /** id-kp-serverAuth (RFC 5280 §4.2.1.12): a TLS server certificate. */
+  serverAuth: '1.3.6.1.5.5.7.3.1',
 
   // Algorithms.
   sha256: '2.16.840.1.101.3.4.2.1',

@@ -4,8 +4,10 @@ import { auditMethods } from '../../src/contract/audit-methods';
 import { authMethods } from '../../src/contract/auth-methods';
 import { backupMethods } from '../../src/contract/backup-methods';
 import { clinicMethods } from '../../src/contract/clinic-methods';
+import { deviceMethods } from '../../src/contract/device-methods';
 import type { MethodDefinition } from '../../src/contract/define-method';
 import { documentMethods } from '../../src/contract/document-methods';
+import { hostMethods } from '../../src/contract/host-methods';
 import type { MethodName } from '../../src/contract/methods';
 import { isMethodName, methodNames, methods } from '../../src/contract/methods';
 import { patientMethods } from '../../src/contract/patient-methods';
@@ -38,6 +40,8 @@ const families: Record<string, Family> = {
   audit: { prefixes: ['audit', 'exports'], table: auditMethods },
   document: { prefixes: ['documents', 'identity'], table: documentMethods },
   backup: { prefixes: ['backups'], table: backupMethods },
+  host: { prefixes: ['host'], table: hostMethods },
+  device: { prefixes: ['devices'], table: deviceMethods },
 };
 
 const definitionKeys = new Set(['input', 'output', 'access', 'whileLocked', 'beforePasswordChange', 'activity']);
@@ -77,6 +81,8 @@ describe('the method table', () => {
       | keyof typeof auditMethods
       | keyof typeof documentMethods
       | keyof typeof backupMethods
+      | keyof typeof hostMethods
+      | keyof typeof deviceMethods
     >();
   });
 

@@ -39,6 +39,7 @@ describe('an untouched ledger with a row of every kind', () => {
       'session_entries',
       'session_signatures',
       'signed_documents',
+      'host_certificates',
       'users',
       'patients',
       'clinic',
@@ -175,6 +176,32 @@ describe('session signatures and signed PDFs', () => {
     expect(both.problems).toEqual([
       expect.stringMatching(new RegExp(`^${row}: the stored PDF does not match the SHA-256 audit entry \\d+ recorded`)),
       expect.stringMatching(new RegExp(`^${row}: the row differs from the audit trail`)),
+    ]);
+  });
+});
+
+describe('host certificates the clinic root issued', () => {
+  it('report one changed, one deleted and one added outside the app', () => {
+    const changed = tamper((copy) =>
+      copy.raw.exec(`UPDATE host_certificates SET not_after = '2099-01-01T00:00:00.000Z'`),
+    );
+    expect(changed.problems).toEqual([
+      expect.stringMatching(
+        /^host_certificates row 1 \(host names \["clinic-host\.local"\]\): the row differs from the audit trail/,
+      ),
+    ]);
+    const deleted = tamper((copy) => copy.raw.exec('DELETE FROM host_certificates'));
+    expect(deleted.problems).toEqual([
+      expect.stringMatching(/^host_certificates row 1: deleted outside the app \(audit entry \d+ records it\)$/),
+    ]);
+    const added = tamper((copy) =>
+      copy.raw.exec(`INSERT INTO host_certificates (host_names, addresses, certificate_pem, fingerprint_sha256,
+                       not_before, not_after, issued_at, issued_by)
+                     SELECT '["evil.example"]', addresses, certificate_pem, fingerprint_sha256, not_before, not_after,
+                            issued_at, issued_by FROM host_certificates`),
+    );
+    expect(added.problems).toEqual([
+      'host_certificates row 2 (host names ["evil.example"]): no audit entry records this row (added outside the app)',
     ]);
   });
 });

@@ -1,8 +1,12 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import { appendAudit } from '../../src/db/audit-log';
 import { rowAuditFields } from '../../src/db/row-state';
 import { verifyTableStates } from '../../src/db/table-states';
+import { requestDeviceEnrolment } from '../../src/services/devices';
 import type { SignIn } from '../../src/services/sign-in';
 import { patientInput } from '../support/fixtures';
 import { tempLedger } from '../support/temp-ledger';
@@ -190,6 +194,58 @@ describe('an edit made outside the app', () => {
       app.ledger.raw.prepare('DELETE FROM users WHERE id = ?').run(id);
       app.ledger.raw.exec(`CREATE TRIGGER users_no_delete BEFORE DELETE ON users
         BEGIN SELECT RAISE(ABORT, 'users cannot be deleted: deactivate the account instead'); END`);
+    }
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('devices held against their audit trail', () => {
+  it("finds a revoked device's status set back to active with the triggers dropped", async () => {
+    const token = createHash('sha256').update('a device token').digest('hex');
+    const requested = requestDeviceEnrolment(app.ledger, {
+      tokenSha256: token,
+      requestedFrom: '10.0.0.3',
+      userAgent: 'x',
+    });
+    if (!requested.ok) throw new Error(requested.message);
+    const { id } = app.ok(admin, 'devices.approve', { pairingCode: requested.pairingCode, name: 'Chair 2 tablet' });
+    app.ok(admin, 'devices.rename', { deviceId: id, name: 'Chair 2 iPad' });
+    app.ok(admin, 'devices.revoke', { deviceId: id, reason: 'Stolen from the clinic' });
+    expect(problems()).toEqual([]);
+
+    const copy = join(app.dir, 'devices-tampered.sqlite');
+    app.ledger.raw.prepare('VACUUM INTO ?').run(copy);
+    const raw = new Database(copy);
+    for (const name of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]) {
+      raw.exec(`DROP TRIGGER "${name}"`);
+    }
+    raw.prepare("UPDATE devices SET status = 'active', revoked_at = NULL, revoked_by = NULL WHERE id = ?").run(id);
+    const expected = new RegExp(
+      `^devices row ${id} \\(Chair 2 iPad\\): .*status .*differ.* from the audit trail .*revoked → active`,
+    );
+    expect(verifyTableStates(raw).problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(expected),
+    ]);
+    raw.close();
+    const out: string[] = [];
+    const code = await runCli(['audit', 'verify', '--db', copy], { out: (line) => out.push(line), err: () => {} });
+    expect(code).toBe(1);
+    expect(out).toContainEqual(expect.stringMatching(/^devices row \d+ \(Chair 2 iPad\) BROKEN: /));
+  });
+
+  it('finds a device token replaced, though only its digest is in the trail', () => {
+    const row = app.ledger.raw.prepare('SELECT id, token_sha256 AS token FROM devices LIMIT 1').get() as {
+      id: number;
+      token: string;
+    };
+    const forged = createHash('sha256').update('a forged token').digest('hex');
+    app.ledger.raw.prepare('UPDATE devices SET token_sha256 = ? WHERE id = ?').run(forged, row.id);
+    try {
+      expect(problems()).toEqual([
+        expect.stringMatching(/^devices row \d+ .*token sha256 differs from the audit trail/),
+      ]);
+    } finally {
+      app.ledger.raw.prepare('UPDATE devices SET token_sha256 = ? WHERE id = ?').run(row.token, row.id);
     }
     expect(problems()).toEqual([]);
   });

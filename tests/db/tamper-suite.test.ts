@@ -212,6 +212,16 @@ const cases: TamperCase[] = [
     reported: /^patients row \d+ \(MRN-0002\) BROKEN: allergies differs from the audit trail/,
   },
   {
+    name: "host certificates: a host name added to a certificate's record",
+    edit: (raw) => raw.exec(`UPDATE host_certificates SET host_names = '["clinic-host.local","evil.example"]'`),
+    reported: /^host_certificates row 1 .*BROKEN: the row differs from the audit trail/,
+  },
+  {
+    name: 'host certificates: an issued certificate deleted',
+    edit: (raw) => raw.exec('DELETE FROM host_certificates'),
+    reported: /^host_certificates row 1 BROKEN: deleted outside the app/,
+  },
+  {
     name: 'clinic: the auto-lock time changed',
     edit: (raw) => raw.exec('UPDATE clinic SET auto_lock_minutes = 240'),
     reported: /^clinic row 1 .*BROKEN: auto lock minutes differs from the audit trail/,

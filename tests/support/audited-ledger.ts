@@ -1,10 +1,11 @@
 import { starterDischargeCriteria } from '../../src/domain/infusion-session';
 import { lastEntryIdOf } from '../../src/domain/session-view';
+import { generateServerKeyPair } from '../../src/signing/server-certificate';
 import type { SignIn } from '../../src/services/sign-in';
 import { patientInput } from './fixtures';
 import { administrationEvent, signedPlanFor, testChecklist, testVitals } from './session-entries';
 import type { TestApp } from './test-app';
-import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from './test-app';
+import { adminPassword, createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from './test-app';
 import { unexpiredLot } from './unexpired-lot';
 
 /** The ids of the rows a tamper test edits, one of each kind. */
@@ -73,7 +74,8 @@ function chartSignedSession(app: TestApp, nurse: SignIn, plan: ReturnType<typeof
  * A ledger with a row of every audited table, each written through the services: users,
  * patients, the clinic, a formulary and a session configuration version, signing
  * certificates and root key wraps, signed and draft record versions, a discarded draft, a
- * discontinued plan, a signed session with its PDF and an open session.
+ * discontinued plan, a signed session with its PDF and an open session, and a clinic host's
+ * TLS certificate.
  */
 export function auditedLedger(): AuditedLedger {
   const app = createTestApp();
@@ -109,6 +111,12 @@ export function auditedLedger(): AuditedLedger {
   app.ok(admin, 'clinic.sessionConfiguration.update', {
     expectedVersion: configuration.version,
     content: { ...configuration.content, preSessionScales: { ...configuration.content.preSessionScales, pcl5: false } },
+  });
+  app.ok(admin, 'host.issueCertificate', {
+    hostNames: ['clinic-host.local'],
+    addresses: ['192.168.1.20'],
+    publicKeyPem: generateServerKeyPair().publicKeyPem,
+    adminPassword,
   });
   return {
     app,

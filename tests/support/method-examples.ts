@@ -124,5 +124,16 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
     passphrase: 'a long backup passphrase',
   },
   'backups.status': {},
+  'host.issueCertificate': {
+    hostNames: ['clinic-host.local'],
+    addresses: ['192.168.1.20'],
+    publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n',
+    adminPassword: 'Not-the-password-1',
+  },
+  'host.certificates': { limit: 20, offset: 0 },
+  'devices.list': { limit: 20, offset: 0 },
+  'devices.approve': { pairingCode: 'k7qm4z2p', name: 'Chair 3 tablet' },
+  'devices.rename': { deviceId: 1, name: 'Chair 4 tablet' },
+  'devices.revoke': { deviceId: 1, reason: 'Tablet lost' },
   'identity.importPkcs12': { p12Base64: 'MAA=', p12Password: 'x', password: 'Not-the-password-1' },
 };
