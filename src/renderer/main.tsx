@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { FullPageMessage } from './components/FullPageMessage';
+import { HostUnreachableBanner } from './components/HostUnreachableBanner';
+import { DeviceGate } from './features/devices/DeviceGate';
 import { connect } from './lib/api';
 import { redeemLaunchToken } from './lib/http-invoke';
 import './styles/base.css';
@@ -18,6 +20,7 @@ import './styles/session-timeline.css';
 import './styles/session-timing.css';
 import './styles/signing.css';
 import './styles/backups.css';
+import './styles/devices.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
@@ -28,7 +31,15 @@ const connection = connect();
 
 createRoot(container).render(
   <StrictMode>
-    {connection.ok ? (
+    {connection.ok && connection.clinic ? (
+      // Clinic mode: the host must know this device before the app starts; the banner is above every screen.
+      <>
+        <HostUnreachableBanner />
+        <DeviceGate>
+          <App client={connection.client} />
+        </DeviceGate>
+      </>
+    ) : connection.ok ? (
       <App client={connection.client} />
     ) : (
       <FullPageMessage title="Dosing Ledger cannot start">{connection.message}</FullPageMessage>

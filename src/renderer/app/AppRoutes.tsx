@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { DevicesPage } from '../features/devices/DevicesPage';
 import { SigningCertificatePage } from '../features/documents/SigningCertificatePage';
 import { VerifyPdfPage } from '../features/documents/VerifyPdfPage';
 import { ExportPage } from '../features/exports/ExportPage';
@@ -101,6 +102,14 @@ export function AppRoutes() {
         element={
           <RequireRole method="backups.settings.save">
             <BackupsPage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="devices"
+        element={
+          <RequireRole method="devices.list">
+            <DevicesPage />
           </RequireRole>
         }
       />

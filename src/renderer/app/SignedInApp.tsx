@@ -1,6 +1,8 @@
 import { useRef } from 'react';
 import { LockOverlay } from '../features/auth/LockOverlay';
 import { SetupCompleteNotice } from '../features/setup/SetupCompleteNotice';
+import { hostReachability } from '../lib/clinic-connection';
+import { useHostUnreachable } from '../lib/host-reachability';
 import { AppRoutes } from './AppRoutes';
 import { useSignIn, useSignedIn } from './sign-in-context';
 import { TopBar } from './TopBar';
@@ -13,6 +15,8 @@ export function SignedInApp() {
   const { locked } = useSignedIn();
   const { problem } = useSignIn();
   const main = useRef<HTMLElement>(null);
+  // In clinic mode the host-unreachable line above every screen already says it, and more plainly.
+  const hostUnreachable = useHostUnreachable(hostReachability);
   return (
     <>
       <div className="app-shell" inert={locked}>
@@ -20,7 +24,7 @@ export function SignedInApp() {
           Skip to main content
         </button>
         <TopBar />
-        {problem !== null && (
+        {problem !== null && !hostUnreachable && (
           <div className="connection-problem" role="alert">
             {problem}
           </div>

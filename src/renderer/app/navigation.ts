@@ -15,6 +15,7 @@ const items: readonly NavItem[] = [
   { to: '/formulary', label: 'Formulary', needs: 'formulary.update' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
   { to: '/backups', label: 'Backups', needs: 'backups.settings.save' },
+  { to: '/devices', label: 'Devices', needs: 'devices.list' },
   { to: '/audit', label: 'Audit log', needs: 'audit.list' },
   { to: '/export', label: 'Export', needs: 'exports.start' },
   { to: '/verify', label: 'Verify a PDF', needs: 'documents.verify' },

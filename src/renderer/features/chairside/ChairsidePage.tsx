@@ -11,6 +11,7 @@ import { parseRouteId } from '../../lib/route-id';
 import { ChairsidePlan } from './ChairsidePlan';
 import { PlanChangedAlert } from './PlanChangedAlert';
 import { seriesPosition } from './series-position';
+import { usePlanArrival } from './use-plan-arrival';
 import { usePlanWatch } from './use-plan-watch';
 
 export function ChairsidePage() {
@@ -23,11 +24,14 @@ export function ChairsidePage() {
 function Chairside({ patientId }: { patientId: number }) {
   const { clinic } = useSignedIn();
   const { loaded, reload } = useCall('chairside.get', { patientId });
-  const sessions = useCall('sessions.list', { patientId });
+  // Unaudited, so it may follow every change: the series position stays current.
+  const sessions = useCall('sessions.list', { patientId }, { live: true });
   const view = loaded.status === 'ready' ? loaded.value : null;
   const plan = view?.plan ?? null;
   const version = plan?.versions.find((candidate) => candidate.id === view?.currentVersionId) ?? null;
   const status = usePlanWatch(plan?.id ?? null);
+  // No plan on screen, so none can change under the nurse: a newly signed one is shown as it arrives.
+  usePlanArrival(patientId, view !== null && plan === null, reload);
   const change =
     status === null || plan === null
       ? null

@@ -15,7 +15,7 @@ export function RecordsPanel({ patientId }: { patientId: number }) {
   const api = useApi();
   const navigate = useNavigate();
   const { user } = useSignedIn();
-  const { loaded } = useCall('records.list', { patientId });
+  const { loaded } = useCall('records.list', { patientId }, { live: true });
   const formulary = useCall('formulary.get', {});
   const [choosing, setChoosing] = useState(false);
   const [busy, setBusy] = useState(false);

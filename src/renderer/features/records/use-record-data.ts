@@ -3,6 +3,7 @@ import type { Patient } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
 import type { Loaded } from '../../app/use-call';
 import { useCall } from '../../app/use-call';
+import { useRecordFollow } from './use-record-follow';
 
 export interface RecordData {
   /** The patient as soon as known, for the banner while the rest loads. */
@@ -22,10 +23,18 @@ export interface RecordData {
 export function useRecordData(patientId: number, recordId: number): RecordData {
   const patient = useCall('patients.get', { patientId });
   const record = useCall('records.get', { recordId });
-  const records = useCall('records.list', { patientId });
+  // Unaudited, so it follows ledger changes in clinic mode; the record follows it (see useRecordFollow).
+  const records = useCall('records.list', { patientId }, { live: true });
   const formulary = useCall('formulary.get', {});
   const all: Loaded<unknown>[] = [patient.loaded, record.loaded, records.loaded, formulary.loaded];
   const pending = all.find((loaded) => loaded.status === 'failed') ?? all.find((loaded) => loaded.status !== 'ready');
+  useRecordFollow(
+    record.loaded.status === 'ready' ? record.loaded.value : null,
+    records.loaded.status === 'ready'
+      ? (records.loaded.value.records.find((listed) => listed.id === recordId) ?? null)
+      : null,
+    record.reload,
+  );
   const belongs = record.loaded.status === 'ready' && record.loaded.value.patientId === patientId;
   return {
     patient: patient.loaded.status === 'ready' ? patient.loaded.value : null,

@@ -27,7 +27,7 @@ export function CoursePage() {
 
 function CourseLoader({ patientId }: { patientId: number }) {
   const patient = useCall('patients.get', { patientId });
-  const sessions = useCall('sessions.list', { patientId });
+  const sessions = useCall('sessions.list', { patientId }, { live: true });
   const pending = [patient.loaded, sessions.loaded].find((loaded) => loaded.status !== 'ready');
   if (pending !== undefined || patient.loaded.status !== 'ready' || sessions.loaded.status !== 'ready') {
     return (

@@ -12,8 +12,8 @@ import { SessionList } from './SessionList';
  */
 export function InfusionSessionsSection({ patientId }: { patientId: number }) {
   const { user } = useSignedIn();
-  const sessions = useCall('sessions.list', { patientId });
-  const records = useCall('records.list', { patientId });
+  const sessions = useCall('sessions.list', { patientId }, { live: true });
+  const records = useCall('records.list', { patientId }, { live: true });
   const list = sessions.loaded.status === 'ready' ? sessions.loaded.value.sessions : [];
   const plan = records.loaded.status === 'ready' ? currentSignedPlan(records.loaded.value.records) : null;
   const open = list.find(isOpen);
