@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
@@ -6,6 +6,7 @@ import type { Ledger } from '../src/services/ledger';
 import { NewerDatabaseError, openLedger } from '../src/services/ledger';
 import type { BackupScheduler } from '../src/services/backup-scheduler';
 import { startBackupScheduler } from '../src/services/backup-scheduler';
+import { clinicOrigin, clinicVerifyProc } from './clinic-connect';
 import type { LedgerIpc } from './ipc';
 import { createLedgerIpc, registerLedgerIpc } from './ipc';
 import {
@@ -17,7 +18,7 @@ import {
   productName,
   windowTitle,
 } from './paths';
-import { appEntryUrl, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
+import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppProtocolHandler } from './protocol';
 import type { RequestPolicy } from './window';
 import { hardenSession, hardenWebContents, hardenWindow, windowOptions } from './window';
 
@@ -43,6 +44,8 @@ app.setName(productName);
 app.setPath('userData', paths.userData);
 
 const requestPolicy: RequestPolicy = { allowDevtools: !app.isPackaged };
+/** The one origin windows may show: the app's own, or the clinic host's in connect mode. */
+let ownOrigin = appOrigin;
 
 function log(line: string): void {
   console.error(`[dosing-ledger] ${line}`);
@@ -105,13 +108,57 @@ function createWindow(ipc: LedgerIpc): BrowserWindow {
   return win;
 }
 
+/** How long to wait before loading the clinic host's page again after it could not be reached. */
+const reconnectMs = 3000;
+
+/**
+ * "Connect to a clinic ledger": no local file; one window on the clinic host's pages, every
+ * certificate checked against the pinned clinic root, every request to anywhere else refused.
+ */
+function openClinicHost(connect: { url: string; rootPath: string }): BrowserWindow | null {
+  const origin = clinicOrigin(connect.url);
+  let rootPem = '';
+  try {
+    rootPem = readFileSync(connect.rootPath, 'utf8');
+  } catch (error) {
+    dialog.showErrorBox(`${productName} cannot read the clinic root`, `${connect.rootPath}\n\n${String(error)}`);
+  }
+  if (origin === null || rootPem === '') {
+    if (origin === null)
+      dialog.showErrorBox(
+        productName,
+        `The clinic host address must look like https://clinic-host:8443 (got ${connect.url}).`,
+      );
+    app.exit(2);
+    return null;
+  }
+  ownOrigin = origin;
+  const policy: RequestPolicy = { origin, allowDevtools: !app.isPackaged };
+  session.defaultSession.setCertificateVerifyProc(clinicVerifyProc(rootPem, origin, log));
+  hardenSession(session.defaultSession, policy);
+  const win = new BrowserWindow(windowOptions({ packaged: app.isPackaged, title: productName }));
+  hardenWindow(win, policy);
+  win.once('ready-to-show', () => win.show());
+  const load = () =>
+    win.loadURL(`${origin}/`).catch((error: unknown) => log(`could not load ${origin}: ${String(error)}`));
+  // Host down or certificate refused: the window says so in its title and tries again.
+  win.webContents.on('did-fail-load', (_event, _code, description, _url, isMainFrame) => {
+    if (!isMainFrame) return;
+    win.setTitle(`${productName}: the clinic host cannot be reached (${description}); retrying…`);
+    win.show();
+    setTimeout(() => void load(), reconnectMs);
+  });
+  void load();
+  return win;
+}
+
 function start(): void {
   let ledger: Ledger | null = null;
   let mainWindow: BrowserWindow | null = null;
   let backups: BackupScheduler | null = null;
 
   // Every webContents, including any the app did not expect, gets the navigation rules.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, ownOrigin));
   app.on('second-instance', () => {
     if (mainWindow === null) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -143,6 +190,10 @@ function start(): void {
   app
     .whenReady()
     .then(() => {
+      if (launch.connect !== undefined) {
+        mainWindow = openClinicHost(launch.connect);
+        return;
+      }
       ledger = openOrExplain();
       if (ledger === null) return;
       backups = startBackupScheduler(ledger);

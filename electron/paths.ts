@@ -23,6 +23,11 @@ export interface LaunchArguments {
   dbPath?: string;
   /** From `--demo`: a separate profile, and "(demo)" in the window title. */
   demo: boolean;
+  /**
+   * From `--connect=https://host:port` and `--clinic-root=PATH`: open a clinic host's ledger
+   * instead of a local file, trusting only that clinic root (electron/clinic-connect.ts).
+   */
+  connect?: { url: string; rootPath: string };
 }
 
 /**
@@ -32,15 +37,23 @@ export interface LaunchArguments {
 export function parseLaunchArguments(argv: readonly string[], cwd: string): LaunchArguments {
   let dbPath: string | undefined;
   let demo = false;
+  let connectUrl: string | undefined;
+  let rootPath: string | undefined;
   for (const argument of argv) {
-    if (argument.startsWith('--db=')) {
+    if (argument.startsWith('--connect=')) {
+      connectUrl = argument.slice('--connect='.length);
+    } else if (argument.startsWith('--clinic-root=')) {
+      const value = argument.slice('--clinic-root='.length);
+      if (value !== '') rootPath = isAbsolute(value) ? value : resolve(cwd, value);
+    } else if (argument.startsWith('--db=')) {
       const value = argument.slice('--db='.length);
       if (value !== '') dbPath = isAbsolute(value) ? value : resolve(cwd, value);
     } else if (argument === '--demo') {
       demo = true;
     }
   }
-  return dbPath === undefined ? { demo } : { dbPath, demo };
+  const connect = connectUrl !== undefined && rootPath !== undefined ? { url: connectUrl, rootPath } : undefined;
+  return { demo, ...(dbPath === undefined ? {} : { dbPath }), ...(connect === undefined ? {} : { connect }) };
 }
 
 /**

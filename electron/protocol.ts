@@ -37,12 +37,9 @@ export function isAppUrl(url: string, origin: string = appOrigin): boolean {
   } catch {
     return false;
   }
-  return (
-    `${parsed.protocol}//${parsed.host}` === origin &&
-    parsed.port === '' &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  // The host part carries any port, so app://dosing-ledger:1/ is another origin; a clinic
+  // host's origin (https://host:8443) carries its port the same way.
+  return `${parsed.protocol}//${parsed.host}` === origin && parsed.username === '' && parsed.password === '';
 }
 
 const contentTypes: Readonly<Record<string, string>> = {

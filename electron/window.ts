@@ -14,8 +14,11 @@ import { appOrigin, isAppUrl } from './protocol';
  */
 
 export interface WindowOptionsInput {
-  /** Absolute path of dist/electron/preload.cjs. */
-  preloadPath: string;
+  /**
+   * Absolute path of dist/electron/preload.cjs; absent when the window shows a clinic host's
+   * pages, which reach the ledger over HTTPS and must not see the local bridge.
+   */
+  preloadPath?: string;
   /** `app.isPackaged`. DevTools exist only in development; unknown means packaged (safe). */
   packaged?: boolean;
   title?: string;
@@ -40,7 +43,7 @@ export function windowOptions({
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
-      preload: preloadPath,
+      ...(preloadPath === undefined ? {} : { preload: preloadPath }),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -20,6 +20,7 @@ import { isCalendarDate } from '../domain/time';
 import { exportToPath } from '../services/exports';
 import { startServer } from '../server/serve';
 import { backupCommand, restoreCommand } from './backup-command';
+import { ConnectUsageError, connectCommand } from './connect-command';
 import { devicesCommand } from './devices-command';
 import { HostUsageError, hostCommand } from './host-command';
 import { demoUsers, seedDemo } from './demo';
@@ -51,6 +52,9 @@ Commands
   devices revoke --db FILE --device ID --reason TEXT
                                    Revoke a device: its sessions end at once
                                    (devices: an administrator's credentials as for host)
+  connect --host https://HOST:PORT --root clinic-root.pem
+                                   The desktop app on a clinic host's ledger, trusting only that clinic
+                                   root (its fingerprint is printed to compare with the host's)
   verify FILE.pdf [--trust root.pem]  Check a signed PDF summary (exit 0 valid, 1 invalid, 2 unusable)
   export --db FILE --out DIR [--from yyyy-mm-dd --to yyyy-mm-dd]
                                    Auditor export: PDFs, FHIR R4, CSV, audit log, manifest
@@ -238,6 +242,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await hostCommand(rest, io);
       case 'devices':
         return await devicesCommand(rest, io);
+      case 'connect':
+        return await connectCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
         return await auditVerify(rest.slice(1), io);
@@ -250,7 +256,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof HostUsageError) {
+    if (error instanceof UsageError || error instanceof HostUsageError || error instanceof ConnectUsageError) {
       io.err(`dosing-ledger: ${error.message}`);
       io.err('Run "dosing-ledger help" for the commands.');
       return 2;

@@ -54,3 +54,5 @@ export function hostCertificateUsable(
     return false;
   }
 }
+
+export { hostCertificateProblem } from '../signing/clinic-trust';
