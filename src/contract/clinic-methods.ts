@@ -5,13 +5,21 @@ import { formularyHistoryEntrySchema, formularyReasonSchema } from '../domain/fo
 import { roleSchema } from '../domain/roles';
 import { sessionConfigurationContentSchema, sessionConfigurationSchema } from '../domain/session-configuration';
 import { credentialsSchema, displayNameSchema, passwordSchema, userSchema, usernameSchema } from '../domain/user';
-import { define, empty, idSchema } from './define-method';
+import { define, empty, idSchema, updatedAtSchema } from './define-method';
 
 /** What the administrator configures: clinic settings, user accounts, the formulary. */
 export const clinicMethods = {
   'clinic.get': define({ input: empty, output: clinicSchema, access: 'signed-in' }),
-  /** The weight-check settings may be left out: they then stay as they are. */
-  'clinic.update': define({ input: clinicUpdateSchema.strict(), output: clinicSchema, access: ['admin'] }),
+  /**
+   * The weight-check settings may be left out: they then stay as they are. `expectedUpdatedAt`
+   * is the clinic's `updatedAt` the form loaded: a newer one stored is a CONFLICT, not an
+   * overwrite (optional only for scripts that save what they have just read).
+   */
+  'clinic.update': define({
+    input: clinicUpdateSchema.extend({ expectedUpdatedAt: updatedAtSchema.optional() }).strict(),
+    output: clinicSchema,
+    access: ['admin'],
+  }),
   /** The pre-session scales and discharge criteria the clinic asks at every infusion session. */
   'clinic.sessionConfiguration.get': define({
     input: empty,
@@ -67,7 +75,16 @@ export const clinicMethods = {
    */
   'formulary.update': define({
     input: z
-      .object({ content: formularyContentSchema, password: passwordSchema, reason: formularyReasonSchema })
+      .object({
+        /**
+         * The version the administrator edited: a newer one in force is a CONFLICT, not an
+         * overwrite. Optional only for scripts that save what they have just read (the demo data).
+         */
+        expectedVersion: z.number().int().nonnegative().optional(),
+        content: formularyContentSchema,
+        password: passwordSchema,
+        reason: formularyReasonSchema,
+      })
       .strict(),
     output: formularySchema,
     access: ['admin'],

@@ -27,3 +27,8 @@ export const empty = z.object({}).strict();
 export const idSchema = z.number().int().positive();
 export const clinical: readonly Role[] = ['physician', 'nurse'];
 export const chartReaders: readonly Role[] = ['physician', 'nurse', 'auditor'];
+/**
+ * A row's `updatedAt` as the screen loaded it, sent back with a save: a newer one stored means
+ * someone saved since, and the save is refused (CONFLICT) rather than overwriting theirs.
+ */
+export const updatedAtSchema = z.string().min(1).max(40);

@@ -26,8 +26,14 @@ export const deviceMethods = {
     output: deviceSchema,
     access: ['admin'],
   }),
+  /**
+   * `expectedName` is the name the screen showed: the row's only field a rename overwrites, so
+   * another administrator's rename since is a CONFLICT, not an overwrite.
+   */
   'devices.rename': define({
-    input: z.object({ deviceId: idSchema, name: deviceNameSchema }).strict(),
+    input: z
+      .object({ deviceId: idSchema, expectedName: z.string().max(200).nullable(), name: deviceNameSchema })
+      .strict(),
     output: deviceSchema,
     access: ['admin'],
   }),

@@ -5,7 +5,7 @@ import { planContentSchema } from '../domain/plan';
 import { amendmentReasonSchema, discontinueReasonSchema, signatureMeaningSchema } from '../domain/record';
 import { recordVersionViewSchema, recordViewSchema, versionCheckSchema } from '../domain/record-view';
 import { passwordSchema } from '../domain/user';
-import { chartReaders, define, idSchema } from './define-method';
+import { chartReaders, define, idSchema, updatedAtSchema } from './define-method';
 
 /** Exams and plans (drafts, signing, amendments) and the chairside view of the current plan. */
 export const recordMethods = {
@@ -28,11 +28,30 @@ export const recordMethods = {
     output: recordViewSchema,
     access: ['physician'],
   }),
-  /** Autosave of a draft as the physician types; refused once the version is signed. */
+  /**
+   * Autosave of a draft as the physician types; refused once the version is signed.
+   * `expectedUpdatedAt` is the draft's `updatedAt` the screen loaded (or its last save returned):
+   * a newer save (the same physician on another device) is a CONFLICT, not an overwrite. Optional
+   * only for scripts that write a draft they have just read (the demo data, the bench).
+   */
   'records.saveDraft': define({
     input: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('exam'), versionId: idSchema, content: examContentSchema }).strict(),
-      z.object({ type: z.literal('plan'), versionId: idSchema, content: planContentSchema }).strict(),
+      z
+        .object({
+          type: z.literal('exam'),
+          versionId: idSchema,
+          expectedUpdatedAt: updatedAtSchema.optional(),
+          content: examContentSchema,
+        })
+        .strict(),
+      z
+        .object({
+          type: z.literal('plan'),
+          versionId: idSchema,
+          expectedUpdatedAt: updatedAtSchema.optional(),
+          content: planContentSchema,
+        })
+        .strict(),
     ]),
     output: recordViewSchema,
     access: ['physician'],
@@ -53,6 +72,12 @@ export const recordMethods = {
         meaning: signatureMeaningSchema,
         username: z.string().trim().toLowerCase().max(64).optional(),
         password: passwordSchema,
+        /**
+         * The draft's `updatedAt` the signing screen shows: a save since (the same physician on
+         * another device) is a CONFLICT, so nobody signs content their screen did not show.
+         * Optional only for scripts that sign what they have just saved.
+         */
+        expectedUpdatedAt: updatedAtSchema.optional(),
       })
       .strict(),
     output: recordViewSchema,

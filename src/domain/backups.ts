@@ -29,6 +29,11 @@ export const backupSettingsInputSchema = z
     /** Required the first time; left out later, the backups keep their key and passphrase. */
     passphrase: passphraseSchema.optional(),
     passphraseAgain: z.string().max(256).optional(),
+    /**
+     * The settings' `updatedAt` the page loaded (null: none were saved then). A newer save is a
+     * CONFLICT, not an overwrite: two administrators may have the page open.
+     */
+    expectedUpdatedAt: z.string().min(1).max(40).nullable(),
   })
   .strict()
   .superRefine((input, context) => {

@@ -21,6 +21,13 @@ function flatten(value: JsonValue | undefined, prefix: string, into: Map<string,
   if (value !== undefined) into.set(prefix, value);
 }
 
+/** Every leaf of a record by its dotted path: what `diffRecords` compares. */
+export function flattenRecord(value: JsonValue): Map<string, JsonValue> {
+  const into = new Map<string, JsonValue>();
+  flatten(value, '', into);
+  return into;
+}
+
 /** What changed between two versions, field by field, in a stable order. */
 export function diffRecords(before: JsonValue, after: JsonValue): FieldChange[] {
   const a = new Map<string, JsonValue>();

@@ -14,6 +14,7 @@ import { checkDestination, saveWithNewKey, toBackupSettings, writeSettings } fro
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic, requireUser } from './context';
 import { ServiceError } from './service-error';
+import { changedBy, changesOf, refuseStaleSave } from './stale-save';
 
 function userActor(context: ServiceContext): BackupActor {
   const user = requireUser(context);
@@ -26,6 +27,35 @@ function requireSettings(context: ServiceContext) {
     throw new ServiceError('NOT_FOUND', 'Backups are not set up yet. Choose a folder and a passphrase first.');
   }
   return settings;
+}
+
+/** Refuses (CONFLICT) a save from a page that loaded the settings before their last save. */
+function assertSettingsCurrent(context: ServiceContext, expectedUpdatedAt: string | null): void {
+  const stored = getBackupSettings(context.ledger.db)?.updatedAt ?? null;
+  if (stored === expectedUpdatedAt) return;
+  const saves = changesOf(context, { type: 'backup-settings', id: 1 }, ['backup.settings-saved'], expectedUpdatedAt);
+  const last = saves[0];
+  const fields = saves.flatMap((save) => {
+    const changes = save.details.changes;
+    return changes !== null && typeof changes === 'object' && !Array.isArray(changes) ? Object.keys(changes) : [];
+  });
+  const words: Readonly<Record<string, string>> = {
+    destination: 'folder',
+    dailyAt: 'daily backup time',
+    onQuit: 'backup on quit',
+    keepDaily: 'daily backups kept',
+    keepMonthly: 'monthly backups kept',
+  };
+  const newKey = saves.some((save) => save.details.newKey === true);
+  refuseStaleSave(context, {
+    what: 'the backup settings',
+    by: last === undefined ? 'someone' : changedBy(context, { actorUserId: last.actorUserId }),
+    at: stored,
+    changed: [
+      ...new Set(fields.map((field) => words[field] ?? field)),
+      ...(newKey ? ['passphrase (a new backup key)'] : []),
+    ],
+  });
 }
 
 function toRun(ledger: Ledger, row: BackupRunRow, destination: string | null): BackupRun {
@@ -80,6 +110,7 @@ export const backupHandlers: Handlers<
   },
   'backups.settings.save': (context, input) => {
     const user = requireUser(context);
+    assertSettingsCurrent(context, input.expectedUpdatedAt);
     checkDestination(input.destination);
     const fields = {
       destination: input.destination,
@@ -93,7 +124,8 @@ export const backupHandlers: Handlers<
       const passphrase = input.passphrase;
       const job = newJob('settings', 'Making the backup key');
       // Started once this call has committed; its own transaction saves the settings and key.
-      context.afterCommit(() => saveWithNewKey(ledger, job, fields, passphrase, user.id));
+      const expected = input.expectedUpdatedAt;
+      context.afterCommit(() => saveWithNewKey(ledger, job, fields, passphrase, user.id, expected));
       const current = getBackupSettings(ledger.db);
       return { settings: current === undefined ? null : toBackupSettings(current), jobId: job.id };
     }

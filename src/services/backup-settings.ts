@@ -98,12 +98,21 @@ export function saveWithNewKey(
   fields: SettingsFields,
   passphrase: string,
   actorUserId: number,
+  expectedUpdatedAt: string | null,
 ): void {
   void createBackupKeys(passphrase, backupKeyWork.scryptLogN)
     .then((keys) => {
       if (!ledger.raw.open) throw new Error('the ledger was closed');
       ledger.raw
-        .transaction(() => writeSettings(ledger, fields, keys, actorUserId, new Date().toISOString()))
+        .transaction(() => {
+          // Checked again: the key takes seconds to make, and another administrator may save meanwhile.
+          if ((getBackupSettings(ledger.db)?.updatedAt ?? null) !== expectedUpdatedAt) {
+            throw new Error(
+              'another administrator saved the backup settings meanwhile; load the latest, then save again',
+            );
+          }
+          writeSettings(ledger, fields, keys, actorUserId, new Date().toISOString());
+        })
         .immediate();
       Object.assign(job, {
         state: 'done',

@@ -16,6 +16,7 @@ import type { Handlers, ServiceContext } from './context';
 import { requireClinic, requireUser } from './context';
 import { toDevice } from './devices';
 import { ServiceError } from './service-error';
+import { changedBy, changesOf, refuseStaleSave } from './stale-save';
 
 function existingDevice(context: ServiceContext, deviceId: number): DeviceRow {
   const device = findDeviceById(context.ledger.db, deviceId);
@@ -76,6 +77,19 @@ export const deviceHandlers: Handlers<'devices.list' | 'devices.approve' | 'devi
     const device = existingDevice(context, input.deviceId);
     if (device.status !== 'active') {
       throw new ServiceError('CONFLICT', 'Only an enrolled device can be renamed; this one is not enrolled.');
+    }
+    if (device.name !== input.expectedName) {
+      const last = changesOf(context, { type: 'device', id: device.id }, ['device.renamed', 'device.approved'])[0];
+      refuseStaleSave(context, {
+        what: `a new name for this device (now "${device.name ?? ''}")`,
+        by:
+          last === undefined
+            ? 'someone'
+            : changedBy(context, { actorUserId: last.actorUserId, device: last.details.device }),
+        at: last?.at ?? device.updatedAt,
+        changed: ['name'],
+        paths: ['name'],
+      });
     }
     if (device.name === input.name) return shown(context, device.id);
     assertNameFree(context, input.name, device.id);

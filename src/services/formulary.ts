@@ -2,12 +2,27 @@ import { limitChanges } from '../domain/formulary-history';
 import type { FormularyHistoryEntry } from '../domain/formulary-history';
 import { emptyFormulary } from '../domain/formulary';
 import { diffRecords } from '../domain/record-diff';
-import { currentFormulary, insertFormulary, listFormularyVersions } from '../db/formulary-repo';
+import type { Formulary } from '../domain/formulary';
+import { currentFormulary, formularyVersion, insertFormulary, listFormularyVersions } from '../db/formulary-repo';
 import { keyedRowFields } from '../db/keyed-tables';
-import type { Handlers } from './context';
+import type { Handlers, ServiceContext } from './context';
 import { requireUser } from './context';
 import { verifyPassword } from './passwords';
 import { recordFailure } from './sign-in-failures';
+import { refuseStaleSave } from './stale-save';
+
+/** Who saved the version in force, when, and the limits it moved since the one the screen edited. */
+function refuseStaleFormulary(context: ServiceContext, expectedVersion: number, current: Formulary): never {
+  const loaded = expectedVersion < current.version ? formularyVersion(context.ledger.db, expectedVersion) : null;
+  const moved = loaded === null ? [] : limitChanges(loaded, current.content).map((change) => change.text);
+  const changedAtAll = loaded === null || diffRecords(loaded, current.content).length > 0;
+  refuseStaleSave(context, {
+    what: `the formulary (now version ${current.version})`,
+    by: current.createdBy ?? 'someone',
+    at: current.createdAt,
+    changed: moved.length > 0 || !changedAtAll ? moved : ['drugs, concentrations, pumps or screening questions'],
+  });
+}
 
 export const formularyHandlers: Handlers<'formulary.get' | 'formulary.update' | 'formulary.history'> = {
   'formulary.get': (context) => currentFormulary(context.ledger.db),
@@ -23,6 +38,9 @@ export const formularyHandlers: Handlers<'formulary.get' | 'formulary.update' | 
     if (!verifyPassword(input.password, user.passwordHash))
       return recordFailure(context, user, 'formulary.password-wrong', 'password');
     const before = currentFormulary(context.ledger.db);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
+      refuseStaleFormulary(context, input.expectedVersion, before);
+    }
     const changes = diffRecords(before.content, input.content);
     if (changes.length === 0) return before;
     const version = insertFormulary(context.ledger.db, input.content, user.id, context.nowIso, input.reason);

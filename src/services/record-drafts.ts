@@ -8,6 +8,7 @@ import { deleteDraft, insertRecord, insertVersion, updateDraft } from '../db/rec
 import { keyedRowDeleted, keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
+import { assertDraftCurrent } from './draft-conflict';
 import { ownDraft, signedCandidateExam } from './record-lookup';
 import { viewOf } from './record-views';
 import { ServiceError } from './service-error';
@@ -59,6 +60,7 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
     const { record, version } = ownDraft(context, input.versionId);
     if (record.type !== input.type)
       throw new ServiceError('INVALID_INPUT', `Version ${version.id} is not a ${input.type}.`);
+    assertDraftCurrent(context, record, version, input.expectedUpdatedAt);
     const before = JSON.parse(version.content) as JsonValue;
     const after = input.content as unknown as JsonValue;
     const changes = diffRecords(before, after);

@@ -19,6 +19,7 @@ import type { Handlers } from './context';
 import { requireUser } from './context';
 import { storeSignedSummary } from './documents';
 import { examComputed, planComputed } from './record-computed';
+import { assertDraftCurrent } from './draft-conflict';
 import { existingRecord, isDiscontinued, latestSigned, ownDraft, versionsOf } from './record-lookup';
 import { viewOf } from './record-views';
 import { recordWeightCheck, weightCheckProblems } from './record-weight-check';
@@ -31,6 +32,7 @@ import { checkSigner } from './signer-check';
 export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 'records.discontinue'> = {
   'records.sign': (context, input) => {
     const { record, version } = ownDraft(context, input.versionId);
+    assertDraftCurrent(context, record, version, input.expectedUpdatedAt, 'Not signed');
     const refused = checkSigner(context, input.username, input.password);
     if (refused !== null) return refused;
     const user = requireUser(context);

@@ -1,13 +1,19 @@
 import type { EntryProblem } from '../domain/configured-entry-checks';
 import { checklistScaleProblems, dischargeCriteriaProblems } from '../domain/configured-entry-checks';
 import type { Checklist, Discharge, SessionEntryBody } from '../domain/infusion-session';
-import { criteriaInForce, sessionConfigurationChanges } from '../domain/session-configuration';
+import type { SessionConfiguration, SessionConfigurationContent } from '../domain/session-configuration';
+import {
+  criteriaInForce,
+  sessionConfigurationChanges,
+  starterSessionConfiguration,
+} from '../domain/session-configuration';
 import { currentSessionConfiguration, insertSessionConfiguration } from '../db/session-configuration-repo';
 import type { EntryRow } from '../db/sessions-repo';
 import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers, ServiceContext } from './context';
 import { requireUser } from './context';
 import { ServiceError } from './service-error';
+import { refuseStaleSave } from './stale-save';
 
 /**
  * Refuses a charted entry that does not match what the clinic asks now (its session
@@ -50,6 +56,30 @@ export function checkConfiguredEntry(
   refuse(dischargeCriteriaProblems(body.content, criteriaInForce(configuration), original as Discharge | null), at);
 }
 
+/** Who saved the version in force, when, and how many settings differ from the one the screen edited. */
+function refuseStaleConfiguration(
+  context: ServiceContext,
+  expectedVersion: number,
+  current: SessionConfiguration,
+): never {
+  const stored = context.ledger.raw
+    .prepare('SELECT content FROM session_configuration_versions WHERE version = ?')
+    .get(expectedVersion) as { content: string } | undefined;
+  const loaded =
+    expectedVersion === 0
+      ? starterSessionConfiguration
+      : stored === undefined
+        ? null
+        : (JSON.parse(stored.content) as SessionConfigurationContent);
+  const count = loaded === null ? 0 : sessionConfigurationChanges(loaded, current.content).length;
+  refuseStaleSave(context, {
+    what: `the session settings (now version ${current.version})`,
+    by: current.createdBy ?? 'someone',
+    at: current.createdAt,
+    changed: count === 0 ? [] : [count === 1 ? 'one setting' : `${count} settings`],
+  });
+}
+
 export const sessionConfigurationHandlers: Handlers<
   'clinic.sessionConfiguration.get' | 'clinic.sessionConfiguration.update'
 > = {
@@ -58,12 +88,7 @@ export const sessionConfigurationHandlers: Handlers<
   /** Saves a new version; sessions already charted keep the wording they recorded. */
   'clinic.sessionConfiguration.update': (context, input) => {
     const before = currentSessionConfiguration(context.ledger.db);
-    if (input.expectedVersion !== before.version) {
-      throw new ServiceError(
-        'CONFLICT',
-        `Someone saved the session settings since you opened them (now version ${before.version}). Reload the page to see their changes, then make yours again.`,
-      );
-    }
+    if (input.expectedVersion !== before.version) refuseStaleConfiguration(context, input.expectedVersion, before);
     const kept = new Set(input.content.dischargeCriteria.map((criterion) => criterion.itemId));
     const removed = before.content.dischargeCriteria.find((criterion) => !kept.has(criterion.itemId));
     if (removed !== undefined) {

@@ -209,7 +209,7 @@ describe('devices held against their audit trail', () => {
     });
     if (!requested.ok) throw new Error(requested.message);
     const { id } = app.ok(admin, 'devices.approve', { pairingCode: requested.pairingCode, name: 'Chair 2 tablet' });
-    app.ok(admin, 'devices.rename', { deviceId: id, name: 'Chair 2 iPad' });
+    app.ok(admin, 'devices.rename', { deviceId: id, expectedName: 'Chair 2 tablet', name: 'Chair 2 iPad' });
     app.ok(admin, 'devices.revoke', { deviceId: id, reason: 'Stolen from the clinic' });
     expect(problems()).toEqual([]);
 

@@ -126,6 +126,7 @@ describe('saving asks for the password and a reason', () => {
         onClose: () => undefined,
         onSaved: () => undefined,
         onContentProblems: () => undefined,
+        onLoadLatest: () => undefined,
       }),
     );
     expect(text).toContain('Save formulary version 1');

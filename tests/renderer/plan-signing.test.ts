@@ -104,6 +104,8 @@ function PlanDraftBar({ content }: { content: PlanContent }) {
     amendment: false,
     onSigned: () => undefined,
     onDiscarded: () => undefined,
+    recordType: 'plan',
+    onLoadLatest: () => undefined,
   });
 }
 
@@ -213,6 +215,8 @@ describe('the signing dialog shows what is signed (issue 20, point 8)', () => {
           onClose: () => undefined,
           onSigned: () => undefined,
           onNotReady: () => undefined,
+          onStale: () => undefined,
+          expectedUpdatedAt: () => '2026-01-01T00:00:00.000Z',
           attestation,
         }),
       ),

@@ -19,6 +19,11 @@ export async function finished(app: TestApp, admin: SignIn, jobId: string): Prom
   throw new Error(`backup job ${jobId} did not finish`);
 }
 
+/** The settings' `updatedAt` as the Backups page would have loaded it (null: none yet). */
+export function backupSettingsStamp(app: TestApp, admin: SignIn): string | null {
+  return app.ok(admin, 'backups.settings.get', {}).settings?.updatedAt ?? null;
+}
+
 /** Sets backups up to `destination` with the test passphrase, and waits for the key. */
 export async function setUpBackups(
   app: TestApp,
@@ -27,6 +32,7 @@ export async function setUpBackups(
   more: { dailyAt?: string | null; onQuit?: boolean; keepDaily?: number; keepMonthly?: number } = {},
 ): Promise<void> {
   const saved = app.ok(admin, 'backups.settings.save', {
+    expectedUpdatedAt: backupSettingsStamp(app, admin),
     destination,
     dailyAt: more.dailyAt ?? null,
     onQuit: more.onQuit ?? false,

@@ -9,7 +9,7 @@ import { filesIn, lastEntry, tempFolder, testActor } from '../backup/backup-fixt
 import { ledgerState } from '../support/ledger-state';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, setUpClinic, signedInUser } from '../support/test-app';
-import { backupPassphrase, finished, setUpBackups } from './backup-test-app';
+import { backupPassphrase, backupSettingsStamp, finished, setUpBackups } from './backup-test-app';
 
 let app: TestApp;
 let admin: SignIn;
@@ -44,6 +44,7 @@ describe('backup settings', () => {
     const before = ledgerState(app.ledger.raw);
     const missing = join(folder.dir, 'usb-not-plugged-in');
     const result = app.call(admin, 'backups.settings.save', {
+      expectedUpdatedAt: backupSettingsStamp(app, admin),
       destination: missing,
       ...settingsInput,
       passphrase: backupPassphrase,
@@ -61,17 +62,23 @@ describe('backup settings', () => {
 
   it('need a passphrase the first time, typed twice alike, of at least 12 characters', () => {
     const base = { destination: folder.dir, ...settingsInput };
-    expect(app.call(admin, 'backups.settings.save', base)).toMatchObject({
+    expect(app.call(admin, 'backups.settings.save', { ...base, expectedUpdatedAt: null })).toMatchObject({
       ok: false,
       error: { issues: [{ path: 'passphrase' }] },
     });
     const differ = app.call(admin, 'backups.settings.save', {
+      expectedUpdatedAt: backupSettingsStamp(app, admin),
       ...base,
       passphrase: backupPassphrase,
       passphraseAgain: `${backupPassphrase}!`,
     });
     expect(differ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const short = app.call(admin, 'backups.settings.save', { ...base, passphrase: 'short', passphraseAgain: 'short' });
+    const short = app.call(admin, 'backups.settings.save', {
+      expectedUpdatedAt: backupSettingsStamp(app, admin),
+      ...base,
+      passphrase: 'short',
+      passphraseAgain: 'short',
+    });
     expect(short).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -87,7 +94,12 @@ describe('backup settings', () => {
     expect(verifyTableStates(app.ledger.raw).problems).toEqual([]);
 
     // Later saves keep the key when no passphrase is typed.
-    const kept = app.ok(admin, 'backups.settings.save', { destination: folder.dir, ...settingsInput, keepDaily: 7 });
+    const kept = app.ok(admin, 'backups.settings.save', {
+      expectedUpdatedAt: backupSettingsStamp(app, admin),
+      destination: folder.dir,
+      ...settingsInput,
+      keepDaily: 7,
+    });
     expect(kept).toMatchObject({ jobId: null, settings: { keepDaily: 7 } });
     expect(lastEntry(app.path).details).toMatchObject({ newKey: false, changes: { keepDaily: { from: 14, to: 7 } } });
     expect(verifyTableStates(app.ledger.raw).problems).toEqual([]);
@@ -178,7 +190,11 @@ describe('Back up now', () => {
 
   it('records a failed backup (the drive unplugged) with the reason, and the list pages newest first', async () => {
     const gone = tempFolder('unplugged');
-    app.ok(admin, 'backups.settings.save', { destination: gone.dir, ...settingsInput });
+    app.ok(admin, 'backups.settings.save', {
+      expectedUpdatedAt: backupSettingsStamp(app, admin),
+      destination: gone.dir,
+      ...settingsInput,
+    });
     rmSync(gone.dir, { recursive: true });
     const job = await finished(app, admin, app.ok(admin, 'backups.run', {}).id);
     expect(job).toMatchObject({

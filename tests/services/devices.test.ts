@@ -149,14 +149,19 @@ describe('approving, renaming and revoking', () => {
   it('renames an active device, audited with its old and new name, and refuses a taken name', () => {
     const { pairingCode } = request();
     const device = app.ok(admin, 'devices.approve', { pairingCode, name: 'Front desk' });
-    const renamed = app.ok(admin, 'devices.rename', { deviceId: device.id, name: 'Reception' });
+    const renamed = app.ok(admin, 'devices.rename', {
+      deviceId: device.id,
+      expectedName: 'Front desk',
+      name: 'Reception',
+    });
     expect(renamed).toMatchObject({ id: device.id, name: 'Reception', status: 'active' });
     expect(auditOf(device.id, 'device.renamed')[0]?.details).toMatchObject({
       name: 'Reception',
       previousName: 'Front desk',
     });
-    expectRefused(app, admin, 'devices.rename', { deviceId: device.id, name: 'chair 3 tablet' }, 'DUPLICATE');
-    expectRefused(app, admin, 'devices.rename', { deviceId: 9999, name: 'Nowhere' }, 'NOT_FOUND');
+    const taken = { deviceId: device.id, expectedName: 'Reception', name: 'chair 3 tablet' };
+    expectRefused(app, admin, 'devices.rename', taken, 'DUPLICATE');
+    expectRefused(app, admin, 'devices.rename', { deviceId: 9999, expectedName: null, name: 'Nowhere' }, 'NOT_FOUND');
   });
 
   it('revokes a device (reason required): deviceByToken says so, and it cannot be renamed or revoked again', () => {
@@ -172,7 +177,8 @@ describe('approving, renaming and revoking', () => {
       previousStatus: 'active',
     });
     expectRefused(app, admin, 'devices.revoke', { deviceId: device.id, reason: 'Again' }, 'CONFLICT');
-    expectRefused(app, admin, 'devices.rename', { deviceId: device.id, name: 'Chair 8' }, 'CONFLICT');
+    const rename = { deviceId: device.id, expectedName: 'Chair 7 tablet', name: 'Chair 8' };
+    expectRefused(app, admin, 'devices.rename', rename, 'CONFLICT');
     // Its name is free again for another device.
     const next = request();
     app.ok(admin, 'devices.approve', { pairingCode: next.pairingCode, name: 'Chair 7 tablet' });

@@ -8,6 +8,7 @@ import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { CheckboxField } from '../../components/CheckboxField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
+import { isStaleSave, StaleSaveNotice } from '../../components/StaleSaveNotice';
 import { TextField } from '../../components/TextField';
 import { applyServerIssues } from '../../lib/form-errors';
 import { useFormProblems } from '../../lib/use-form-problems';
@@ -25,6 +26,13 @@ interface Values {
 
 const fields = ['destination', 'dailyAt', 'onQuit', 'keepDaily', 'keepMonthly', 'passphrase', 'passphraseAgain'];
 
+/** The later of two ISO instants (they compare as text), null when neither is known. */
+function newer(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
 /**
  * Where and when backups are written, how many are kept, and the passphrase that opens them.
  * The passphrase is needed the first time; later it changes only when typed (a new key).
@@ -33,6 +41,12 @@ export function BackupSettingsForm({ settings, onSaved }: { settings: BackupSett
   const api = useApi();
   const { clinic } = useSignedIn();
   const [saved, setSaved] = useState(false);
+  // What this page holds: the settings read, or what its own last save or load returned when newer
+  // (the page reads the settings again only after a save: two quick saves must not refuse each other).
+  const [ownAt, setOwnAt] = useState<string | null>(null);
+  const expectedUpdatedAt = newer(settings?.updatedAt ?? null, ownAt);
+  // A save refused because another administrator saved since: kept until the latest is loaded.
+  const [stale, setStale] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, setFocus, setValue } = useForm<Values>({
     defaultValues: {
       destination: settings?.destination ?? '',
@@ -59,6 +73,21 @@ export function BackupSettingsForm({ settings, onSaved }: { settings: BackupSett
   const errors = formState.errors;
   const working = formState.isSubmitting || keyJob.job?.state === 'running';
 
+  // Chosen after the refusal said so: the fields take what is stored now.
+  const loadLatest = async () => {
+    const result = await api.call('backups.settings.get', {});
+    if (!result.ok) return fail([result.error.message]);
+    const latest = result.value.settings;
+    setOwnAt(latest?.updatedAt ?? null);
+    setValue('destination', latest?.destination ?? '');
+    setValue('dailyAt', latest?.dailyAt ?? '');
+    setValue('onQuit', latest?.onQuit ?? true);
+    setValue('keepDaily', latest?.keepDaily ?? 14);
+    setValue('keepMonthly', latest?.keepMonthly ?? 12);
+    setStale(null);
+    onSaved();
+  };
+
   const submit = handleSubmit(async (values) => {
     setSaved(false);
     const result = await api.call('backups.settings.save', {
@@ -68,13 +97,19 @@ export function BackupSettingsForm({ settings, onSaved }: { settings: BackupSett
       keepDaily: values.keepDaily,
       keepMonthly: values.keepMonthly,
       ...(values.passphrase === '' ? {} : { passphrase: values.passphrase, passphraseAgain: values.passphraseAgain }),
+      expectedUpdatedAt,
     });
+    if (!result.ok && isStaleSave(result.error)) {
+      setStale(result.error.message);
+      return;
+    }
     if (!result.ok) {
       const unmatched = applyServerIssues(result.error, setError, fields);
       fail(unmatched.length > 0 || result.error.issues === undefined ? [result.error.message] : []);
       return;
     }
     if (result.value.jobId === null) {
+      setOwnAt(result.value.settings?.updatedAt ?? null);
       done();
       return;
     }
@@ -104,6 +139,7 @@ export function BackupSettingsForm({ settings, onSaved }: { settings: BackupSett
           {keyJob.job.message}
         </Notice>
       )}
+      {stale !== null && <StaleSaveNotice message={stale} onLoadLatest={() => void loadLatest()} />}
       <ErrorSummary problems={problems} attempt={attempt} onSelect={(path) => setFocus(path as FieldPath<Values>)} />
       <form onSubmit={(event) => void submit(event)} noValidate>
         <TextField

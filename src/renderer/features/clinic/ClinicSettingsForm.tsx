@@ -15,6 +15,7 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect';
 import { applyServerIssues } from '../../lib/form-errors';
 import { plainZodMessage } from '../../lib/plain-zod-messages';
 import { initialZoneOf, savedTimeZoneNote } from '../../lib/time-zones';
+import { isStaleSave, StaleSaveNotice } from '../../components/StaleSaveNotice';
 import { useFormProblems } from '../../lib/use-form-problems';
 import { withFieldMessages } from '../../lib/with-field-messages';
 import { WeightCheckSettingsFieldset } from './WeightCheckSettingsFieldset';
@@ -39,6 +40,8 @@ const weightCheckFields = [
 export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSaved: (clinic: Clinic) => void }) {
   const { api, refresh } = useSignIn();
   const [saved, setSaved] = useState(false);
+  // A save refused because another administrator saved since: kept until the latest is loaded.
+  const [stale, setStale] = useState<string | null>(null);
   // A zone saved under a legacy name is shown, and saved again, under its current name.
   const savedZone = readTimeZoneName(clinic.timeZone);
   const { register, handleSubmit, formState, setError, setFocus, reset, control } = useForm<
@@ -63,25 +66,41 @@ export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSave
   const { problems, attempt, fail } = useFormProblems(formState.errors);
   const errors = formState.errors;
 
+  // The form and the page take what is stored: after a save, or when the latest is loaded.
+  const showStored = (stored: Clinic) => {
+    const { name, address, timeZone, autoLockMinutes } = stored;
+    const { weightChangePercent, weightChangeDays, weightPlausibleMinKg, weightPlausibleMaxKg } = stored;
+    reset({
+      name,
+      address,
+      timeZone,
+      autoLockMinutes,
+      weightChangePercent,
+      weightChangeDays,
+      weightPlausibleMinKg,
+      weightPlausibleMaxKg,
+    });
+    onSaved(stored);
+  };
+  const loadLatest = async () => {
+    const result = await api.call('clinic.get', {});
+    if (!result.ok) return fail([result.error.message]);
+    setStale(null);
+    showStored(result.value);
+    await refresh();
+  };
+
   const submit = handleSubmit(
     async (values) => {
       setSaved(false);
-      const result = await api.call('clinic.update', values);
+      const result = await api.call('clinic.update', { ...values, expectedUpdatedAt: clinic.updatedAt });
+      if (!result.ok && isStaleSave(result.error)) {
+        setStale(result.error.message);
+        return;
+      }
       if (result.ok) {
         setSaved(true);
-        const { name, address, timeZone, autoLockMinutes } = result.value;
-        const { weightChangePercent, weightChangeDays, weightPlausibleMinKg, weightPlausibleMaxKg } = result.value;
-        reset({
-          name,
-          address,
-          timeZone,
-          autoLockMinutes,
-          weightChangePercent,
-          weightChangeDays,
-          weightPlausibleMinKg,
-          weightPlausibleMaxKg,
-        });
-        onSaved(result.value);
+        showStored(result.value);
         // The top bar and every time on screen follow the new name and zone.
         await refresh();
         return;
@@ -108,6 +127,7 @@ export function ClinicSettingsForm({ clinic, onSaved }: { clinic: Clinic; onSave
           Settings saved.
         </Notice>
       )}
+      {stale !== null && <StaleSaveNotice message={stale} onLoadLatest={() => void loadLatest()} />}
       <ErrorSummary
         problems={problems}
         attempt={attempt}

@@ -6,6 +6,7 @@ import { preSessionScaleIds, preSessionScaleLabels } from '../../../domain/sessi
 import { formatDateTime } from '../../../domain/time';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { CheckboxField } from '../../components/CheckboxField';
+import { isStaleSave, StaleSaveNotice } from '../../components/StaleSaveNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { clearDraft, readDraft, writeDraft } from '../../lib/drafts';
@@ -64,6 +65,8 @@ export function SessionConfigurationForm({
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // A save refused because another administrator saved since: kept until the latest is loaded.
+  const [stale, setStale] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const messages = fieldMessages(issues);
 
@@ -115,12 +118,27 @@ export function SessionConfigurationForm({
       onSaved(result.value);
       return;
     }
+    if (isStaleSave(result.error)) {
+      setStale(result.error.message);
+      return;
+    }
     const serverIssues = result.error.issues ?? [];
     fail([
       { path: '', message: result.error.message },
       ...serverIssues.map((issue) => ({ path: sessionConfigurationFormPath(issue.path), message: issue.message })),
     ]);
   });
+
+  // Chosen after the refusal said so: what was typed here gives way to what is stored now.
+  const loadLatest = async () => {
+    const result = await api.call('clinic.sessionConfiguration.get', {});
+    if (!result.ok) return fail([{ path: '', message: result.error.message }]);
+    clearDraft(draftKey);
+    setStale(null);
+    setIssues([]);
+    reset(sessionConfigurationFormValues(result.value.content));
+    onSaved(result.value);
+  };
 
   const labelOf = (index: number) => getValues(`criteria.${index}.label`).trim() || 'The new criterion';
   const actions: CriteriaActions = {
@@ -178,6 +196,7 @@ export function SessionConfigurationForm({
       {restored !== null && !saved && (
         <Notice tone="info">Your unsaved changes from before are restored. Save them, or discard them.</Notice>
       )}
+      {stale !== null && <StaleSaveNotice message={stale} onLoadLatest={() => void loadLatest()} />}
       <ErrorSummary
         problems={summaryProblems(issues, describe)}
         attempt={attempt}

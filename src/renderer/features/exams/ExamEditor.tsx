@@ -29,11 +29,14 @@ export function ExamEditor({
   patient,
   onSigned,
   onDiscarded,
+  onLoadLatest,
 }: {
   version: ExamVersion;
   patient: Patient;
   onSigned: (view: RecordView) => void;
   onDiscarded: (recordDeleted: boolean) => void;
+  /** Reads the record again after this draft was saved from another screen. */
+  onLoadLatest: () => void;
 }) {
   const api = useApi();
   const { clinic } = useSignedIn();
@@ -48,7 +51,8 @@ export function ExamEditor({
     valuesSchema: examFormValuesSchema,
     contentFrom: (values) => examContentFrom(values, weightCheck),
     signingProblems: (content) => examFormSigningProblems(content, weightCheck),
-    save: (content) => api.call('records.saveDraft', { type: 'exam', versionId: version.id, content }),
+    save: (content, expectedUpdatedAt) =>
+      api.call('records.saveDraft', { type: 'exam', versionId: version.id, expectedUpdatedAt, content }),
     savedContent: version.content,
   });
   const { register, setValue } = editor.form;
@@ -91,6 +95,8 @@ export function ExamEditor({
         amendment={version.version > 1}
         onSigned={onSigned}
         onDiscarded={onDiscarded}
+        recordType="exam"
+        onLoadLatest={onLoadLatest}
         weightCheck={{
           findings: weightFindings,
           reason: editor.current.content.weightAcknowledgement?.reason ?? '',

@@ -35,7 +35,16 @@ function describe(issue: FieldIssue, values: FormularyFormValues): string {
  * The whole formulary as one form, saved as a new version. What is typed is kept in this
  * window as it is typed, so a reload or the lock screen loses nothing.
  */
-export function FormularyForm({ formulary, onSaved }: { formulary: Formulary; onSaved: (saved: Formulary) => void }) {
+export function FormularyForm({
+  formulary,
+  onSaved,
+  onLoadLatest,
+}: {
+  formulary: Formulary;
+  onSaved: (saved: Formulary) => void;
+  /** Reads the formulary in force again, after another administrator saved a version. */
+  onLoadLatest: () => void;
+}) {
   const draftKey = `formulary-v${formulary.version}`;
   const [restored] = useState(() => {
     const parsed = formularyFormValuesSchema.safeParse(readDraft(draftKey));
@@ -174,6 +183,11 @@ export function FormularyForm({ formulary, onSaved }: { formulary: Formulary; on
           onClose={() => setPending(null)}
           onSaved={saved}
           onContentProblems={contentProblems}
+          onLoadLatest={() => {
+            // Chosen after the refusal said so: this window's copy must not come back over the latest.
+            clearDraft(draftKey);
+            onLoadLatest();
+          }}
         />
       )}
     </>

@@ -11,7 +11,7 @@ import { FormularyVersion } from './FormularyVersion';
 
 /** The clinic's own drugs, concentrations and limits, and its screening checklist (admins). */
 export function FormularyPage() {
-  const { loaded, replace } = useCall('formulary.get', {});
+  const { loaded, replace, reload } = useCall('formulary.get', {});
   const history = useCall('formulary.history', {});
   const { clinic } = useSignedIn();
   const [saved, setSaved] = useState<string | null>(null);
@@ -45,6 +45,11 @@ export function FormularyPage() {
             key={loaded.value.version}
             formulary={loaded.value}
             onSaved={(after) => onSaved(loaded.value, after)}
+            onLoadLatest={() => {
+              setSaved(null);
+              reload();
+              history.reload();
+            }}
           />
         </>
       )}

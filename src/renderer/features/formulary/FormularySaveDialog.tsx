@@ -9,6 +9,7 @@ import { useSignIn } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { DialogForm } from '../../components/DialogForm';
 import { PasswordField } from '../../components/PasswordField';
+import { isStaleSave, StaleSaveNotice } from '../../components/StaleSaveNotice';
 import { TextArea } from '../../components/TextArea';
 
 type FormularyInput = z.input<typeof formularyContentSchema>;
@@ -58,7 +59,10 @@ export function FormularySaveDialog({
   onClose,
   onSaved,
   onContentProblems,
+  onLoadLatest,
 }: {
+  /** Another administrator saved a version since `before`: read the one in force. */
+  onLoadLatest: () => void;
   before: Formulary;
   /** What the form checked: valid as far as the form can tell. */
   content: FormularyInput;
@@ -69,6 +73,7 @@ export function FormularySaveDialog({
 }) {
   const { api, refresh } = useSignIn();
   const [problems, setProblems] = useState<Problems>({});
+  const [stale, setStale] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SaveValues>({ defaultValues: { reason: '', password: '' } });
   const parsed = formularyContentSchema.safeParse(content);
   const changes = parsed.success ? limitChanges(before.content, parsed.data).map((change) => change.text) : [];
@@ -81,12 +86,21 @@ export function FormularySaveDialog({
       focus(found.reason !== undefined ? 'formulary-save-reason' : 'formulary-save-password');
       return;
     }
-    const result = await api.call('formulary.update', { content, password: values.password, reason: values.reason });
+    const result = await api.call('formulary.update', {
+      expectedVersion: before.version,
+      content,
+      password: values.password,
+      reason: values.reason,
+    });
     if (result.ok) {
       onSaved(result.value);
       return;
     }
     const { error } = result;
+    if (isStaleSave(error)) {
+      setStale(error.message);
+      return;
+    }
     const onReason = error.issues?.find((issue) => issue.path === 'reason');
     const onContent = error.issues?.filter((issue) => issue.path.startsWith('content')) ?? [];
     if (onContent.length > 0) {
@@ -110,6 +124,9 @@ export function FormularySaveDialog({
         changes; your name, the time and the reason are kept with the version, in its history.
       </p>
       <ChangedLimits changes={changes} />
+      {stale !== null && (
+        <StaleSaveNotice message={stale} onLoadLatest={onLoadLatest} replaces="the changes you made on this page" />
+      )}
       <DialogForm
         problem={problems.form}
         onSubmit={save}

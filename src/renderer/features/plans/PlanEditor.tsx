@@ -41,6 +41,7 @@ export function PlanEditor({
   formulary,
   onSigned,
   onDiscarded,
+  onLoadLatest,
 }: {
   version: PlanVersion;
   /** Named with two identifiers in the signing dialog. */
@@ -50,6 +51,8 @@ export function PlanEditor({
   formulary: Formulary;
   onSigned: (view: RecordView) => void;
   onDiscarded: (recordDeleted: boolean) => void;
+  /** Reads the record again after this draft was saved from another screen. */
+  onLoadLatest: () => void;
 }) {
   const api = useApi();
   const { clinic } = useSignedIn();
@@ -72,7 +75,8 @@ export function PlanEditor({
       return { content, issues };
     },
     signingProblems: (content) => planSigningProblems(content, context),
-    save: (content) => api.call('records.saveDraft', { type: 'plan', versionId: version.id, content }),
+    save: (content, expectedUpdatedAt) =>
+      api.call('records.saveDraft', { type: 'plan', versionId: version.id, expectedUpdatedAt, content }),
     savedContent: version.content,
   });
   const { register, setValue } = editor.form;
@@ -122,6 +126,8 @@ export function PlanEditor({
         amendment={version.version > 1}
         onSigned={onSigned}
         onDiscarded={onDiscarded}
+        recordType="plan"
+        onLoadLatest={onLoadLatest}
         weightCheck={{ findings: weightFindings, reason: content.weightAcknowledgement?.reason ?? '' }}
         attestation={<PlanAttestation patient={patient} content={content} evaluation={evaluation} />}
       />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { FieldValues } from 'react-hook-form';
+import type { RecordType } from '../../../domain/record';
 import type { RecordView } from '../../../domain/record-view';
 import type { WeightFinding } from '../../../domain/weight-check';
 import { clearDraft } from '../../lib/drafts';
@@ -23,7 +24,13 @@ export function DraftBar<V extends FieldValues, C>({
   onDiscarded,
   weightCheck,
   attestation,
+  recordType,
+  onLoadLatest,
 }: {
+  /** What the draft is, for the labels of fields changed on another screen. */
+  recordType: RecordType;
+  /** Reads the draft as stored now (after a save from another screen was found). */
+  onLoadLatest: () => void;
   editor: DraftEditor<V, C>;
   /** "exam" or "infusion plan". */
   what: string;
@@ -49,6 +56,12 @@ export function DraftBar<V extends FieldValues, C>({
           issues={editor.autosave.issues}
           onRetry={() => void editor.autosave.flush()}
           onSelect={(path) => focusField(prefix, path)}
+          recordType={recordType}
+          onLoadLatest={() => {
+            // The user chose the stored draft: this window's copy must not be restored over it.
+            done();
+            onLoadLatest();
+          }}
         />
         <div className="draft-bar-actions">
           <SignAction
@@ -72,6 +85,11 @@ export function DraftBar<V extends FieldValues, C>({
             onSigned(view);
           }}
           onNotReady={editor.notReady}
+          onStale={(error) => {
+            editor.stopSigning();
+            editor.autosave.refuse(error);
+          }}
+          expectedUpdatedAt={editor.autosave.savedAt}
           weightCheck={weightCheck}
           attestation={attestation}
         />

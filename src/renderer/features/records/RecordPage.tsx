@@ -91,6 +91,8 @@ function RecordBody({
     ? `${version.version === 1 ? 'New' : 'Amending the'} ${version.recordType === 'exam' ? 'exam' : 'infusion plan'}`
     : recordTitle(version, drugName);
   const exam = view.type === 'plan' ? findLinkedExam(records, version.examVersionId) : null;
+  // A draft read again ("Load the latest" after a save from another screen) starts a fresh editor.
+  const editorKey = `${version.id}:${version.updatedAt}`;
   const onDiscarded = (recordDeleted: boolean) => {
     if (recordDeleted) void navigate(chart);
     else {
@@ -129,16 +131,17 @@ function RecordBody({
       )}
       {editing && version.recordType === 'exam' && (
         <ExamEditor
-          key={version.id}
+          key={editorKey}
           version={version}
           patient={patient}
           onSigned={onSigned}
           onDiscarded={onDiscarded}
+          onLoadLatest={reload}
         />
       )}
       {editing && version.recordType === 'plan' && (
         <PlanEditor
-          key={version.id}
+          key={editorKey}
           version={version}
           patient={patient}
           patientId={patient.id}
@@ -146,6 +149,7 @@ function RecordBody({
           formulary={formulary}
           onSigned={onSigned}
           onDiscarded={onDiscarded}
+          onLoadLatest={reload}
         />
       )}
       {!editing && version.recordType === 'exam' && (

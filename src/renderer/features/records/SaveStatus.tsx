@@ -1,6 +1,9 @@
 import type { FieldIssue } from '../../../contract/errors';
 import { useSignedIn } from '../../app/sign-in-context';
 import { Icon } from '../../components/Icon';
+import { StaleSaveNotice } from '../../components/StaleSaveNotice';
+import type { RecordType } from '../../../domain/record';
+import { draftConflictFields } from './draft-conflict-fields';
 import { formatClockTime } from '../../../domain/clock-time';
 import type { SaveState } from './use-autosave';
 
@@ -13,11 +16,16 @@ export function SaveStatus({
   issues,
   onRetry,
   onSelect,
+  recordType,
+  onLoadLatest,
 }: {
   state: SaveState;
   issues: readonly FieldIssue[];
   onRetry: () => void;
   onSelect: (path: string) => void;
+  recordType: RecordType;
+  /** Reads the draft as stored now, replacing what this screen holds. */
+  onLoadLatest: () => void;
 }) {
   const { clinic } = useSignedIn();
   return (
@@ -44,6 +52,14 @@ export function SaveStatus({
           </div>
         )}
       </div>
+      {state.kind === 'conflict' && (
+        <StaleSaveNotice
+          message={state.message}
+          changed={draftConflictFields(recordType, state.changedPaths)}
+          onLoadLatest={onLoadLatest}
+          replaces="what you typed here since your last save"
+        />
+      )}
       {issues.length > 0 && (
         <div className="save-status-issues">
           <p>

@@ -41,9 +41,15 @@ export function SignDialog({
   onClose,
   onSigned,
   onNotReady,
+  onStale,
+  expectedUpdatedAt,
   weightCheck,
   attestation,
 }: {
+  /** The draft was saved from another screen since this one loaded it: nothing is signed. */
+  onStale: (error: CallError) => void;
+  /** The draft's `updatedAt` this screen shows, read when signing. */
+  expectedUpdatedAt: () => string;
   /** "exam" or "infusion plan", as it reads in a sentence. */
   what: string;
   /** What the weight check surfaced and the reason given: part of what is signed. */
@@ -77,6 +83,7 @@ export function SignDialog({
       versionId,
       meaning: values.meaning,
       password: values.password,
+      expectedUpdatedAt: expectedUpdatedAt(),
       ...(askUserId ? { username: values.username } : {}),
     });
     if (result.ok) {
@@ -88,7 +95,9 @@ export function SignDialog({
     const onUsername = error.issues?.find((issue) => issue.path === 'username');
     // An unacknowledged weight check is a problem with the record, answered in the form.
     const onWeightCheck = error.issues?.some((issue) => issue.path.startsWith('weightAcknowledgement.')) ?? false;
-    if (error.code === 'NOT_READY_TO_SIGN' || onWeightCheck) {
+    if (error.code === 'CONFLICT') {
+      onStale(error);
+    } else if (error.code === 'NOT_READY_TO_SIGN' || onWeightCheck) {
       onNotReady(error);
     } else if (onUsername !== undefined) {
       // The server asks for the user ID when this sign-in has not signed yet.

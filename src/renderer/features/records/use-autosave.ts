@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallResult, FieldIssue } from '../../../contract/errors';
+import type { CallError, CallResult, FieldIssue } from '../../../contract/errors';
 import type { RecordView } from '../../../domain/record-view';
 import { useSignedIn } from '../../app/sign-in-context';
 
-export type SaveState = { kind: 'saved'; at: string } | { kind: 'saving' } | { kind: 'failed'; message: string };
+export type SaveState =
+  | { kind: 'saved'; at: string }
+  | { kind: 'saving' }
+  | { kind: 'failed'; message: string }
+  /** Saved from another screen since this one loaded it: nothing more is sent until the latest is loaded. */
+  | { kind: 'conflict'; message: string; changedPaths: string[] };
 
 export interface Autosave {
   state: SaveState;
@@ -13,6 +18,19 @@ export interface Autosave {
   schedule: () => void;
   /** Saves now; true when the server holds what is on screen and every field could be read. */
   flush: () => Promise<boolean>;
+  /** The draft's `updatedAt` this screen last loaded or saved (for signing what it shows). */
+  savedAt: () => string;
+  /** Another call (signing) found the draft saved elsewhere since: stop, and offer the latest. */
+  refuse: (error: CallError) => void;
+}
+
+/** The refusal of a stale save, with the draft fields changed elsewhere (paths without "content."). */
+export function conflictState(error: CallError): SaveState {
+  const changedPaths = (error.issues ?? [])
+    .map((issue) => issue.path)
+    .filter((path) => path.startsWith('content.'))
+    .map((path) => path.slice('content.'.length));
+  return { kind: 'conflict', message: error.message, changedPaths };
 }
 
 /** How long typing must pause before a save (a save per keystroke would flood the audit log). */
@@ -31,7 +49,8 @@ export function useAutosave<C>({
 }: {
   /** The content to save from the form now, with the fields that could not be read. */
   read: () => { content: C; issues: FieldIssue[] };
-  save: (content: C) => Promise<CallResult<RecordView>>;
+  /** `expectedUpdatedAt`: the draft's `updatedAt` this screen last loaded or saved. */
+  save: (content: C, expectedUpdatedAt: string) => Promise<CallResult<RecordView>>;
   /** What the server holds at first, so that opening a draft saves nothing. */
   savedContent: C;
   savedAt: string;
@@ -44,6 +63,8 @@ export function useAutosave<C>({
   const lastAt = useRef(savedAt);
   const timer = useRef<number | null>(null);
   const chain = useRef<Promise<boolean>>(Promise.resolve(true));
+  // Once refused as stale, every later save would be refused too (and could only overwrite).
+  const conflicted = useRef(false);
 
   useEffect(() => {
     latest.current = { read, save };
@@ -53,12 +74,18 @@ export function useAutosave<C>({
     const { content, issues: found } = latest.current.read();
     setIssues(found);
     const json = JSON.stringify(content);
+    if (conflicted.current) return false;
     if (json === lastSent.current) {
       setState({ kind: 'saved', at: lastAt.current });
       return found.length === 0;
     }
     setState({ kind: 'saving' });
-    const result = await latest.current.save(content);
+    const result = await latest.current.save(content, lastAt.current);
+    if (!result.ok && result.error.code === 'CONFLICT') {
+      conflicted.current = true;
+      setState(conflictState(result.error));
+      return false;
+    }
     if (!result.ok) {
       setState({ kind: 'failed', message: result.error.message });
       return false;
@@ -78,7 +105,7 @@ export function useAutosave<C>({
   }, [attempt]);
 
   const schedule = useCallback(() => {
-    setState((current) => (current.kind === 'failed' ? current : { kind: 'saving' }));
+    setState((current) => (current.kind === 'failed' || current.kind === 'conflict' ? current : { kind: 'saving' }));
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void flush(), pauseMs);
   }, [flush]);
@@ -102,5 +129,11 @@ export function useAutosave<C>({
     [flush],
   );
 
-  return { state, issues, schedule, flush };
+  const savedAtNow = useCallback(() => lastAt.current, []);
+  const refuse = useCallback((error: CallError) => {
+    conflicted.current = true;
+    setState(conflictState(error));
+  }, []);
+
+  return { state, issues, schedule, flush, savedAt: savedAtNow, refuse };
 }

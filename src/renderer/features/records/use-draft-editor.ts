@@ -67,7 +67,8 @@ export function useDraftEditor<V extends FieldValues, C>({
   valuesSchema: z.ZodType<V>;
   contentFrom: (values: V) => { content: C; issues: FieldIssue[] };
   signingProblems: (content: C) => FieldIssue[];
-  save: (content: C) => Promise<CallResult<RecordView>>;
+  /** `expectedUpdatedAt`: what the screen holds, so a save from a stale screen is refused. */
+  save: (content: C, expectedUpdatedAt: string) => Promise<CallResult<RecordView>>;
   savedContent: C;
 }): DraftEditor<V, C> {
   const key = localCopyKey(versionId);
