@@ -57,7 +57,9 @@ export function registerClinicRoutes(app: FastifyInstance, context: ClinicRouteC
     return device === null ? null : { token, device };
   };
 
-  app.post(devicePath, { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (request, reply) => {
+  // A waiting device asks every 2 s, and several may share one address (NAT): generous per
+  // address; enrolment requests themselves are capped by the ledger (20 waiting at once).
+  app.post(devicePath, { config: { rateLimit: { max: 600, timeWindow: 60_000 } } }, async (request, reply) => {
     if (crossSiteRefusal(request, reply) !== null) return reply;
     const enrol = objectField(parseJson(request.body).value, 'enrol') === true;
     const found = currentDevice(request);
@@ -147,8 +149,9 @@ export function registerClinicRoutes(app: FastifyInstance, context: ClinicRouteC
       if (signingIn && !result.ok && ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED'].includes(result.error.code))
         context.throttle.recordFailure(device.id, username, nowMs);
       if (result.ok && method === 'auth.signIn') {
-        // A token anyone could have seen before the sign-in is worthless after it.
-        void reply.setCookie(sessionCookie, context.sessions.rotate(token, session), cookieOptions);
+        // A token anyone could have seen before the sign-in is worthless after it (but for the
+        // few seconds' grace that lets calls already on their way arrive: clinic-sessions.ts).
+        void reply.setCookie(sessionCookie, context.sessions.rotate(token, session, nowMs), cookieOptions);
       } else if (result.ok && method === 'auth.signOut') {
         context.sessions.end(token);
         void reply.clearCookie(sessionCookie, cookieOptions);

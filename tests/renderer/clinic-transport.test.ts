@@ -101,7 +101,15 @@ describe('the clinic transport', () => {
         recordingFetch(json(429, { ok: false, error: { code: 'FORBIDDEN', message: 'Too many requests wait.' } }))
           .fetchFn,
       ),
-    ).toEqual({ kind: 'refused', message: 'Too many requests wait.' });
+    ).toEqual({ kind: 'busy', message: 'Too many requests wait.' });
+    // The rate limit's own answer is not the contract's shape: still busy, asked again later.
+    expect(await askDevice(false, recordingFetch(json(429, { statusCode: 429 })).fetchFn)).toEqual({
+      kind: 'busy',
+      message: 'The clinic host is busy. This device will ask again in a moment.',
+    });
+    expect(await askDevice(false, recordingFetch(json(403, { nonsense: true })).fetchFn)).toMatchObject({
+      kind: 'refused',
+    });
   });
 
   it('splits the root fingerprint into four lines of eight pairs', () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureHostCertificate } from '../../src/cli/host-certificate';
 import type { RunningClinicHost } from '../../src/server/clinic-host';
 import { startClinicHost } from '../../src/server/clinic-host';
+import { rotationGraceMs } from '../../src/server/clinic-sessions';
 import { verifyAuditChain } from '../../src/services/ledger';
 import type { SignIn } from '../../src/services/sign-in';
 import type { ClinicClient } from './clinic-client';
@@ -144,12 +145,24 @@ describe('the clinic host', () => {
     expect(signedIn.result.ok).toBe(true);
     const second = device.cookies.get('__Host-ledger-session');
     expect(second).not.toBe(first);
-    // The token from before the sign-in does not carry it.
-    const fixated = clinicClient(host.origin, rootPem);
-    fixated.cookies = new Map(device.cookies);
-    fixated.cookies.set('__Host-ledger-session', first ?? '');
-    const stale = (await fixated.invoke('signIn.get')).result.value as { state: string };
-    expect(stale.state).toBe('signed-out');
+    // A call already on its way with the token from before the sign-in (a sign-in poll)
+    // still reaches the session for a few seconds, and gets no cookie to replace the new one.
+    const inFlight = clinicClient(host.origin, rootPem);
+    inFlight.cookies = new Map(device.cookies);
+    inFlight.cookies.set('__Host-ledger-session', first ?? '');
+    inFlight.lastSetCookie = [];
+    const late = (await inFlight.invoke('signIn.get')).result.value as { state: string };
+    expect(late.state).toBe('active');
+    expect(inFlight.lastSetCookie).toEqual([]);
+    // After that the old token is worth nothing.
+    app.clockOffsetMs += rotationGraceMs + 1000;
+    try {
+      const stale = (await inFlight.invoke('signIn.get')).result.value as { state: string };
+      expect(stale.state).toBe('signed-out');
+      expect(inFlight.cookies.get('__Host-ledger-session')).not.toBe(second);
+    } finally {
+      app.clockOffsetMs -= rotationGraceMs + 1000;
+    }
     const audit = app.ledger.raw
       .prepare("SELECT details FROM audit_log WHERE action = 'auth.signed-in' ORDER BY seq DESC LIMIT 1")
       .get() as { details: string };

@@ -12,8 +12,12 @@ export const deviceAnswerSchema = z.object({
 });
 export type DeviceAnswer = z.infer<typeof deviceAnswerSchema>;
 
+/** `busy`: the host answered but asked to slow down (429); the device just asks again later. */
 export type DeviceReply =
-  { kind: 'answer'; device: DeviceAnswer } | { kind: 'refused'; message: string } | { kind: 'unreachable' };
+  | { kind: 'answer'; device: DeviceAnswer }
+  | { kind: 'refused'; message: string }
+  | { kind: 'unreachable' }
+  | { kind: 'busy'; message: string };
 
 const replySchema = z.union([
   z.object({ ok: z.literal(true), value: deviceAnswerSchema }),
@@ -37,18 +41,21 @@ export async function askDevice(
     return { kind: 'unreachable' };
   }
   if (isUnreachableStatus(response.status)) return { kind: 'unreachable' };
+  const busy = response.status === 429;
+  const busyMessage = 'The clinic host is busy. This device will ask again in a moment.';
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    return { kind: 'refused', message: 'The clinic host sent an answer that could not be read. Reload the page.' };
+    body = undefined;
   }
   const parsed = replySchema.safeParse(body);
   if (!parsed.success)
-    return { kind: 'refused', message: 'The clinic host sent an answer that could not be read. Reload the page.' };
-  return parsed.data.ok
-    ? { kind: 'answer', device: parsed.data.value }
-    : { kind: 'refused', message: parsed.data.error.message };
+    return busy
+      ? { kind: 'busy', message: busyMessage }
+      : { kind: 'refused', message: 'The clinic host sent an answer that could not be read. Reload the page.' };
+  if (parsed.data.ok) return { kind: 'answer', device: parsed.data.value };
+  return { kind: busy ? 'busy' : 'refused', message: parsed.data.error.message };
 }
 
 /** "AB:CD:…" (32 pairs) in four lines of eight pairs, so two screens can be compared line by line. */

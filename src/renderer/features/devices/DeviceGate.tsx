@@ -38,7 +38,8 @@ export function DeviceGate({ children }: { children: ReactNode }) {
   const fingerprint = useRef('');
 
   const apply = useCallback((reply: DeviceReply) => {
-    if (reply.kind === 'unreachable') return;
+    // Polling goes on: an unreachable host has the banner, a busy one is asked again later.
+    if (reply.kind === 'unreachable' || reply.kind === 'busy') return;
     if (reply.kind === 'refused') {
       setState({ kind: 'refused', message: reply.message });
       return;
@@ -102,7 +103,7 @@ export function DeviceGate({ children }: { children: ReactNode }) {
     const reply = await ask(true);
     setAsking(false);
     if (reply.kind === 'unreachable') setProblem('The clinic host cannot be reached. Try again when it is back.');
-    else if (reply.kind === 'refused') setProblem(reply.message);
+    else if (reply.kind === 'refused' || reply.kind === 'busy') setProblem(reply.message);
     else apply(reply);
   };
 
