@@ -66,6 +66,10 @@ export function buildServer(options: BuildOptions): { app: FastifyInstance; limi
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addHook('onRequest', async (request, reply) => {
+    // Node keeps the first of several Host headers and drops the rest silently, so a request
+    // naming another host second would pass; RFC 9112 §3.2 says answer such a request 400.
+    if (hostHeaderCount(request.raw.rawHeaders) > 1)
+      return sendFailure(reply, 400, 'INVALID_INPUT', 'The request names more than one host.');
     const host = request.headers.host;
     if (host === undefined || !options.allowedHosts().has(host.toLowerCase()))
       return sendFailure(reply, 421, 'FORBIDDEN', 'Unexpected Host header.');
@@ -76,6 +80,14 @@ export function buildServer(options: BuildOptions): { app: FastifyInstance; limi
     return payload;
   });
   return { app, limits };
+}
+
+/** Host headers in a request's raw header list (name, value, name, value, …). */
+function hostHeaderCount(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2)
+    if (rawHeaders[index]?.toLowerCase() === 'host') count += 1;
+  return count;
 }
 
 export async function registerRenderer(app: FastifyInstance, staticDir: string): Promise<void> {
