@@ -11,6 +11,7 @@ import { decryptPrivateKey } from '../../src/signing/private-key-protection';
 import { DerivationMemo } from '../../src/signing/scrypt-derivation';
 import { auditSince } from '../support/ledger-state';
 import { rawCall } from '../support/raw-call';
+import { patientInput } from '../support/fixtures';
 import type { TestApp } from '../support/test-app';
 import {
   adminPassword,
@@ -102,17 +103,14 @@ beforeAll(() => {
   const nurse = signedInUser(app, admin, 'nurse');
   saveFormulary(app, admin, demoFormulary);
   patientId = app.ok(nurse, 'patients.create', {
-    patient: {
+    patient: patientInput({
       mrn: 'ASYNC-1',
-      familyName: 'Ruiz',
       givenNames: 'Ana María',
-      preferredName: '',
       dateOfBirth: '1980-01-02',
-      sex: 'female',
       phone: '',
       emergencyContact: null,
       allergies: { status: 'none-known' },
-    },
+    }),
   }).id;
 });
 afterAll(() => app.cleanup());

@@ -10,6 +10,7 @@ import { requestDeviceEnrolment } from '../../src/services/devices';
 import type { SignIn } from '../../src/services/sign-in';
 import { tempFolder } from '../backup/backup-fixture';
 import { expectUnchanged, ledgerState } from '../support/ledger-state';
+import { patientInput } from '../support/fixtures';
 import type { TestApp } from '../support/test-app';
 import {
   adminPassword,
@@ -42,17 +43,14 @@ beforeAll(() => {
   saveFormulary(app, admin, demoFormulary);
   const nurse = signedInUser(app, admin, 'nurse');
   patientId = app.ok(nurse, 'patients.create', {
-    patient: {
+    patient: patientInput({
       mrn: 'STALE-1',
-      familyName: 'Ruiz',
       givenNames: 'Ana',
-      preferredName: '',
       dateOfBirth: '1980-01-02',
-      sex: 'female',
       phone: '',
       emergencyContact: null,
       allergies: { status: 'none-known' },
-    },
+    }),
   }).id;
 });
 afterAll(() => app.cleanup());
