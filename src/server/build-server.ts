@@ -1,5 +1,6 @@
 import type { RequestListener, Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import type { Server as NetServer, Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { fastify } from 'fastify';
 import { securityHeaders } from '../contract/security-headers';
@@ -62,6 +63,7 @@ export function buildServer(options: BuildOptions): { app: FastifyInstance; limi
         }),
   });
   app.server.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(app.server, limits.connectionsPerAddress);
   app.setErrorHandler(handleRequestError);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -80,6 +82,25 @@ export function buildServer(options: BuildOptions): { app: FastifyInstance; limi
     return payload;
   });
   return { app, limits };
+}
+
+/** Closes a connection on arrival when its address already holds `cap` open ones. */
+function capConnectionsPerAddress(server: NetServer, cap: number): void {
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > cap) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left <= 0) open.delete(address);
+      else open.set(address, left);
+    });
+  });
 }
 
 /** Host headers in a request's raw header list (name, value, name, value, …). */

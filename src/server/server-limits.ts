@@ -17,6 +17,11 @@ export interface ServerLimits {
   timeoutCheckIntervalMs: number;
   /** Open connections at once; further ones are closed on arrival. */
   maxConnections: number;
+  /**
+   * Open connections from one network address (one device) at once, so one device cannot
+   * take every connection the host has; further ones from it are closed on arrival.
+   */
+  connectionsPerAddress: number;
 }
 
 export const defaultServerLimits: ServerLimits = {
@@ -27,4 +32,6 @@ export const defaultServerLimits: ServerLimits = {
   idleTimeoutMs: 60_000,
   timeoutCheckIntervalMs: 1_000,
   maxConnections: 128,
+  // A browser opens at most 6 per host, plus an event stream per tab.
+  connectionsPerAddress: 32,
 };

@@ -89,4 +89,23 @@ describe('connection cap', () => {
       await test.stop();
     }
   });
+
+  it('closes connections over the cap of one address, while another address is still served', async () => {
+    const test = await startTestServer({ connectionsPerAddress: 2, headersTimeoutMs: 2000, requestTimeoutMs: 3000 });
+    try {
+      const idle = [1, 2].map(() => rawExchange(test.port, [`GET / HTTP/1.1\r\n`], { deadlineMs: 700 }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const over = await rawExchange(test.port, [], { deadlineMs: 400 });
+      expect(over).toMatchObject({ status: null, closed: true });
+      const elsewhere = await rawExchange(test.port, [`GET / HTTP/1.1\r\nHost: ${test.host}\r\n\r\n`], {
+        deadlineMs: 2000,
+        localAddress: '127.0.0.3',
+      });
+      expect(elsewhere.status).toBe(200);
+      await Promise.all(idle);
+      expect((await normalCall(test.server.origin)).status).toBe(200);
+    } finally {
+      await test.stop();
+    }
+  });
 });

@@ -65,10 +65,10 @@ export interface RawReply {
 export function rawExchange(
   port: number,
   parts: (string | Uint8Array)[],
-  options: { gapMs?: number; deadlineMs?: number; end?: boolean } = {},
+  options: { gapMs?: number; deadlineMs?: number; end?: boolean; localAddress?: string } = {},
 ): Promise<RawReply> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect({ port, host: '127.0.0.1', localAddress: options.localAddress });
     const chunks: Buffer[] = [];
     let settled = false;
     const finish = (closed: boolean) => {
