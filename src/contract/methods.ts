@@ -8,6 +8,7 @@ import { documentMethods } from './document-methods';
 import { hostMethods } from './host-methods';
 import { patientMethods } from './patient-methods';
 import { recordMethods } from './record-methods';
+import { registerMethods } from './register-methods';
 import { sessionMethods } from './session-methods';
 
 /**
@@ -25,6 +26,7 @@ export const methods = {
   ...backupMethods,
   ...hostMethods,
   ...deviceMethods,
+  ...registerMethods,
 } as const;
 
 export type Methods = typeof methods;

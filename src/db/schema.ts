@@ -6,6 +6,7 @@ import * as formulary from './schema/formulary';
 import * as ledgerMeta from './schema/ledger-meta';
 import * as patients from './schema/patients';
 import * as records from './schema/records';
+import * as register from './schema/register';
 import * as sessionConfiguration from './schema/session-configuration';
 import * as sessions from './schema/sessions';
 import * as signing from './schema/signing';
@@ -33,4 +34,5 @@ export const schema = {
   ...ledgerMeta,
   ...backups,
   ...devices,
+  ...register,
 };

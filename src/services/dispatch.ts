@@ -16,6 +16,7 @@ import { exportHandlers } from './exports';
 import { formularyHandlers } from './formulary';
 import { hostCertificateHandlers } from './host-certificates';
 import { recordHandlers } from './records';
+import { registerHandlers } from './register';
 import { sessionHandlers } from './sessions';
 import { authHandlers } from './auth';
 import { clinicHandlers } from './clinic';
@@ -47,6 +48,7 @@ const handlers: Handlers<MethodName> = {
   ...setupRestoreHandlers,
   ...hostCertificateHandlers,
   ...deviceHandlers,
+  ...registerHandlers,
 };
 
 export interface DispatchContext {

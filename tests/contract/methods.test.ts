@@ -5,6 +5,7 @@ import { authMethods } from '../../src/contract/auth-methods';
 import { backupMethods } from '../../src/contract/backup-methods';
 import { clinicMethods } from '../../src/contract/clinic-methods';
 import { deviceMethods } from '../../src/contract/device-methods';
+import { registerMethods } from '../../src/contract/register-methods';
 import type { MethodDefinition } from '../../src/contract/define-method';
 import { documentMethods } from '../../src/contract/document-methods';
 import { hostMethods } from '../../src/contract/host-methods';
@@ -42,6 +43,7 @@ const families: Record<string, Family> = {
   backup: { prefixes: ['backups'], table: backupMethods },
   host: { prefixes: ['host'], table: hostMethods },
   device: { prefixes: ['devices'], table: deviceMethods },
+  register: { prefixes: ['register'], table: registerMethods },
 };
 
 const definitionKeys = new Set(['input', 'output', 'access', 'whileLocked', 'beforePasswordChange', 'activity']);
@@ -83,6 +85,7 @@ describe('the method table', () => {
       | keyof typeof backupMethods
       | keyof typeof hostMethods
       | keyof typeof deviceMethods
+      | keyof typeof registerMethods
     >();
   });
 

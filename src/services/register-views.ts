@@ -1,0 +1,119 @@
+import { DateTime } from 'luxon';
+import type { ContainerView, RegisterEntryView } from '../domain/register';
+import { formatLotExpiry, lastUseDay } from '../domain/lot-expiry';
+import type { Balance } from '../domain/register-balance';
+import { applyDelta, isZero, zeroBalance } from '../domain/register-balance';
+import { formatDate, localDate } from '../domain/time';
+import type { ContainerRow, RegisterEntryRow } from '../db/register-repo';
+import { getRegisterEntries, listContainerEntries, listContainersWithLastEntry } from '../db/register-repo';
+import type { ServiceContext } from './context';
+import { requireClinic } from './context';
+import { containerLabel } from './register-moves';
+import { currentRegisterSettings } from './register-settings';
+
+export function entryView(row: RegisterEntryRow): RegisterEntryView {
+  return {
+    id: row.id,
+    containerId: row.containerId,
+    kind: row.kind,
+    delta: { ml: row.deltaMl, mg: row.deltaMg },
+    balance: { ml: row.balanceMl, mg: row.balanceMg },
+    occurredAt: row.occurredAt,
+    recordedAt: row.recordedAt,
+    printedName: row.printedName,
+    witnessPrintedName: row.witnessPrintedName,
+    sessionId: row.sessionId,
+    inventoryId: row.inventoryId,
+    refersToEntryId: row.refersToEntryId,
+    reason: row.reason,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+  };
+}
+
+/**
+ * A container as the Register page and the draw step show it: balance, state, and the warnings
+ * a person must see before using it (expired lot, past the clinic's in-use limit after opening).
+ */
+export function containerView(
+  context: ServiceContext,
+  container: ContainerRow,
+  last: RegisterEntryRow | undefined,
+  openedAt: string | null,
+): ContainerView {
+  const zone = requireClinic(context).timeZone;
+  const today = localDate(context.now, zone);
+  const balance: Balance = last === undefined ? zeroBalance : { ml: last.balanceMl, mg: last.balanceMg };
+  const { inUseLimitDays } = currentRegisterSettings(context).settings;
+  const inUseUntil =
+    openedAt === null || inUseLimitDays === null
+      ? null
+      : (DateTime.fromISO(openedAt, { zone }).plus({ days: inUseLimitDays }).toISODate() ?? null);
+  const warnings: string[] = [];
+  const empty = isZero(balance);
+  if (!empty && lastUseDay(container.lotExpiry) < today) {
+    warnings.push(`Expired: lot ${container.lotNumber} expired ${formatLotExpiry(container.lotExpiry)}`);
+  }
+  if (!empty && inUseUntil !== null && inUseUntil < today) {
+    warnings.push(
+      `Past the in-use limit: opened more than ${inUseLimitDays} days ago (use by ${formatDate(inUseUntil)})`,
+    );
+  }
+  return {
+    id: container.id,
+    label: containerLabel(container),
+    receiptId: container.receiptId,
+    drugId: container.drugId,
+    drugName: container.drugName,
+    concentrationMgPerMl: container.concentrationMgPerMl,
+    volumeMl: container.volumeMl,
+    lotNumber: container.lotNumber,
+    lotExpiry: container.lotExpiry,
+    balance,
+    status: empty ? 'empty' : openedAt === null ? 'unopened' : 'open',
+    openedAt,
+    inUseUntil,
+    warnings,
+  };
+}
+
+/** Every container with its balance, oldest first (a clinic holds hundreds, not millions). */
+export function allContainerViews(context: ServiceContext): ContainerView[] {
+  const db = context.ledger.db;
+  const rows = listContainersWithLastEntry(db);
+  const lastEntries = new Map(
+    getRegisterEntries(
+      db,
+      rows.flatMap((row) => (row.lastEntryId === null ? [] : [row.lastEntryId])),
+    ).map((entry) => [entry.containerId, entry]),
+  );
+  const opened = openedAtByContainer(context);
+  return rows.map(({ container }) =>
+    containerView(context, container, lastEntries.get(container.id), opened.get(container.id) ?? null),
+  );
+}
+
+function openedAtByContainer(context: ServiceContext): Map<number, string> {
+  const rows = context.ledger.raw
+    .prepare(
+      `SELECT container_id AS containerId, min(occurred_at) AS at FROM register_entries WHERE kind = 'opened' GROUP BY container_id`,
+    )
+    .all() as { containerId: number; at: string }[];
+  return new Map(rows.map((row) => [row.containerId, row.at]));
+}
+
+/** One container's whole history, with its balance re-added from the entries as a check. */
+export function containerHistory(context: ServiceContext, container: ContainerRow) {
+  const entries = listContainerEntries(context.ledger.db, container.id);
+  const opened = entries.find((entry) => entry.kind === 'opened')?.occurredAt ?? null;
+  const summed = entries.reduce<Balance>(
+    (sum, entry) => applyDelta(sum, { ml: entry.deltaMl, mg: entry.deltaMg }),
+    zeroBalance,
+  );
+  return {
+    container: containerView(context, container, entries.at(-1), opened),
+    entries: entries.map(entryView),
+    /** False only if the stored running balances disagree with their deltas (never, short of tampering). */
+    balanceConsistent:
+      entries.length === 0 || (summed.ml === entries.at(-1)?.balanceMl && summed.mg === entries.at(-1)?.balanceMg),
+  };
+}
