@@ -244,7 +244,6 @@ export const keyedTables = {
       'recorded_at',
     ],
     timeColumn: 'recorded_at',
-    label: named('receipt', 'id'),
   },
   register_containers: {
     idColumn: 'id',

@@ -40,6 +40,11 @@ describe('an untouched ledger with a row of every kind', () => {
       'session_signatures',
       'signed_documents',
       'host_certificates',
+      'register_settings_versions',
+      'register_receipts',
+      'register_containers',
+      'register_entries',
+      'register_inventories',
       'users',
       'patients',
       'clinic',
@@ -136,6 +141,24 @@ describe('session entries that carry no signature yet', () => {
     );
     expect(problems).toEqual([
       `session_entries row ${built.openEntryId + 1} (session ${built.openSessionId}): no audit entry records this row (added outside the app)`,
+    ]);
+  });
+});
+
+describe('the controlled-substance register', () => {
+  it('reports a draw made smaller outside the app, and a receipt deleted', () => {
+    const id = built.drawEntryId;
+    const { problems } = tamper((copy) => {
+      copy.raw.prepare(`UPDATE register_entries SET delta_ml = '-0.5', delta_mg = '-25' WHERE id = ?`).run(id);
+      copy.raw.prepare('DELETE FROM register_receipts').run();
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^register_receipts row \d+: deleted outside the app \(audit entry \d+ records it\)$/),
+      expect.stringMatching(
+        new RegExp(
+          `^register_entries row ${id} \\(container ${built.containerId}\\): the row differs from the audit trail`,
+        ),
+      ),
     ]);
   });
 });

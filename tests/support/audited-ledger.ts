@@ -23,6 +23,9 @@ export interface AuditedLedger {
   planVersionId: number;
   /** An amendment draft of the exam (a draft version, not held by any signature). */
   draftVersionId: number;
+  /** A register container with a draw for the open session, a waste, a count and its write-off. */
+  containerId: number;
+  drawEntryId: number;
 }
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
@@ -70,12 +73,51 @@ function chartSignedSession(app: TestApp, nurse: SignIn, plan: ReturnType<typeof
   return { sessionId, signatureId: signed.signatures[0]?.id ?? 0 };
 }
 
+/** A row of every register table: settings, a receipt, its containers, use, a count and its write-off. */
+function keepRegister(app: TestApp, people: { admin: SignIn; physician: SignIn; nurse: SignIn; sessionId: number }) {
+  const { admin, physician, nurse, sessionId } = people;
+  const settings = app.ok(admin, 'register.overview', {});
+  app.ok(admin, 'register.settings.update', {
+    settings: { ...settings.settings, registrantName: 'Dr. Test Physician', registrationNumber: 'FT1234563' },
+    expectedVersion: settings.settingsVersion,
+  });
+  const [container] = app.ok(physician, 'register.receive', {
+    drugId: 'ketamine',
+    concentrationMgPerMl: '50',
+    containerVolumeMl: '10',
+    containerCount: 1,
+    lotNumber: 'K123',
+    lotExpiry: unexpiredLot,
+    supplierName: 'Harbor Wholesale Pharmacy',
+    supplierAddress: '9 Dock Street, Boston MA',
+    supplierRegistration: 'RH1234567',
+    invoiceNumber: 'INV-1',
+    receivedOn: new Date().toISOString().slice(0, 10),
+    checker: { username: 'nurse', password: staffPassword },
+  }).containers;
+  const containerId = container?.id ?? 0;
+  const drawn = app.ok(nurse, 'register.draw', { containerId, sessionId, volumeMl: '0.72', occurredAt: at(1) });
+  const witness = { username: 'physician', password: staffPassword };
+  app.ok(nurse, 'register.waste', { containerId, sessionId, doseMg: '6', occurredAt: at(1), witness });
+  const [count] = app.ok(nurse, 'register.inventory', {
+    kind: 'ad-hoc',
+    countedAt: at(1),
+    notes: '',
+    counts: [{ containerId, countedMl: '9.2' }],
+    secondCounter: witness,
+  }).counts;
+  const countEntryId = count?.id ?? 0;
+  app.ok(nurse, 'register.explain', { countEntryId, category: 'spillage', explanation: 'Drop spilt' });
+  app.ok(physician, 'register.review', { countEntryId, note: 'Seen' });
+  return { containerId, drawEntryId: drawn.entry.id };
+}
+
 /**
  * A ledger with a row of every audited table, each written through the services: users,
  * patients, the clinic, a formulary and a session configuration version, signing
  * certificates and root key wraps, signed and draft record versions, a discarded draft, a
- * discontinued plan, a signed session with its PDF and an open session, and a clinic host's
- * TLS certificate.
+ * discontinued plan, a signed session with its PDF and an open session, a clinic host's TLS
+ * certificate, and the controlled-substance register.
  */
 export function auditedLedger(): AuditedLedger {
   const app = createTestApp();
@@ -118,9 +160,11 @@ export function auditedLedger(): AuditedLedger {
     publicKeyPem: generateServerKeyPair().publicKeyPem,
     adminPassword,
   });
+  const register = keepRegister(app, { admin, physician, nurse, sessionId: open.id });
   return {
     app,
     admin,
+    ...register,
     signedSessionId: signedSession.sessionId,
     sessionSignatureId: signedSession.signatureId,
     openSessionId: open.id,
