@@ -3,6 +3,7 @@ import { starterDischargeCriteria } from '../domain/infusion-session';
 import { emptyScales } from '../domain/scales';
 import type { SignIn } from '../services/sign-in';
 import type { Call } from './demo-caller';
+import type { DemoInfusion } from './demo-register';
 import { lastEntryIdOf } from '../domain/session-view';
 import { administrationEventEntry } from '../domain/infusion-session';
 
@@ -49,7 +50,8 @@ export function seedDemoSessions(
   nurse: SignIn,
   planRecordIds: number[],
   signer: { username: string; password: string },
-): void {
+): DemoInfusion[] {
+  const infusions: DemoInfusion[] = [];
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
   // A lot that expires in about a year, whenever the demo is made.
   const lotExpiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 7);
@@ -103,6 +105,7 @@ export function seedDemoSessions(
       username: signer.username,
       password: signer.password,
     });
+    infusions.push({ sessionId, planRecordId: completedPlan, startedAt: minutesAgo(175), endedAt: minutesAgo(133) });
   }
   if (runningPlan !== undefined) {
     const started = call(nurse, 'sessions.start', {
@@ -125,5 +128,7 @@ export function seedDemoSessions(
       occurredAt: minutesAgo(8),
       entry: { kind: 'observation', content: observation(131, 84, 5) },
     });
+    infusions.push({ sessionId: started.id, planRecordId: runningPlan, startedAt: minutesAgo(20), endedAt: null });
   }
+  return infusions;
 }

@@ -7,6 +7,8 @@ import { completeExam, demoFormulary, demoPump, planWith } from './demo-clinical
 import type { Call } from './demo-caller';
 import { caller } from './demo-caller';
 import { demoPatients } from './demo-data';
+import type { DemoStaff } from './demo-register';
+import { chargeDemoInfusions, seedDemoRegister } from './demo-register';
 import { seedDemoSessions } from './demo-sessions';
 
 export interface DemoUser {
@@ -37,6 +39,12 @@ export const demoUsers: DemoUser[] = [
  * need a stated reason (signatures cannot be back-dated, so the whole set-up is earlier).
  */
 const setUpHoursAgo = 6;
+
+/** The demo account of a role, to sign, check, witness or count as the second person. */
+function credentialsOf(role: Role): { username: string; password: string } {
+  const account = demoUsers.find((user) => user.role === role);
+  return { username: account?.username ?? '', password: account?.password ?? '' };
+}
 
 /**
  * Fills an empty ledger with a demo clinic through dispatch, so every record is validated
@@ -89,19 +97,26 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
     password: admin.password,
     reason: 'Ketamine with the demo clinic’s own limits, for the demonstration ledger',
   });
+  const registerStaff: DemoStaff = {
+    physician,
+    nurse,
+    nurseCredentials: credentialsOf('nurse'),
+    physicianCredentials: credentialsOf('physician'),
+  };
+  seedDemoRegister(call, adminSignIn, registerStaff, setUpAt(), options.timeZone ?? 'America/New_York');
   const currentPlans = seedClinicalRecords(
     call,
     physician,
     patientIds.slice(0, 12),
     localDate(setUpAt(), options.timeZone ?? 'America/New_York'),
   );
-  const nurseAccount = staff.find((user) => user.role === 'nurse');
-  const signer = { username: nurseAccount?.username ?? '', password: nurseAccount?.password ?? '' };
+  const signer = credentialsOf('nurse');
   // The infusions are charted now, by the nurse signed in now.
   const now = caller(ledger);
   const chairside = createSignIn();
   now(chairside, 'auth.signIn', signer);
-  seedDemoSessions(now, chairside, currentPlans, signer);
+  const infusions = seedDemoSessions(now, chairside, currentPlans, signer);
+  chargeDemoInfusions(now, { ...registerStaff, nurse: chairside }, infusions);
   now(chairside, 'auth.signOut', {});
   for (const signIn of [adminSignIn, ...signIns.values()]) call(signIn, 'auth.signOut', {});
 }
