@@ -21,6 +21,7 @@ import './styles/session-timing.css';
 import './styles/signing.css';
 import './styles/backups.css';
 import './styles/devices.css';
+import './styles/register.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

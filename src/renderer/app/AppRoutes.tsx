@@ -14,6 +14,7 @@ import { EditPatientPage } from '../features/patients/EditPatientPage';
 import { NewPatientPage } from '../features/patients/NewPatientPage';
 import { PatientChartPage } from '../features/patients/PatientChartPage';
 import { PatientSearchPage } from '../features/patients/PatientSearchPage';
+import { registerRoutes } from '../features/register/register-routes';
 import { sessionRoutes } from '../features/sessions/session-routes';
 import { UsersPage } from '../features/users/UsersPage';
 import { HomeRedirect } from './HomeRedirect';
@@ -154,6 +155,7 @@ export function AppRoutes() {
         }
       />
       {sessionRoutes}
+      {registerRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

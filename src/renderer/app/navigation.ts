@@ -11,6 +11,7 @@ export interface NavItem {
 
 const items: readonly NavItem[] = [
   { to: '/patients', label: 'Patients', needs: 'patients.search' },
+  { to: '/register', label: 'Register', needs: 'register.overview' },
   { to: '/users', label: 'Users', needs: 'users.list' },
   { to: '/formulary', label: 'Formulary', needs: 'formulary.update' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
