@@ -16,6 +16,7 @@ import {
   wasteInputSchema,
 } from '../domain/register';
 import { clinical, define, empty, idSchema } from './define-method';
+import { registerReportMethods } from './register-report-methods';
 
 /** Who reads the register: everyone but nobody's guest (auditors read and export it). */
 const registerReaders: readonly Role[] = ['physician', 'nurse', 'auditor', 'admin'];
@@ -110,4 +111,5 @@ export const registerMethods = {
     output: z.object({ version: z.number().int(), settings: registerSettingsSchema }),
     access: ['admin'],
   }),
+  ...registerReportMethods,
 } as const;

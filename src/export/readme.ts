@@ -64,6 +64,9 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile
     '                        session-events.csv (start, rate changes, pauses, resumes, stop,',
     '                        end), session-observations.csv (baseline, timed checks, discharge),',
     '                        session-adverse-events.csv and session-signatures.csv.',
+    '                        The controlled-substance register, whole: register-receipts.csv,',
+    '                        register-containers.csv, register-entries.csv (one row per entry',
+    '                        with its running balance) and register-inventories.csv.',
     'audit/audit-log.ndjson  The audit log entries of this export, one per line, as chained.',
     'audit/checkpoint.json   The head of the whole audit chain when the export was taken.',
     ...(hasCertificate

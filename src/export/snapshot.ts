@@ -6,6 +6,7 @@ import type { RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
 import type { User } from '../domain/user';
 import type { SignedCheckpoint } from '../domain/audit-checkpoint';
+import type { RegisterSnapshot } from './register-snapshot';
 
 /**
  * Everything an auditor export contains, gathered by the service in one read transaction.
@@ -49,6 +50,8 @@ export interface ExportSnapshot {
   latestCheckpoint?: SignedCheckpoint | null;
   signedPdfs: SignedPdf[];
   clinicRootCertificatePem: string | null;
+  /** The whole controlled-substance register (absent in snapshots made before it existed: empty). */
+  register?: RegisterSnapshot;
 }
 
 export type ExportUser = Pick<User, 'id' | 'username' | 'displayName' | 'credentials' | 'role' | 'active'>;

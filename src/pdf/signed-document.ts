@@ -18,11 +18,27 @@ export interface SignedDocumentInfo {
   identifiers: Record<string, string>;
 }
 
+/** What is drawn on every page once the page count is known: header, banner, footer. */
+export interface DocumentFurniture {
+  readonly bodyTop: number;
+  draw(pageIndex: number, pageCount: number): void;
+}
+
+/**
+ * Furniture of a document that names no patient (the register's reports): made by the caller,
+ * so those documents are opened, closed and signed exactly like every patient summary.
+ */
+export interface CustomFurnitureInput {
+  signedAt: string;
+  recordSha256: string;
+  make(doc: PDFKit.PDFDocument, engine: TextEngine): DocumentFurniture;
+}
+
 /** A document being written: its body flows through `flow`; furniture is drawn at the end. */
 export interface OpenSignedDocument {
   doc: PDFKit.PDFDocument;
   flow: DocumentFlow;
-  furniture: PageFurniture;
+  furniture: DocumentFurniture;
   signedAt: Date;
 }
 
@@ -34,7 +50,7 @@ export interface OpenSignedDocument {
  */
 export function openSignedDocument(
   info: SignedDocumentInfo,
-  furnitureInput: FurnitureInput,
+  furnitureInput: FurnitureInput | CustomFurnitureInput,
   options: RenderOptions,
 ): OpenSignedDocument {
   const signedAt = new Date(furnitureInput.signedAt);
@@ -65,7 +81,8 @@ export function openSignedDocument(
     ESIC: { BaseVersion: '1.7', ExtensionLevel: 2 },
   };
   const engine = new TextEngine(doc);
-  const furniture = new PageFurniture(doc, engine, furnitureInput);
+  const furniture =
+    'make' in furnitureInput ? furnitureInput.make(doc, engine) : new PageFurniture(doc, engine, furnitureInput);
   const flow = new DocumentFlow(doc, engine, {
     left: pagePaddingPt.left,
     right: doc.page.width - pagePaddingPt.right,

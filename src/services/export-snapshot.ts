@@ -14,6 +14,7 @@ import { listPatientSessions } from '../db/sessions-repo';
 import { listUsers, toUser } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { recordViews } from './record-views';
+import { registerRecords } from './register-report-data';
 import { sessionViews } from './sessions-view';
 import { ServiceError } from './service-error';
 
@@ -159,5 +160,7 @@ export function gatherSnapshot(
       ),
     ],
     clinicRootCertificatePem: rootIdentity(db)?.certificatePem ?? null,
+    // The register is one ledger of its own, kept whole like the audit trail's own tables.
+    register: registerRecords(context),
   };
 }

@@ -10,7 +10,7 @@ import type {
 import { formatQuantity } from '../domain/quantity';
 import type { Balance } from '../domain/register-balance';
 import { applyDelta, difference, isNegative, negate, zeroBalance } from '../domain/register-balance';
-import type { RegisterEntryRow } from '../db/register-repo';
+import type { ContainerRow, RegisterEntryRow } from '../db/register-repo';
 import { getRegisterEntry, listContainerEntries, listSessionRegisterEntries } from '../db/register-repo';
 import { getSession } from '../db/sessions-repo';
 import type { ServiceContext } from './context';
@@ -45,7 +45,11 @@ export function openContainer(context: ServiceContext, input: Input<typeof openI
 }
 
 /** Drug drawn from a container for a session; the first draw from a vial also records its opening. */
-export function draw(context: ServiceContext, input: Input<typeof drawInputSchema>): RegisterEntryRow {
+export function draw(
+  context: ServiceContext,
+  input: Input<typeof drawInputSchema>,
+  sessionEntryId: number | null = null,
+): RegisterEntryRow {
   const container = requireContainer(context, input.containerId);
   const session = requireSession(context, input.sessionId);
   if (openedEntry(context, container.id) === undefined) {
@@ -56,6 +60,7 @@ export function draw(context: ServiceContext, input: Input<typeof drawInputSchem
     delta: negate(fromMl(container, input.volumeMl)),
     occurredAt: input.occurredAt,
     sessionId: session.id,
+    sessionEntryId,
   });
 }
 
@@ -88,8 +93,7 @@ export function waste(context: ServiceContext, input: Input<typeof wasteInputSch
   const container = requireContainer(context, input.containerId);
   const session = requireSession(context, input.sessionId);
   const amount = fromMg(container, input.doseMg, 'doseMg');
-  const use = sessionUse(listSessionRegisterEntries(context.ledger.db, session.id), container.id);
-  const left = difference(use.drawn, use.wasted);
+  const left = undrawnLeft(context, session.id, container.id);
   if (isNegative(difference(left, amount))) {
     throw new ServiceError(
       'INVALID_INPUT',
@@ -98,13 +102,35 @@ export function waste(context: ServiceContext, input: Input<typeof wasteInputSch
     );
   }
   const witness = secondClinician(context, input.witness, 'witness');
+  return recordWaste(context, container, { sessionId: session.id, amount, witness, occurredAt: input.occurredAt });
+}
+
+/** What a session drew from a container and has not yet wasted. */
+export function undrawnLeft(context: ServiceContext, sessionId: number, containerId: number): Balance {
+  const use = sessionUse(listSessionRegisterEntries(context.ledger.db, sessionId), containerId);
+  return difference(use.drawn, use.wasted);
+}
+
+/** A waste entry, its amount already checked against what the session drew and its witness against their password. */
+export function recordWaste(
+  context: ServiceContext,
+  container: ContainerRow,
+  waste: {
+    sessionId: number;
+    amount: Balance;
+    witness: { userId: number; printedName: string };
+    occurredAt: string;
+    sessionEntryId?: number;
+  },
+): RegisterEntryRow {
   return addMove(context, container, {
     kind: 'wasted',
     delta: noChange,
-    occurredAt: input.occurredAt,
-    sessionId: session.id,
-    witness,
-    details: { wastedMl: amount.ml, wastedMg: amount.mg },
+    occurredAt: waste.occurredAt,
+    sessionId: waste.sessionId,
+    sessionEntryId: waste.sessionEntryId ?? null,
+    witness: waste.witness,
+    details: { wastedMl: waste.amount.ml, wastedMg: waste.amount.mg },
   });
 }
 

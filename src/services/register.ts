@@ -16,6 +16,7 @@ import { recordInventory, explainDiscrepancy, reviewDiscrepancy } from './regist
 import { requireContainer } from './register-moves';
 import { receive } from './register-receipts';
 import { currentRegisterSettings, saveRegisterSettings } from './register-settings';
+import { registerReportHandlers } from './register-report';
 import { correct, destroy, draw, openContainer, returnToSupplier, sessionUse, waste } from './register-use';
 import { allContainerViews, containerHistory, entryView } from './register-views';
 
@@ -33,7 +34,9 @@ type RegisterMethod =
   | 'register.inventory'
   | 'register.explain'
   | 'register.review'
-  | 'register.settings.update';
+  | 'register.settings.update'
+  | 'register.report'
+  | 'register.lossReport';
 
 /** Stock per key (drug and concentration, or lot too), summed exactly. */
 function stockBy(views: readonly ContainerView[], withLot: boolean): RegisterOverview['byDrug'] {
@@ -142,4 +145,5 @@ export const registerHandlers: Handlers<RegisterMethod> = {
   'register.explain': (context, input) => ({ entry: entryView(explainDiscrepancy(context, input)) }),
   'register.review': (context, input) => ({ entry: entryView(reviewDiscrepancy(context, input)) }),
   'register.settings.update': (context, input) => saveRegisterSettings(context, input.settings, input.expectedVersion),
+  ...registerReportHandlers,
 };

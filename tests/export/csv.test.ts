@@ -65,7 +65,7 @@ const files = buildExportFiles(exportSnapshot());
 const table = (name: string) => csvRecords(fileText(files, `csv/${name}`));
 
 describe('the CSV files of an export', () => {
-  it('writes users, patients, exams, plans, signatures, sessions and the audit log, each with a BOM and CRLF', () => {
+  it('writes users, patients, exams, plans, signatures, sessions, the register and the audit log, each with a BOM and CRLF', () => {
     const names = files.filter((file) => file.path.startsWith('csv/')).map((file) => file.path);
     expect(names).toEqual([
       'csv/users.csv',
@@ -78,6 +78,10 @@ describe('the CSV files of an export', () => {
       'csv/session-observations.csv',
       'csv/session-adverse-events.csv',
       'csv/session-signatures.csv',
+      'csv/register-receipts.csv',
+      'csv/register-containers.csv',
+      'csv/register-entries.csv',
+      'csv/register-inventories.csv',
       'csv/audit-log.csv',
     ]);
     for (const name of names) {

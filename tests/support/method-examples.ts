@@ -220,4 +220,6 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
     expectedVersion: 0,
   },
   'identity.importPkcs12': { p12Base64: 'MAA=', p12Password: 'x', password: 'Not-the-password-1' },
+  'register.report': { from: '2026-03-01', to: '2026-03-31', format: 'pdf', password: 'Not-the-password-1' },
+  'register.lossReport': { countEntryId: 1, password: 'Not-the-password-1' },
 };

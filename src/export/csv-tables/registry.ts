@@ -2,6 +2,7 @@ import { auditLogTable } from './audit-log';
 import { examsTable } from './exams';
 import { patientsTable } from './patients';
 import { plansTable } from './plans';
+import { registerCsvTables } from '../register-csv';
 import { sessionAdverseEventsTable } from './session-adverse-events';
 import { sessionEventsTable } from './session-events';
 import { sessionObservationsTable } from './session-observations';
@@ -23,5 +24,6 @@ export const defaultCsvTables: readonly CsvTableDefinition[] = [
   sessionObservationsTable,
   sessionAdverseEventsTable,
   sessionSignaturesTable,
+  ...registerCsvTables,
   auditLogTable,
 ];

@@ -41,6 +41,8 @@ export const ledgerSystems = {
   auditEntity: 'urn:dosing-ledger:audit-entity',
   session: 'urn:dosing-ledger:infusion-session',
   sessionEntry: 'urn:dosing-ledger:session-entry',
+  /** A container of the controlled-substance register, by its label ("R4-2"). */
+  registerContainer: 'urn:dosing-ledger:register-container',
   /** Codes of what sessions chart and neither LOINC nor SNOMED gives us with certainty. */
   observationCode: 'urn:dosing-ledger:observation-code',
   /** Extension on Provenance.signature: SHA-256 (hex) of the signed version's canonical JSON. */

@@ -11,6 +11,7 @@ import { organizationMapper } from './organization';
 import { patientMapper } from './patient';
 import { practitionerMapper } from './practitioner';
 import { provenanceMapper } from './provenance';
+import { registerMedicationMapper } from './register-medication';
 import { sessionMapper } from './session';
 import { sessionProvenanceMapper } from './session-provenance';
 
@@ -26,6 +27,7 @@ export const defaultFhirMappers: readonly FhirMapper[] = [
   allergyMapper,
   examMapper,
   medicationRequestMapper,
+  registerMedicationMapper,
   sessionMapper,
   provenanceMapper,
   sessionProvenanceMapper,

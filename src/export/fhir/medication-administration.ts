@@ -16,6 +16,7 @@ import type { MedicationChoice } from './medication';
 import { planMedication } from './medication';
 import { patientReference, practitionerReference } from './references';
 import { formatLotExpiry } from '../../domain/lot-expiry';
+import { registerLinks } from './register-medication';
 
 export type AdministrationStatus = 'in-progress' | 'on-hold' | 'completed' | 'stopped';
 
@@ -32,6 +33,8 @@ export type MedicationAdministration = FhirResource &
     effectivePeriod: Period;
     performer?: { actor: Reference }[];
     request?: Reference;
+    /** The register's vials (Medication) the drug was drawn from. */
+    supportingInformation?: Reference[];
     note?: Annotation[];
     dosage?: AdministrationDosage;
   };
@@ -234,6 +237,7 @@ export function sessionAdministrations(context: FhirMapContext, session: Session
   const dosage = administrationDosage(
     volume === null ? uncountedDosage(index, session, plan) : infusedDose(volume, plan),
   );
+  const vials = registerLinks(context, session.id);
   const infusion: MedicationAdministration = {
     resourceType: 'MedicationAdministration',
     id: ids.infusion(session.id),
@@ -246,8 +250,10 @@ export function sessionAdministrations(context: FhirMapContext, session: Session
       end: finish === undefined ? undefined : fhirInstant(finish.occurredAt),
     },
     performer: [{ actor: practitionerReference(index, start.userId) }],
+    supportingInformation: vials.supportingInformation,
     note: [
       ...infusionNotes(index, session),
+      ...vials.notes,
       ...(dosage === undefined ? [{ text: 'Neither a rate nor the volume infused was charted.' }] : []),
     ],
     dosage,
