@@ -45,6 +45,8 @@ export const discrepancyViewSchema = z.object({
 export const registerOverviewSchema = z.object({
   settingsVersion: z.number().int(),
   settings: registerSettingsSchema,
+  /** What the clinic's settings let the signed-in user record, so screens offer only that. */
+  mayRecord: z.object({ receipt: z.boolean(), inventory: z.boolean(), destruction: z.boolean() }),
   /** Containers that still hold drug. */
   onHand: z.array(containerViewSchema),
   byDrug: z.array(registerStockSchema),

@@ -204,6 +204,8 @@ export const registerEntryViewSchema = z.object({
   printedName: z.string(),
   witnessPrintedName: z.string().nullable(),
   sessionId: z.number().int().nullable(),
+  /** The session's patient, so a screen can link to the session (null without a session). */
+  sessionPatientId: z.number().int().nullable(),
   inventoryId: z.number().int().nullable(),
   refersToEntryId: z.number().int().nullable(),
   reason: z.string().nullable(),

@@ -52,12 +52,17 @@ const duties = {
   destruction: { roles: 'destructionRoles', what: 'record returns and destruction' },
 } as const;
 
-/** Refuses a duty the clinic's register settings do not give the signed-in user's role. */
-export function requireRegisterDuty(context: ServiceContext, duty: keyof typeof duties): void {
-  const user = requireUser(context);
-  const { settings } = currentRegisterSettings(context);
+export type RegisterDuty = keyof typeof duties;
+
+/** Whether the clinic's register settings give the signed-in user's role this duty. */
+export function mayDo(context: ServiceContext, settings: RegisterSettings, duty: RegisterDuty): boolean {
   const allowed: readonly string[] = settings[duties[duty].roles];
-  if (!allowed.includes(user.role)) {
+  return allowed.includes(requireUser(context).role);
+}
+
+/** Refuses a duty the clinic's register settings do not give the signed-in user's role. */
+export function requireRegisterDuty(context: ServiceContext, duty: RegisterDuty): void {
+  if (!mayDo(context, currentRegisterSettings(context).settings, duty)) {
     throw new ServiceError(
       'FORBIDDEN',
       `The clinic's register settings do not allow your role to ${duties[duty].what}. An administrator can change this.`,

@@ -11,7 +11,28 @@ import { requireClinic } from './context';
 import { containerLabel } from './register-moves';
 import { currentRegisterSettings } from './register-settings';
 
-export function entryView(row: RegisterEntryRow): RegisterEntryView {
+/** The patients of the sessions these entries name, read once. */
+function sessionPatients(context: ServiceContext, rows: readonly RegisterEntryRow[]): Map<number, number> {
+  const ids = [...new Set(rows.flatMap((row) => (row.sessionId === null ? [] : [row.sessionId])))];
+  if (ids.length === 0) return new Map();
+  const found = context.ledger.raw
+    .prepare(`SELECT id, patient_id AS patientId FROM infusion_sessions WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as { id: number; patientId: number }[];
+  return new Map(found.map((row) => [row.id, row.patientId]));
+}
+
+/** One entry as screens show it. */
+export function registerEntryView(context: ServiceContext, row: RegisterEntryRow): RegisterEntryView {
+  return entryView(row, sessionPatients(context, [row]));
+}
+
+/** Entries as screens show them, each with its session's patient. */
+export function registerEntryViews(context: ServiceContext, rows: readonly RegisterEntryRow[]): RegisterEntryView[] {
+  const patients = sessionPatients(context, rows);
+  return rows.map((row) => entryView(row, patients));
+}
+
+function entryView(row: RegisterEntryRow, patients: ReadonlyMap<number, number>): RegisterEntryView {
   return {
     id: row.id,
     containerId: row.containerId,
@@ -23,6 +44,7 @@ export function entryView(row: RegisterEntryRow): RegisterEntryView {
     printedName: row.printedName,
     witnessPrintedName: row.witnessPrintedName,
     sessionId: row.sessionId,
+    sessionPatientId: row.sessionId === null ? null : (patients.get(row.sessionId) ?? null),
     inventoryId: row.inventoryId,
     refersToEntryId: row.refersToEntryId,
     reason: row.reason,
@@ -111,7 +133,7 @@ export function containerHistory(context: ServiceContext, container: ContainerRo
   );
   return {
     container: containerView(context, container, entries.at(-1), opened),
-    entries: entries.map(entryView),
+    entries: registerEntryViews(context, entries),
     /** False only if the stored running balances disagree with their deltas (never, short of tampering). */
     balanceConsistent:
       entries.length === 0 || (summed.ml === entries.at(-1)?.balanceMl && summed.mg === entries.at(-1)?.balanceMg),

@@ -15,10 +15,10 @@ import { requireClinic } from './context';
 import { recordInventory, explainDiscrepancy, reviewDiscrepancy } from './register-inventory';
 import { requireContainer } from './register-moves';
 import { receive } from './register-receipts';
-import { currentRegisterSettings, saveRegisterSettings } from './register-settings';
+import { currentRegisterSettings, mayDo, saveRegisterSettings } from './register-settings';
 import { registerReportHandlers } from './register-report';
 import { correct, destroy, draw, openContainer, returnToSupplier, sessionUse, waste } from './register-use';
-import { allContainerViews, containerHistory, entryView } from './register-views';
+import { allContainerViews, containerHistory, registerEntryView, registerEntryViews } from './register-views';
 
 type RegisterMethod =
   | 'register.overview'
@@ -74,10 +74,10 @@ function openDiscrepancies(context: ServiceContext): RegisterOverview['discrepan
       const explanation = about.find((entry) => entry.kind === 'explained');
       const review = about.find((entry) => entry.kind === 'reviewed');
       return {
-        count: entryView(count),
+        count: registerEntryView(context, count),
         containerLabel: containers.get(count.containerId) ?? `container ${count.containerId}`,
-        explanation: explanation === undefined ? null : entryView(explanation),
-        review: review === undefined ? null : entryView(review),
+        explanation: explanation === undefined ? null : registerEntryView(context, explanation),
+        review: review === undefined ? null : registerEntryView(context, review),
       };
     })
     .filter((discrepancy) => discrepancy.review === null);
@@ -90,6 +90,11 @@ function overview(context: ServiceContext): RegisterOverview {
   return {
     settingsVersion: version,
     settings,
+    mayRecord: {
+      receipt: mayDo(context, settings, 'receipt'),
+      inventory: mayDo(context, settings, 'inventory'),
+      destruction: mayDo(context, settings, 'destruction'),
+    },
     onHand,
     byDrug: stockBy(onHand, false),
     byLot: stockBy(onHand, true),
@@ -117,7 +122,7 @@ function sessionUseView(context: ServiceContext, sessionId: number) {
       const history = containerHistory(context, container);
       return { container: history.container, ...sessionUse(entries, containerId) };
     }),
-    entries: entries.map(entryView),
+    entries: registerEntryViews(context, entries),
   };
 }
 
@@ -132,18 +137,18 @@ export const registerHandlers: Handlers<RegisterMethod> = {
       containers: containers.map((container) => containerHistory(context, container).container),
     };
   },
-  'register.open': (context, input) => ({ entry: entryView(openContainer(context, input)) }),
-  'register.draw': (context, input) => ({ entry: entryView(draw(context, input)) }),
-  'register.waste': (context, input) => ({ entry: entryView(waste(context, input)) }),
-  'register.return': (context, input) => ({ entry: entryView(returnToSupplier(context, input)) }),
-  'register.destroy': (context, input) => ({ entry: entryView(destroy(context, input)) }),
-  'register.correct': (context, input) => ({ entry: entryView(correct(context, input)) }),
+  'register.open': (context, input) => ({ entry: registerEntryView(context, openContainer(context, input)) }),
+  'register.draw': (context, input) => ({ entry: registerEntryView(context, draw(context, input)) }),
+  'register.waste': (context, input) => ({ entry: registerEntryView(context, waste(context, input)) }),
+  'register.return': (context, input) => ({ entry: registerEntryView(context, returnToSupplier(context, input)) }),
+  'register.destroy': (context, input) => ({ entry: registerEntryView(context, destroy(context, input)) }),
+  'register.correct': (context, input) => ({ entry: registerEntryView(context, correct(context, input)) }),
   'register.inventory': (context, input) => {
     const { inventory, counts } = recordInventory(context, input);
-    return { inventoryId: inventory.id, counts: counts.map(entryView) };
+    return { inventoryId: inventory.id, counts: registerEntryViews(context, counts) };
   },
-  'register.explain': (context, input) => ({ entry: entryView(explainDiscrepancy(context, input)) }),
-  'register.review': (context, input) => ({ entry: entryView(reviewDiscrepancy(context, input)) }),
+  'register.explain': (context, input) => ({ entry: registerEntryView(context, explainDiscrepancy(context, input)) }),
+  'register.review': (context, input) => ({ entry: registerEntryView(context, reviewDiscrepancy(context, input)) }),
   'register.settings.update': (context, input) => saveRegisterSettings(context, input.settings, input.expectedVersion),
   ...registerReportHandlers,
 };

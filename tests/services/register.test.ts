@@ -15,6 +15,7 @@ let physician: SignIn;
 let nurse: SignIn;
 let auditor: SignIn;
 let sessionId: number;
+let patientId: number;
 
 const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
 const today = () => new Date().toISOString().slice(0, 10);
@@ -43,7 +44,7 @@ beforeAll(() => {
   signedInUser(app, admin, 'nurse', 'nurse2');
   auditor = signedInUser(app, admin, 'auditor');
   saveFormulary(app, admin);
-  const patientId = app.ok(nurse, 'patients.create', {
+  patientId = app.ok(nurse, 'patients.create', {
     patient: patientInput({ mrn: 'R-1', familyName: 'Lindqvist', givenNames: 'Maja', dateOfBirth: '1980-02-02' }),
   }).id;
   const plan = signedPlanFor(app, physician, patientId);
@@ -66,6 +67,12 @@ describe('the controlled-substance register', () => {
     expect(noChecker.ok === false && noChecker.error.message).toBe('The checker must be someone else.');
     const byNurse = app.call(nurse, 'register.receive', { ...receipt(), checker: witness });
     expect(byNurse.ok === false && byNurse.error.code).toBe('FORBIDDEN');
+    expect(app.ok(nurse, 'register.overview', {}).mayRecord).toEqual({
+      receipt: false,
+      inventory: true,
+      destruction: false,
+    });
+    expect(app.ok(physician, 'register.overview', {}).mayRecord.receipt).toBe(true);
     const wrongConcentration = app.call(physician, 'register.receive', { ...receipt(), concentrationMgPerMl: '100' });
     expect(wrongConcentration.ok === false && wrongConcentration.error.issues?.[0]?.path).toBe('concentrationMgPerMl');
 
@@ -86,6 +93,7 @@ describe('the controlled-substance register', () => {
     app.ok(nurse, 'register.draw', { containerId: first.id, sessionId, volumeMl: '0.72', occurredAt: at(25) });
     const history = app.ok(auditor, 'register.container', { containerId: first.id });
     expect(history.entries.map((entry) => entry.kind)).toEqual(['received', 'opened', 'drawn']);
+    expect(history.entries[2]).toMatchObject({ sessionId, sessionPatientId: patientId });
     expect(history.container).toMatchObject({ status: 'open', balance: { ml: '9.28', mg: '464' } });
     expect(history.balanceConsistent).toBe(true);
 
