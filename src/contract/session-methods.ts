@@ -5,6 +5,9 @@ import { timingReasonSchema } from '../domain/session-timing';
 import { sessionViewSchema } from '../domain/session-view';
 import { passwordSchema } from '../domain/user';
 import { chartReaders, clinical, define, idSchema } from './define-method';
+import { drawInputSchema } from '../domain/register';
+
+const drawVolumeSchema = drawInputSchema.shape.volumeMl;
 
 const witnessSchema = z
   .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
@@ -39,6 +42,15 @@ export const sessionMethods = {
         entry: sessionEntryBodySchema,
         /** A second person who saw the waste discarded re-enters their own password. */
         witness: witnessSchema.optional(),
+        /**
+         * At the start: the register's containers the drug was drawn from, and how much from
+         * each. Their lot and expiry become the start's; the end's witnessed waste is then
+         * recorded against them. Absent where the clinic does not keep its register here.
+         */
+        draws: z
+          .array(z.object({ containerId: idSchema, volumeMl: drawVolumeSchema }).strict())
+          .max(5, 'At most 5 containers for one infusion')
+          .optional(),
       })
       .strict(),
     output: sessionViewSchema,

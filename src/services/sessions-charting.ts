@@ -8,6 +8,7 @@ import { assertNotFuture, checkEntry } from './sessions-entry-rules';
 import { acknowledgedChecklist, startFindings, withoutClientTiming } from './sessions-timing';
 import { existingSession, planOf, sessionViews, viewOf } from './sessions-view';
 import { wasteWitness } from './sessions-witness';
+import { recordEndWaste, recordStartDraws, withDrawnLots } from './register-session';
 
 /**
  * A corrected checklist is the session's start again: what its time surfaces against the plan
@@ -49,10 +50,16 @@ export const sessionChartingHandlers: Handlers<'sessions.addEntry' | 'sessions.c
   'sessions.addEntry': (context, input) => {
     const session = existingSession(context, input.sessionId);
     assertNotFuture(context, input.occurredAt);
-    const body = withoutClientTiming(input.entry);
+    const { body } = withDrawnLots(context, withoutClientTiming(input.entry), input.draws);
     checkEntry(context, session, listEntries(context.ledger.db, [session.id]), body, null, input.occurredAt);
     const witness = wasteWitness(context, body, input.witness);
-    append(context, session, input.occurredAt, body, { correctsEntryId: null, correctionReason: null, witness });
+    const entry = append(context, session, input.occurredAt, body, {
+      correctsEntryId: null,
+      correctionReason: null,
+      witness,
+    });
+    recordStartDraws(context, session, entry, input.draws);
+    recordEndWaste(context, session, entry, body, witness);
     return viewOf(context, session);
   },
 
