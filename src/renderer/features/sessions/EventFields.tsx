@@ -14,20 +14,26 @@ import type { EventFormValues } from './event-form';
 import { deviatesFromPlan, eventFields, volumeFarFromPlan } from './event-form';
 import { volumeToleranceRule } from '../../../domain/session-volume';
 import { formatLotExpiry, lastUseDay, parseLotExpiry } from '../../../domain/lot-expiry';
+import { DrawFields } from './DrawFields';
+import type { DrawValues } from './draw-form';
+import { drawsChosen, emptyDraws } from './draw-form';
 
-const id = (name: keyof EventFormValues) => fieldId(editorPrefix, `content.${name}`);
+const id = (name: Exclude<keyof EventFormValues, 'draws'>) => fieldId(editorPrefix, `content.${name}`);
 
 /** The fields an administration event asks for; a rate off the plan is said plainly as it is typed. */
 export function EventFields({
   type,
   register,
+  registerDraw,
   values,
   messages,
   plannedRate,
   plannedVolume,
 }: {
   type: AdministrationEventType;
-  register: (name: keyof EventFormValues) => UseFormRegisterReturn;
+  register: (name: Exclude<keyof EventFormValues, 'draws'>) => UseFormRegisterReturn;
+  /** The "Drawn from" rows, for a new start only (a correction does not draw again). */
+  registerDraw?: (index: number, name: keyof DrawValues) => UseFormRegisterReturn;
   values: EventFormValues;
   messages: FieldMessages;
   plannedRate: string | null;
@@ -36,7 +42,7 @@ export function EventFields({
 }) {
   const { clinic } = useSignedIn();
   const fields = eventFields[type];
-  const message = (name: keyof EventFormValues) => messages.get(`content.${name}`);
+  const message = (name: Exclude<keyof EventFormValues, 'draws'>) => messages.get(`content.${name}`);
   const deviates = fields.rate && deviatesFromPlan(values.rateMlPerH, plannedRate);
   const far = type === 'end' && volumeFarFromPlan(values.volumeInfusedMl, plannedVolume);
   const expiry = parseLotExpiry(values.lotExpiry);
@@ -67,7 +73,10 @@ export function EventFields({
           </div>
         </>
       )}
-      {fields.lot && (
+      {fields.lot && registerDraw !== undefined && (
+        <DrawFields draws={values.draws ?? emptyDraws} register={registerDraw} messages={messages} />
+      )}
+      {fields.lot && !drawsChosen(values.draws) && (
         <div className="form-grid">
           <TextField
             id={id('lotNumber')}

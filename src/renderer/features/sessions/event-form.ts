@@ -5,6 +5,8 @@ import { toDecimal } from '../../../domain/quantity';
 import { volumeOffPlan } from '../../../domain/session-volume';
 import { parseDecimal } from '../../lib/parse-fields';
 import { formatLotExpiry, parseLotExpiry } from '../../../domain/lot-expiry';
+import type { DrawValues } from './draw-form';
+import { drawsChosen, emptyDraws } from './draw-form';
 
 /** An administration event as typed. */
 export interface EventFormValues {
@@ -14,6 +16,8 @@ export interface EventFormValues {
   lotExpiry: string;
   volumeInfusedMl: string;
   wasteMg: string;
+  /** At the start: the register's containers drawn from (not part of the event itself). */
+  draws: DrawValues[];
 }
 
 /** Which fields each event asks for. */
@@ -37,6 +41,7 @@ export function eventFormValues(event: AdministrationEvent | null): EventFormVal
     lotExpiry: event === null || event.lotExpiry === '' ? '' : formatLotExpiry(event.lotExpiry),
     volumeInfusedMl: event?.volumeInfusedMl ?? '',
     wasteMg: event?.wasteMg ?? '',
+    draws: emptyDraws.map((row) => ({ ...row })),
   };
 }
 
@@ -78,7 +83,8 @@ export function eventFrom(
   };
   if (fields.rate) need(values.rateMlPerH.trim() !== '', 'rateMlPerH', 'Enter the pump rate in mL/h');
   if (fields.reasonRequired) need(values.reason.trim() !== '', 'reason', 'Give the reason');
-  if (fields.lot) {
+  // Drawn from the register: the lot and expiry are the containers'.
+  if (fields.lot && !drawsChosen(values.draws)) {
     need(values.lotNumber.trim() !== '', 'lotNumber', 'Enter the lot number from the vial');
     need(values.lotExpiry.trim() !== '', 'lotExpiry', 'Enter the expiry from the vial');
   }
