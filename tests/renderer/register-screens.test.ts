@@ -19,6 +19,18 @@ import type { ReceiptValues } from '../../src/renderer/features/register/receipt
 import { formPathOf } from '../../src/renderer/features/register/register-form';
 import { RegisterOverviewView } from '../../src/renderer/features/register/RegisterOverviewView';
 import { settingsFrom, settingsValues } from '../../src/renderer/features/register/RegisterSettingsForm';
+import { ContainersTable } from '../../src/renderer/features/register/ContainersTable';
+import { RegisterHeaderActions } from '../../src/renderer/features/register/RegisterHeaderActions';
+import { RegisterReports } from '../../src/renderer/features/register/RegisterReports';
+import { ReportRangeFields } from '../../src/renderer/features/register/ReportRangeFields';
+import {
+  defaultReportRange,
+  reportFormatsFor,
+  reportRangeFrom,
+  reportRangeProblems,
+} from '../../src/renderer/features/register/register-report-form';
+import { patientInput } from '../support/fixtures';
+import { administrationEvent, signedPlanFor, testChecklist } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
@@ -34,7 +46,8 @@ let physician: SignIn;
 let nurse: SignIn;
 let auditor: SignIn;
 
-function html(element: ReactElement, role: Role = 'nurse'): string {
+/** The markup as the browser gets it (links with their addresses). */
+function markup(element: ReactElement, role: Role = 'nurse'): string {
   const context = {
     signIn: {
       state: 'active',
@@ -46,7 +59,12 @@ function html(element: ReactElement, role: Role = 'nurse'): string {
   } as unknown as SignInContextValue;
   return renderToStaticMarkup(
     createElement(SignInContext.Provider, { value: context }, createElement(MemoryRouter, null, element)),
-  )
+  );
+}
+
+/** The text a person reads, tags taken out. */
+function html(element: ReactElement, role: Role = 'nurse'): string {
+  return markup(element, role)
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/\s+/g, ' ');
@@ -250,5 +268,159 @@ describe('the Register page', () => {
     expect(next).toMatchObject({ inUseLimitDays: 28, receiptRoles: ['physician', 'nurse'] });
     expect(settingsFrom({ ...typed, receiptRoles: ['physician'] }).settings?.inUseLimitDays).toBeNull();
     expect(settingsVersion).toBe(0);
+  });
+});
+
+describe('the Register page’s reports and what the settings allow', () => {
+  const noField = {
+    name: 'x',
+    onChange: () => Promise.resolve(),
+    onBlur: () => Promise.resolve(),
+    ref: () => undefined,
+  };
+
+  it('offers the signed PDF and the CSV to a nurse, only the CSV to an auditor, for this month by default', () => {
+    const nursePage = html(createElement(RegisterReports, { clinicToday: '2026-12-07' }), 'nurse');
+    expect(nursePage).toContain('Download the signed PDF');
+    expect(nursePage).toContain('Download the CSV');
+    const auditorPage = html(createElement(RegisterReports, { clinicToday: '2026-12-07' }), 'auditor');
+    expect(auditorPage).toContain('Download the CSV');
+    expect(auditorPage).not.toContain('signed PDF</');
+    expect(auditorPage).not.toContain('Download the signed PDF');
+    expect(reportFormatsFor('admin')).toEqual(['csv']);
+    expect(reportFormatsFor('physician')).toEqual(['pdf', 'csv']);
+    expect(defaultReportRange('2026-12-07')).toEqual({ from: '01-Dec-2026', to: '07-Dec-2026' });
+    // What each is offered is what the server gives them.
+    const range = { from: today(), to: today() };
+    expect(app.ok(auditor, 'register.report', { ...range, format: 'csv' }).mediaType).toBe('text/csv');
+    const refused = app.call(auditor, 'register.report', { ...range, format: 'pdf', password: staffPassword });
+    expect(refused.ok ? 'made' : refused.error.code).toBe('FORBIDDEN');
+  });
+
+  it('shows a backwards range as an error beside the last day, in the server’s words', () => {
+    const typed = { from: '10-Dec-2026', to: '2026-12-01' };
+    const local = reportRangeFrom(typed);
+    expect(local.range).toBeNull();
+    const refused = app.call(auditor, 'register.report', { from: '2026-12-10', to: '2026-12-01', format: 'csv' });
+    if (refused.ok) throw new Error('the server took a backwards range');
+    expect(local.issues).toEqual(refused.error.issues);
+    const { fields, other } = reportRangeProblems(refused.error.issues ?? []);
+    expect(other).toEqual([]);
+    const page = html(
+      createElement(ReportRangeFields, { registration: { from: noField, to: noField }, typed, errors: fields }),
+    );
+    expect(page).toMatch(
+      /First day As dd-Mmm-yyyy .* Reads as 10-Dec-2026 Last day .*The last day must not be before the first/,
+    );
+    expect(page.match(/must not be before/g)).toHaveLength(1);
+    expect(reportRangeFrom({ from: '1/12/2026', to: '07-Dec-2026' }).issues.map((issue) => issue.path)).toEqual([
+      'from',
+    ]);
+  });
+
+  it('offers a receipt, returns and destruction only to whom the default settings allow, and Form 106 for a theft', () => {
+    const nurseOverview = app.ok(nurse, 'register.overview', {});
+    expect(nurseOverview.mayRecord).toEqual({ receipt: false, inventory: true, destruction: false });
+    const nurseActions = html(createElement(RegisterHeaderActions, { mayRecord: nurseOverview.mayRecord }));
+    expect(nurseActions).not.toContain('Record a receipt');
+    expect(nurseActions).toContain('Count (inventory)');
+    const physicianOverview = app.ok(physician, 'register.overview', {});
+    expect(html(createElement(RegisterHeaderActions, { mayRecord: physicianOverview.mayRecord }))).toContain(
+      'Record a receipt',
+    );
+    const view = (overview: typeof nurseOverview, role: Role) =>
+      html(
+        createElement(RegisterOverviewView, { overview, role, clinicTimeZone: zone, onAction: () => undefined }),
+        role,
+      );
+    const nursePage = view(nurseOverview, 'nurse');
+    expect(nursePage).toContain('History of');
+    expect(nursePage).toContain('Correct an entry');
+    expect(nursePage).not.toContain('Destroy');
+    expect(nursePage).not.toContain('Return to supplier');
+    expect(view(physicianOverview, 'physician')).toContain('Destroy');
+    // A narrow column never breaks a number from its unit.
+    expect(
+      markup(
+        createElement(RegisterOverviewView, {
+          overview: nurseOverview,
+          role: 'nurse',
+          clinicTimeZone: zone,
+          onAction: () => undefined,
+        }),
+      ),
+    ).toContain('Discrepancy: 0.5\u00a0mL (25\u00a0mg) missing');
+
+    const [discrepancy] = nurseOverview.discrepancies;
+    if (discrepancy === undefined) throw new Error('no discrepancy');
+    expect(nursePage).not.toContain('Form 106 information (PDF)');
+    app.ok(nurse, 'register.explain', {
+      countEntryId: discrepancy.count.id,
+      category: 'spillage',
+      explanation: 'Vial dropped while counting',
+    });
+    const explained = app.ok(nurse, 'register.overview', {});
+    expect(view(explained, 'nurse')).toContain(`Form 106 information (PDF) for ${discrepancy.containerLabel}`);
+    expect(view(explained, 'auditor')).not.toContain('Form 106 information');
+  });
+
+  it('links a draw to its session on the page of the session’s patient', () => {
+    app.ok(nurse, 'patients.create', { patient: patientInput({ mrn: 'R-90', familyName: 'Decoy' }) });
+    const patientId = app.ok(nurse, 'patients.create', {
+      patient: patientInput({ mrn: 'R-91', familyName: 'Lindqvist', givenNames: 'Maja', dateOfBirth: '1980-02-02' }),
+    }).id;
+    const plan = signedPlanFor(app, physician, patientId);
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const session = app.ok(nurse, 'sessions.start', {
+      planRecordId: plan.planRecordId,
+      planVersionId: plan.planVersionId,
+      occurredAt: at(30),
+      checklist: testChecklist,
+      timingReason: plan.timingReason,
+    });
+    app.ok(nurse, 'sessions.addEntry', {
+      sessionId: session.id,
+      occurredAt: at(29),
+      entry: administrationEvent('start', {
+        rateMlPerH: session.plannedRateMlPerH ?? '100',
+        lotNumber: 'K-2207',
+        lotExpiry: unexpiredLot,
+      }),
+    });
+    const [container] = app.ok(nurse, 'register.overview', {}).onHand;
+    if (container === undefined) throw new Error('no container');
+    app.ok(nurse, 'register.draw', {
+      containerId: container.id,
+      sessionId: session.id,
+      volumeMl: '0.5',
+      occurredAt: at(25),
+    });
+    expect(patientId).not.toBe(session.id);
+    const history = app.ok(auditor, 'register.container', { containerId: container.id });
+    const page = markup(createElement(ContainerHistoryView, { history, clinicTimeZone: zone }), 'auditor');
+    expect(page).toMatch(
+      new RegExp(`<a href="/patients/${patientId}/sessions/${session.id}"[^>]*>Infusion session ${session.id}</a>`),
+    );
+    // The router owns the address fragment: an in-page jump is a button, never href="#…".
+    expect(page).not.toContain('href="#');
+    expect(page).toMatch(/Corrects <button type="button" class="link-button register-jump">entry \d+<\/button>/);
+  });
+
+  it('puts each container’s actions on a row of their own under it, so a narrow window does not cut them off', () => {
+    const [container] = app.ok(physician, 'register.overview', {}).onHand;
+    if (container === undefined) throw new Error('no container');
+    const page = markup(
+      createElement(ContainersTable, {
+        containers: [container],
+        caption: 'Containers on hand',
+        clinicTimeZone: zone,
+        actions: ['return', 'destroy'],
+        onAction: () => undefined,
+      }),
+    );
+    expect(page).toMatch(
+      /<tr class="register-container-actions"><td colSpan="5"><div class="cell-actions">.*History.*Return to supplier.*Destroy/,
+    );
+    expect(page).not.toContain('<span class="visually-hidden">Actions</span>');
   });
 });

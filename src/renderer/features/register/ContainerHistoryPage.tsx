@@ -13,6 +13,8 @@ import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { parseRouteId } from '../../lib/route-id';
 import { CorrectDialog } from './CorrectDialog';
+import { LossReportDialog } from './LossReportDialog';
+import type { DiscrepancyCategory, RegisterEntryView } from '../../../domain/register';
 import { EntryTable } from './EntryTable';
 import { balanceText, concentrationText, containerStatusLabels } from './register-words';
 
@@ -36,6 +38,7 @@ function ContainerHistory({ containerId }: { containerId: number }) {
   const { user, clinic } = useSignedIn();
   const history = useCall('register.container', { containerId });
   const [correcting, setCorrecting] = useState<number | null>(null);
+  const [reporting, setReporting] = useState<{ countEntryId: number; category: DiscrepancyCategory } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const value = history.loaded.status === 'ready' ? history.loaded.value : null;
   return (
@@ -51,6 +54,29 @@ function ContainerHistory({ containerId }: { containerId: number }) {
           history={value}
           clinicTimeZone={clinic.timeZone}
           onCorrect={mayCall(user.role, 'register.correct') ? (entry) => setCorrecting(entry.id) : undefined}
+          onLossReport={
+            mayCall(user.role, 'register.lossReport')
+              ? (explanation, category) => {
+                  // An explanation refers to the count whose discrepancy it explains.
+                  if (explanation.refersToEntryId !== null) {
+                    setMessage(null);
+                    setReporting({ countEntryId: explanation.refersToEntryId, category });
+                  }
+                }
+              : undefined
+          }
+        />
+      )}
+      {value !== null && reporting !== null && (
+        <LossReportDialog
+          countEntryId={reporting.countEntryId}
+          containerLabel={value.container.label}
+          category={reporting.category}
+          onClose={() => setReporting(null)}
+          onDone={(text) => {
+            setReporting(null);
+            setMessage(text);
+          }}
         />
       )}
       {value !== null && correcting !== null && (
@@ -74,10 +100,12 @@ export function ContainerHistoryView({
   history,
   clinicTimeZone,
   onCorrect,
+  onLossReport,
 }: {
   history: MethodOutput<'register.container'>;
   clinicTimeZone: string;
-  onCorrect?: ((entry: MethodOutput<'register.container'>['entries'][number]) => void) | undefined;
+  onCorrect?: ((entry: RegisterEntryView) => void) | undefined;
+  onLossReport?: ((explanation: RegisterEntryView, category: DiscrepancyCategory) => void) | undefined;
 }) {
   const { container } = history;
   return (
@@ -119,7 +147,12 @@ export function ContainerHistoryView({
       </section>
       <section className="card" aria-labelledby="container-entries-title">
         <h2 id="container-entries-title">History ({history.entries.length} entries)</h2>
-        <EntryTable entries={history.entries} clinicTimeZone={clinicTimeZone} onCorrect={onCorrect} />
+        <EntryTable
+          entries={history.entries}
+          clinicTimeZone={clinicTimeZone}
+          onCorrect={onCorrect}
+          onLossReport={onLossReport}
+        />
       </section>
     </>
   );

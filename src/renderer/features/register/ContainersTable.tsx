@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import type { ContainerView } from '../../../domain/register';
 import { formatLotExpiry } from '../../../domain/lot-expiry';
-import { formatDate, formatDateTime } from '../../../domain/time';
+import { formatDate } from '../../../domain/time';
 import { formatQuantity } from '../../../domain/quantity';
+import { WhenText } from './WhenText';
 import { concentrationText, containerStatusLabels } from './register-words';
 
 export type ContainerAction = 'return' | 'destroy' | 'correct';
@@ -40,27 +41,28 @@ export function ContainersTable({
               Balance
             </th>
             <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
           </tr>
         </thead>
-        <tbody>
-          {containers.map((container) => (
-            <tr key={container.id}>
+        {/* One body per container: its facts, then its actions on a row of their own, so no
+            button is cut off on a 768 px tablet and each keeps its full name. */}
+        {containers.map((container) => (
+          <tbody key={container.id} className="register-container">
+            <tr>
               <th scope="row" className="register-label-cell">
                 {container.label}
               </th>
               <td>
                 {container.drugName}
                 <div className="hint">
-                  {concentrationText(container.concentrationMgPerMl)}, {formatQuantity(container.volumeMl, 'mL')}{' '}
-                  container
+                  <span className="register-nowrap">{concentrationText(container.concentrationMgPerMl)}</span>,{' '}
+                  <span className="register-nowrap">{formatQuantity(container.volumeMl, 'mL')}</span> container
                 </div>
               </td>
               <td>
                 Lot {container.lotNumber}
-                <div className="hint">Expires {formatLotExpiry(container.lotExpiry)}</div>
+                <div className="hint">
+                  Expires <span className="register-nowrap">{formatLotExpiry(container.lotExpiry)}</span>
+                </div>
               </td>
               <td className="cell-number register-figure">
                 {formatQuantity(container.balance.ml, 'mL')}
@@ -69,7 +71,9 @@ export function ContainersTable({
               <td>
                 <strong>{containerStatusLabels[container.status]}</strong>
                 {container.openedAt !== null && (
-                  <div className="hint">Opened {formatDateTime(container.openedAt, clinicTimeZone)}</div>
+                  <div className="hint">
+                    Opened <WhenText instant={container.openedAt} clinicTimeZone={clinicTimeZone} />
+                  </div>
                 )}
                 {container.inUseUntil !== null && (
                   <div className="hint">In use until {formatDate(container.inUseUntil)}</div>
@@ -81,7 +85,9 @@ export function ContainersTable({
                   </p>
                 ))}
               </td>
-              <td>
+            </tr>
+            <tr className="register-container-actions">
+              <td colSpan={5}>
                 <div className="cell-actions">
                   <Link className="button button-secondary button-small" to={`/register/containers/${container.id}`}>
                     History<span className="visually-hidden"> of {container.label}</span>
@@ -105,8 +111,8 @@ export function ContainersTable({
                 </div>
               </td>
             </tr>
-          ))}
-        </tbody>
+          </tbody>
+        ))}
       </table>
     </div>
   );

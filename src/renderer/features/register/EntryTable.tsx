@@ -1,6 +1,9 @@
-import type { RegisterEntryView } from '../../../domain/register';
-import { formatDateTime } from '../../../domain/time';
+import { Link } from 'react-router';
+import type { DiscrepancyCategory, RegisterEntryView } from '../../../domain/register';
 import { formatQuantity } from '../../../domain/quantity';
+import { JumpButton } from './JumpButton';
+import { WhenText } from './WhenText';
+import { writeOffCategoryOf } from './register-report-form';
 import { correctableKinds, entryDetailLines, entryKindLabels, signedQuantity } from './register-words';
 
 /** Every entry of a container in order: what, when (clinic time), who, the change and the running balance. */
@@ -8,11 +11,14 @@ export function EntryTable({
   entries,
   clinicTimeZone,
   onCorrect,
+  onLossReport,
 }: {
   entries: readonly RegisterEntryView[];
   clinicTimeZone: string;
   /** Offered on correctable entries when the role may correct. */
   onCorrect?: ((entry: RegisterEntryView) => void) | undefined;
+  /** Offered on an explanation that wrote drug off, to whoever may produce the Form 106 information. */
+  onLossReport?: ((explanation: RegisterEntryView, category: DiscrepancyCategory) => void) | undefined;
 }) {
   const correctedBy = new Map<number, number[]>();
   for (const entry of entries) {
@@ -40,14 +46,17 @@ export function EntryTable({
         <tbody>
           {entries.map((entry) => {
             const corrections = correctedBy.get(entry.id) ?? [];
+            const writeOff = writeOffCategoryOf(entry);
             return (
-              <tr key={entry.id} id={`entry-${entry.id}`}>
+              <tr key={entry.id} id={`entry-${entry.id}`} tabIndex={-1}>
                 <th scope="row">
                   {entryKindLabels[entry.kind]}
                   <div className="hint">Entry {entry.id}</div>
                 </th>
                 <td>
-                  <span className="register-nowrap">{formatDateTime(entry.occurredAt, clinicTimeZone)}</span>
+                  <div>
+                    <WhenText instant={entry.occurredAt} clinicTimeZone={clinicTimeZone} />
+                  </div>
                   <div>{entry.printedName}</div>
                   {entry.witnessPrintedName !== null && (
                     <div className="hint">
@@ -72,7 +81,7 @@ export function EntryTable({
                   {entry.refersToEntryId !== null && (
                     <p>
                       {entry.kind === 'correction' ? 'Corrects' : 'About'}{' '}
-                      <a href={`#entry-${entry.refersToEntryId}`}>entry {entry.refersToEntryId}</a>
+                      <JumpButton targetId={`entry-${entry.refersToEntryId}`}>entry {entry.refersToEntryId}</JumpButton>
                     </p>
                   )}
                   {corrections.length > 0 && (
@@ -80,7 +89,17 @@ export function EntryTable({
                       Corrected by {corrections.map((id) => `entry ${id}`).join(', ')}
                     </p>
                   )}
-                  {entry.sessionId !== null && <p>Infusion session {entry.sessionId}</p>}
+                  {entry.sessionId !== null && (
+                    <p>
+                      {entry.sessionPatientId === null ? (
+                        `Infusion session ${entry.sessionId}`
+                      ) : (
+                        <Link to={`/patients/${entry.sessionPatientId}/sessions/${entry.sessionId}`}>
+                          Infusion session {entry.sessionId}
+                        </Link>
+                      )}
+                    </p>
+                  )}
                   {entry.reason !== null && (
                     <p dir="auto" className="register-reason">
                       {entry.reason}
@@ -96,6 +115,15 @@ export function EntryTable({
                       onClick={() => onCorrect(entry)}
                     >
                       Correct<span className="visually-hidden"> entry {entry.id}</span>
+                    </button>
+                  )}
+                  {onLossReport !== undefined && writeOff !== null && (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => onLossReport(entry, writeOff)}
+                    >
+                      Form 106 information (PDF)<span className="visually-hidden"> for entry {entry.id}</span>
                     </button>
                   )}
                 </td>

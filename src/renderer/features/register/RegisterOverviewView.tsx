@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { RegisterOverview } from '../../../contract/register-methods';
+import type { DiscrepancyCategory } from '../../../domain/register';
 import { inventoryKindLabels } from '../../../domain/register';
 import type { Role } from '../../../domain/roles';
 import { formatDateTime } from '../../../domain/time';
@@ -12,13 +13,17 @@ import { StockTables } from './StockTables';
 
 export type OverviewAction =
   | { kind: ContainerAction; container: RegisterOverview['onHand'][number] }
-  | { kind: 'explain' | 'review'; discrepancy: Discrepancy };
+  | { kind: 'explain' | 'review'; discrepancy: Discrepancy }
+  | { kind: 'lossReport'; discrepancy: Discrepancy; category: DiscrepancyCategory };
 
-/** The container actions a role may call at all (the clinic's settings may still refuse). */
-export function containerActionsFor(role: Role): ContainerAction[] {
+/**
+ * The container actions the signed-in user may take: the role's (contract) and, for returns and
+ * destruction, the clinic's register settings as the overview reports them for this user.
+ */
+export function containerActionsFor(role: Role, mayRecord: RegisterOverview['mayRecord']): ContainerAction[] {
   const actions: ContainerAction[] = [];
-  if (mayCall(role, 'register.return')) actions.push('return');
-  if (mayCall(role, 'register.destroy')) actions.push('destroy');
+  if (mayRecord.destruction && mayCall(role, 'register.return')) actions.push('return');
+  if (mayRecord.destruction && mayCall(role, 'register.destroy')) actions.push('destroy');
   if (mayCall(role, 'register.correct')) actions.push('correct');
   return actions;
 }
@@ -35,7 +40,7 @@ export function RegisterOverviewView({
   clinicTimeZone: string;
   onAction: (action: OverviewAction) => void;
 }) {
-  const actions = containerActionsFor(role);
+  const actions = containerActionsFor(role, overview.mayRecord);
   const containerAction = (kind: ContainerAction, container: RegisterOverview['onHand'][number]) =>
     onAction({ kind, container });
   return (
@@ -49,6 +54,8 @@ export function RegisterOverviewView({
           mayReview={mayCall(role, 'register.review')}
           onExplain={(discrepancy) => onAction({ kind: 'explain', discrepancy })}
           onReview={(discrepancy) => onAction({ kind: 'review', discrepancy })}
+          mayReportLoss={mayCall(role, 'register.lossReport')}
+          onLossReport={(discrepancy, category) => onAction({ kind: 'lossReport', discrepancy, category })}
         />
       </section>
       <section className="card" aria-labelledby="register-stock-title">
@@ -102,7 +109,7 @@ export function RegisterOverviewView({
         {overview.inventories.length === 0 ? (
           <p>
             No inventory is recorded yet.
-            {mayCall(role, 'register.inventory') && (
+            {overview.mayRecord.inventory && (
               <>
                 {' '}
                 <Link to="/register/count">Take the initial inventory</Link>.

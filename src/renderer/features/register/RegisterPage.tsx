@@ -1,16 +1,21 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useSignedIn } from '../../app/sign-in-context';
 import { mayCall } from '../../app/permissions';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
+import { localDate } from '../../../domain/time';
+import { serverNow } from '../../lib/server-clock';
 import { CorrectDialog } from './CorrectDialog';
 import { DestroyDialog } from './DestroyDialog';
 import { ExplainDialog, ReviewDialog } from './DiscrepancyDialogs';
+import { JumpButton } from './JumpButton';
+import { LossReportDialog } from './LossReportDialog';
+import { RegisterHeaderActions } from './RegisterHeaderActions';
 import type { OverviewAction } from './RegisterOverviewView';
 import { RegisterOverviewView } from './RegisterOverviewView';
+import { RegisterReports } from './RegisterReports';
 import { RegisterSettingsForm } from './RegisterSettingsForm';
 import { ReturnDialog } from './ReturnDialog';
 
@@ -34,16 +39,7 @@ export function RegisterPage() {
   return (
     <div className="page">
       <PageHeading title="Controlled-substance register">
-        {mayCall(user.role, 'register.receive') && (
-          <Link className="button button-primary" to="/register/receive">
-            Record a receipt
-          </Link>
-        )}
-        {mayCall(user.role, 'register.inventory') && (
-          <Link className="button button-secondary" to="/register/count">
-            Count (inventory)
-          </Link>
-        )}
+        {value !== null && <RegisterHeaderActions mayRecord={value.mayRecord} />}
       </PageHeading>
       {value !== null && (
         <p className="register-registrant">
@@ -52,7 +48,13 @@ export function RegisterPage() {
           {mayCall(user.role, 'register.settings.update') && (
             <>
               {' '}
-              · <a href="#register-settings">Register settings</a>
+              · <JumpButton targetId="register-settings">Register settings</JumpButton>
+            </>
+          )}
+          {mayCall(user.role, 'register.report') && (
+            <>
+              {' '}
+              · <JumpButton targetId="register-reports">Reports</JumpButton>
             </>
           )}
         </p>
@@ -70,6 +72,9 @@ export function RegisterPage() {
           }}
         />
       )}
+      {value !== null && mayCall(user.role, 'register.report') && (
+        <RegisterReports clinicToday={localDate(serverNow(), clinic.timeZone)} />
+      )}
       {value !== null && mayCall(user.role, 'register.settings.update') && (
         <RegisterSettingsForm
           settings={value.settings}
@@ -83,6 +88,19 @@ export function RegisterPage() {
       {open?.kind === 'correct' && <CorrectDialog container={open.container} onClose={close} onDone={done} />}
       {open?.kind === 'explain' && <ExplainDialog discrepancy={open.discrepancy} onClose={close} onDone={done} />}
       {open?.kind === 'review' && <ReviewDialog discrepancy={open.discrepancy} onClose={close} onDone={done} />}
+      {open?.kind === 'lossReport' && (
+        <LossReportDialog
+          countEntryId={open.discrepancy.count.id}
+          containerLabel={open.discrepancy.containerLabel}
+          category={open.category}
+          onClose={close}
+          onDone={(text) => {
+            // Producing a document changes nothing on the page: no reload needed.
+            setOpen(null);
+            setMessage(text);
+          }}
+        />
+      )}
     </div>
   );
 }

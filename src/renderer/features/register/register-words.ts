@@ -91,7 +91,12 @@ export function entryDetailLines(entry: RegisterEntryView): string[] {
   }
   const receiptId = details.receiptId;
   if (typeof receiptId === 'number') lines.push(`Receipt R${receiptId}`);
-  return lines;
+  return lines.map(keepUnitsWithNumbers);
+}
+
+/** A no-break space between a number and its unit, so a narrow column never shows "0.5" above "mL" (ISMP). */
+export function keepUnitsWithNumbers(text: string): string {
+  return text.replace(/(\d) (?=(?:mg\/mL|mL|mg)\b)/g, '$1\u00a0');
 }
 
 /** Whether a count found a different amount from the expected balance. */
