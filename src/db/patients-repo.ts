@@ -128,13 +128,16 @@ export function searchPatients(
   db: Drizzle,
   query: { terms: string; dateOfBirth: string | null; limit: number },
 ): PatientSummary[] {
+  const limit = query.limit;
   if (query.terms.trim() === '') {
-    return db
-      .select(summaryColumns)
-      .from(patients)
-      .orderBy(asc(patients.familyKey), asc(patients.givenNames))
-      .limit(query.limit)
-      .all();
+    return prepared(db, 'searchPatients.all', () =>
+      db
+        .select(summaryColumns)
+        .from(patients)
+        .orderBy(asc(patients.familyKey), asc(patients.givenNames))
+        .limit(sql.placeholder('limit'))
+        .prepare(),
+    ).all({ limit });
   }
   const found = new Map<number, PatientSummary>();
   const add = (rows: PatientSummary[]) => {
@@ -142,52 +145,60 @@ export function searchPatients(
   };
   if (query.dateOfBirth !== null) {
     add(
-      db
-        .select(summaryColumns)
-        .from(patients)
-        .where(eq(patients.dateOfBirth, query.dateOfBirth))
-        .orderBy(asc(patients.familyKey), asc(patients.givenNames))
-        .limit(query.limit)
-        .all(),
+      prepared(db, 'searchPatients.dateOfBirth', () =>
+        db
+          .select(summaryColumns)
+          .from(patients)
+          .where(eq(patients.dateOfBirth, sql.placeholder('dateOfBirth')))
+          .orderBy(asc(patients.familyKey), asc(patients.givenNames))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ).all({ dateOfBirth: query.dateOfBirth, limit }),
     );
   }
   const mrn = query.terms.trim().toUpperCase();
   if (/^[A-Z0-9][A-Z0-9-]*$/.test(mrn)) {
     add(
-      db
-        .select(summaryColumns)
-        .from(patients)
-        .where(and(gte(patients.mrn, mrn), lt(patients.mrn, prefixEnd(mrn))))
-        .orderBy(asc(patients.mrn))
-        .limit(query.limit)
-        .all(),
+      prepared(db, 'searchPatients.mrn', () =>
+        db
+          .select(summaryColumns)
+          .from(patients)
+          .where(and(gte(patients.mrn, sql.placeholder('from')), lt(patients.mrn, sql.placeholder('before'))))
+          .orderBy(asc(patients.mrn))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ).all({ from: mrn, before: prefixEnd(mrn), limit }),
     );
   }
   const terms = searchTerms(query.terms);
   const [first] = terms;
   if (terms.length === 1 && first !== undefined) {
     add(
-      db
-        .select(summaryColumns)
-        .from(patients)
-        .where(and(gte(patients.familyKey, first), lt(patients.familyKey, prefixEnd(first))))
-        .orderBy(asc(patients.familyKey), asc(patients.givenNames))
-        .limit(query.limit)
-        .all(),
+      prepared(db, 'searchPatients.familyKey', () =>
+        db
+          .select(summaryColumns)
+          .from(patients)
+          .where(
+            and(gte(patients.familyKey, sql.placeholder('from')), lt(patients.familyKey, sql.placeholder('before'))),
+          )
+          .orderBy(asc(patients.familyKey), asc(patients.givenNames))
+          .limit(sql.placeholder('limit'))
+          .prepare(),
+      ).all({ from: first, before: prefixEnd(first), limit }),
     );
   }
   if (terms.length > 0 && found.size < query.limit) {
     const match = terms.map((term) => `"${term}"*`).join(' ');
-    const nameRows = db.$client
-      .prepare(
+    const nameRows = prepared(db, 'searchPatients.names', () =>
+      db.$client.prepare(
         `SELECT p.id, p.mrn, p.family_name AS familyName, p.given_names AS givenNames,
                 p.preferred_name AS preferredName, p.date_of_birth AS dateOfBirth, p.sex
            FROM patients_fts JOIN patients p ON p.id = patients_fts.rowid
           WHERE patients_fts MATCH ?
           ORDER BY p.family_key, p.given_names
           LIMIT ?`,
-      )
-      .all(match, query.limit) as PatientSummary[];
+      ),
+    ).all(match, limit) as PatientSummary[];
     add(nameRows);
   }
   return [...found.values()];

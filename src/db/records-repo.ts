@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import type { RecordType, SignatureMeaning } from '../domain/record';
@@ -6,6 +6,7 @@ import type { VersionDocument } from '../domain/record-document';
 import { versionDocumentText } from '../domain/record-document';
 import { sha256Hex } from './hash';
 import type { Drizzle } from './open';
+import { idsParam, inIds, prepared } from './prepared';
 import { recordEvents, records, recordVersions, signatures } from './schema/records';
 
 export type RecordRow = typeof records.$inferSelect;
@@ -18,11 +19,24 @@ export function insertRecord(db: Drizzle, type: RecordType, patientId: number, u
 }
 
 export function getRecord(db: Drizzle, id: number): RecordRow | undefined {
-  return db.select().from(records).where(eq(records.id, id)).get();
+  return prepared(db, 'getRecord', () =>
+    db
+      .select()
+      .from(records)
+      .where(eq(records.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 export function listPatientRecords(db: Drizzle, patientId: number): RecordRow[] {
-  return db.select().from(records).where(eq(records.patientId, patientId)).orderBy(desc(records.id)).all();
+  return prepared(db, 'listPatientRecords', () =>
+    db
+      .select()
+      .from(records)
+      .where(eq(records.patientId, sql.placeholder('patientId')))
+      .orderBy(desc(records.id))
+      .prepare(),
+  ).all({ patientId });
 }
 
 export interface NewVersion {
@@ -54,17 +68,25 @@ export function insertVersion(db: Drizzle, version: NewVersion, now: string): Ve
 }
 
 export function getVersion(db: Drizzle, id: number): VersionRow | undefined {
-  return db.select().from(recordVersions).where(eq(recordVersions.id, id)).get();
+  return prepared(db, 'getVersion', () =>
+    db
+      .select()
+      .from(recordVersions)
+      .where(eq(recordVersions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 export function listVersions(db: Drizzle, recordIds: number[]): VersionRow[] {
   if (recordIds.length === 0) return [];
-  return db
-    .select()
-    .from(recordVersions)
-    .where(inArray(recordVersions.recordId, recordIds))
-    .orderBy(asc(recordVersions.recordId), asc(recordVersions.version))
-    .all();
+  return prepared(db, 'listVersions', () =>
+    db
+      .select()
+      .from(recordVersions)
+      .where(inIds(recordVersions.recordId))
+      .orderBy(asc(recordVersions.recordId), asc(recordVersions.version))
+      .prepare(),
+  ).all(idsParam(recordIds));
 }
 
 export function updateDraft(
@@ -156,12 +178,9 @@ export function insertSignature(
 
 export function listSignatures(db: Drizzle, versionIds: number[]): SignatureRow[] {
   if (versionIds.length === 0) return [];
-  return db
-    .select()
-    .from(signatures)
-    .where(inArray(signatures.versionId, versionIds))
-    .orderBy(asc(signatures.id))
-    .all();
+  return prepared(db, 'listSignatures', () =>
+    db.select().from(signatures).where(inIds(signatures.versionId)).orderBy(asc(signatures.id)).prepare(),
+  ).all(idsParam(versionIds));
 }
 
 export function insertEvent(
@@ -178,12 +197,9 @@ export function insertEvent(
 
 export function listEvents(db: Drizzle, recordIds: number[]): EventRow[] {
   if (recordIds.length === 0) return [];
-  return db
-    .select()
-    .from(recordEvents)
-    .where(inArray(recordEvents.recordId, recordIds))
-    .orderBy(asc(recordEvents.id))
-    .all();
+  return prepared(db, 'listEvents', () =>
+    db.select().from(recordEvents).where(inIds(recordEvents.recordId)).orderBy(asc(recordEvents.id)).prepare(),
+  ).all(idsParam(recordIds));
 }
 
 /** Every signed version with its record, for whole-database verification. */

@@ -1,9 +1,10 @@
-import { asc, count, desc, eq, inArray, max } from 'drizzle-orm';
+import { asc, count, desc, eq, getTableColumns, max, sql } from 'drizzle-orm';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
 import { documentForSessionSignature } from './identities-repo';
 import type { Drizzle } from './open';
+import { idsParam, inIds, prepared } from './prepared';
 import { infusionSessions, sessionEntries, sessionSignatures } from './schema/sessions';
 
 export type SessionRow = typeof infusionSessions.$inferSelect;
@@ -15,38 +16,56 @@ export function insertSession(db: Drizzle, session: Omit<SessionRow, 'id'>): Ses
 }
 
 export function getSession(db: Drizzle, id: number): SessionRow | undefined {
-  return db.select().from(infusionSessions).where(eq(infusionSessions.id, id)).get();
+  return prepared(db, 'getSession', () =>
+    db
+      .select()
+      .from(infusionSessions)
+      .where(eq(infusionSessions.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 }
 
 export function listPatientSessions(db: Drizzle, patientId: number): SessionRow[] {
-  return db
-    .select()
-    .from(infusionSessions)
-    .where(eq(infusionSessions.patientId, patientId))
-    .orderBy(desc(infusionSessions.id))
-    .all();
+  return prepared(db, 'listPatientSessions', () =>
+    db
+      .select()
+      .from(infusionSessions)
+      .where(eq(infusionSessions.patientId, sql.placeholder('patientId')))
+      .orderBy(desc(infusionSessions.id))
+      .prepare(),
+  ).all({ patientId });
 }
 
 export function listPlanSessions(db: Drizzle, planRecordId: number): SessionRow[] {
   return db.select().from(infusionSessions).where(eq(infusionSessions.planRecordId, planRecordId)).all();
 }
 
+/** Every column but the generated id, each bound by its own name. */
+const entryColumns = Object.keys(getTableColumns(sessionEntries)).filter((column) => column !== 'id');
+
 export function insertEntry(db: Drizzle, entry: Omit<EntryRow, 'id' | 'content'> & { content: JsonValue }): EntryRow {
-  return db
-    .insert(sessionEntries)
-    .values({ ...entry, content: canonicalJson(entry.content) })
-    .returning()
-    .get();
+  const insert = prepared(db, 'insertEntry', () =>
+    db
+      .insert(sessionEntries)
+      .values(
+        Object.fromEntries(entryColumns.map((column) => [column, sql.placeholder(column)])) as unknown as Omit<
+          EntryRow,
+          'id'
+        >,
+      )
+      .returning()
+      .prepare(),
+  );
+  const row = insert.get({ ...entry, content: canonicalJson(entry.content) });
+  if (row === undefined) throw new Error('session entry insert returned no row');
+  return row;
 }
 
 export function listEntries(db: Drizzle, sessionIds: number[]): EntryRow[] {
   if (sessionIds.length === 0) return [];
-  return db
-    .select()
-    .from(sessionEntries)
-    .where(inArray(sessionEntries.sessionId, sessionIds))
-    .orderBy(asc(sessionEntries.id))
-    .all();
+  return prepared(db, 'listEntries', () =>
+    db.select().from(sessionEntries).where(inIds(sessionEntries.sessionId)).orderBy(asc(sessionEntries.id)).prepare(),
+  ).all(idsParam(sessionIds));
 }
 
 export function insertSessionSignature(db: Drizzle, signature: Omit<SessionSignatureRow, 'id'>): SessionSignatureRow {
@@ -55,12 +74,14 @@ export function insertSessionSignature(db: Drizzle, signature: Omit<SessionSigna
 
 export function listSessionSignatures(db: Drizzle, sessionIds: number[]): SessionSignatureRow[] {
   if (sessionIds.length === 0) return [];
-  return db
-    .select()
-    .from(sessionSignatures)
-    .where(inArray(sessionSignatures.sessionId, sessionIds))
-    .orderBy(asc(sessionSignatures.id))
-    .all();
+  return prepared(db, 'listSessionSignatures', () =>
+    db
+      .select()
+      .from(sessionSignatures)
+      .where(inIds(sessionSignatures.sessionId))
+      .orderBy(asc(sessionSignatures.id))
+      .prepare(),
+  ).all(idsParam(sessionIds));
 }
 
 /**
@@ -116,15 +137,19 @@ export function verifyAllSessionSignatures(db: Drizzle): {
 
 /** The newest entry and the number of signatures of a session: two index look-ups, no parsing. */
 export function sessionProgress(db: Drizzle, sessionId: number): { lastEntryId: number; signatureCount: number } {
-  const entries = db
-    .select({ last: max(sessionEntries.id) })
-    .from(sessionEntries)
-    .where(eq(sessionEntries.sessionId, sessionId))
-    .get();
-  const signed = db
-    .select({ total: count() })
-    .from(sessionSignatures)
-    .where(eq(sessionSignatures.sessionId, sessionId))
-    .get();
+  const entries = prepared(db, 'sessionProgress.entries', () =>
+    db
+      .select({ last: max(sessionEntries.id) })
+      .from(sessionEntries)
+      .where(eq(sessionEntries.sessionId, sql.placeholder('sessionId')))
+      .prepare(),
+  ).get({ sessionId });
+  const signed = prepared(db, 'sessionProgress.signatures', () =>
+    db
+      .select({ total: count() })
+      .from(sessionSignatures)
+      .where(eq(sessionSignatures.sessionId, sql.placeholder('sessionId')))
+      .prepare(),
+  ).get({ sessionId });
   return { lastEntryId: entries?.last ?? 0, signatureCount: signed?.total ?? 0 };
 }

@@ -5,6 +5,7 @@ import type { DraftWeightCheck, RecordVersionView, RecordView } from '../domain/
 import { formatPrintedName } from '../domain/user';
 import type { RecordRow } from '../db/records-repo';
 import { listEvents, listSignatures, listVersions } from '../db/records-repo';
+import { parsedStoredJson } from '../db/stored-json';
 import { findUserById } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { recordWeightCheck } from './record-weight-check';
@@ -77,8 +78,13 @@ export function recordViews(context: ServiceContext, rows: RecordRow[]): RecordV
             contentSha256: signature.contentSha256,
           })),
       };
-      const content = JSON.parse(version.content) as never;
-      const computed = version.computed === null ? null : (JSON.parse(version.computed) as never);
+      // A signed version is frozen by the database: its JSON is parsed once per connection.
+      const parse = (column: string, text: string): never =>
+        version.status === 'signed'
+          ? parsedStoredJson<never>(db, `record_versions.${column}`, version.id, text)
+          : (JSON.parse(text) as never);
+      const content = parse('content', version.content);
+      const computed = version.computed === null ? null : parse('computed', version.computed);
       // A draft carries what its editor needs to run the weight check live.
       const withCheck =
         version.status === 'draft' ? { ...base, draftWeightCheck: draftWeightCheck(context, record, content) } : base;

@@ -12,7 +12,7 @@ import type { ServiceContext } from './context';
 import { requireClinic } from './context';
 import { checkConfiguredEntry } from './session-configuration';
 import { ServiceError } from './service-error';
-import { planOf, toView } from './sessions-view';
+import { entryViews, planOf } from './sessions-view';
 
 /** Five minutes of clock difference between devices is tolerated; later is the future. */
 const futureToleranceMs = 5 * 60_000;
@@ -34,7 +34,8 @@ export function checkEntry(
   correcting: EntryRow | null,
   occurredAt: string,
 ): void {
-  const views = toView(context, session, entries, new Map()).entries;
+  // Only the entries are checked: not the whole view (plan, signatures, author) that toView builds.
+  const views = entryViews(context, entries);
   const others = correcting === null ? views : views.filter((entry) => entry.id !== correcting.id);
   if (body.kind === 'checklist' && correcting === null) {
     throw new ServiceError(
@@ -141,7 +142,7 @@ export function checkEntry(
 function checkGapExplanations(
   context: ServiceContext,
   session: SessionRow,
-  others: ReturnType<typeof toView>['entries'],
+  others: ReturnType<typeof entryViews>,
   explanations: readonly { fromAt: string; untilAt: string; explanation: string }[],
 ): void {
   if (explanations.length === 0) return;

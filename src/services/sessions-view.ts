@@ -8,6 +8,7 @@ import { formatPrintedName } from '../domain/user';
 import { getVersion } from '../db/records-repo';
 import type { EntryRow, SessionRow } from '../db/sessions-repo';
 import { getSession, listEntries, listSessionSignatures } from '../db/sessions-repo';
+import { parsedStoredJson } from '../db/stored-json';
 import { findUserById } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { ServiceError } from './service-error';
@@ -16,27 +17,27 @@ export function planOf(
   context: ServiceContext,
   versionId: number,
 ): { content: PlanContent; computed: PlanComputed | null; signedAt: string | null } {
-  const version = getVersion(context.ledger.db, versionId);
+  const db = context.ledger.db;
+  const version = getVersion(db, versionId);
   if (version === undefined) throw new Error(`plan version ${versionId} missing`);
+  // A session's plan version is signed (frozen): its JSON is parsed once per connection.
+  const parse = <T>(column: string, text: string): T =>
+    version.status === 'signed'
+      ? parsedStoredJson<T>(db, `record_versions.${column}`, version.id, text)
+      : (JSON.parse(text) as T);
   return {
-    content: JSON.parse(version.content) as PlanContent,
-    computed: version.computed === null ? null : (JSON.parse(version.computed) as PlanComputed),
+    content: parse<PlanContent>('content', version.content),
+    computed: version.computed === null ? null : parse<PlanComputed>('computed', version.computed),
     signedAt: version.signedAt,
   };
 }
 
-export function toView(
-  context: ServiceContext,
-  session: SessionRow,
-  entries: EntryRow[],
-  names: Map<number, string>,
-): SessionView {
-  const { content, computed, signedAt } = planOf(context, session.planVersionId);
-  const signatures = listSessionSignatures(context.ledger.db, [session.id]);
+/** The entries as a session view lists them, in the order they happened (what the charting rules check). */
+export function entryViews(context: ServiceContext, entries: readonly EntryRow[]): SessionEntryView[] {
   const correctedBy = new Map(
     entries.filter((entry) => entry.correctsEntryId !== null).map((entry) => [entry.correctsEntryId, entry.id]),
   );
-  const views = entries
+  return entries
     .map((entry): SessionEntryView => ({
       id: entry.id,
       kind: entry.kind,
@@ -48,9 +49,21 @@ export function toView(
       correctionReason: entry.correctionReason,
       correctedByEntryId: correctedBy.get(entry.id) ?? null,
       witnessPrintedName: entry.witnessPrintedName,
-      content: JSON.parse(entry.content) as never,
+      // Entries are append-only (the database refuses to change them): parsed once per connection.
+      content: parsedStoredJson<never>(context.ledger.db, 'session_entries.content', entry.id, entry.content),
     }))
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
+}
+
+export function toView(
+  context: ServiceContext,
+  session: SessionRow,
+  entries: EntryRow[],
+  names: Map<number, string>,
+): SessionView {
+  const { content, computed, signedAt } = planOf(context, session.planVersionId);
+  const signatures = listSessionSignatures(context.ledger.db, [session.id]);
+  const views = entryViews(context, entries);
   const standing = effectiveEntries(views);
   const events = standing.filter((entry) => entry.kind === 'event');
   const firstOf = (type: AdministrationEvent['type']) =>

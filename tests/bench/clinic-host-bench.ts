@@ -9,6 +9,8 @@
  * compared. Afterwards: every response must have been ok, every acknowledged session and entry
  * must be in the file (SQL), and the audit chain must verify. Exits 1 when any of those fails;
  * latency is reported against its target, not enforced (the machine is shared).
+ * CLINIC_BENCH_PROFILE_DIR=DIR runs the host with `--cpu-prof` and writes its CPU profile there
+ * (summarise it with any .cpuprofile reader); profiling slows the host, so don't compare timings.
  */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -46,8 +48,10 @@ const signInRatioTarget = 1.2;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
+const profileDir = process.env.CLINIC_BENCH_PROFILE_DIR;
 const host = fork(fileURLToPath(new URL('./clinic-bench-host.ts', import.meta.url)), {
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  ...(profileDir ? { execArgv: [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
 });
 const hostExited = once(host, 'exit');
 const send = (message: BenchHostRequest) => host.send(message);
