@@ -35,7 +35,7 @@ export function DrawFields({
   const chosen = draws.flatMap((row) => containers.filter((container) => String(container.id) === row.containerId));
   return (
     <fieldset className="draw-fields">
-      <legend>Drawn from (controlled-substance register)</legend>
+      <legend className="field-label">Drawn from (controlled-substance register)</legend>
       <p className="hint">Choose the vial the dose was drawn from; its lot and expiry are recorded with the start.</p>
       {draws.map((row, index) => (
         <div className="form-grid" key={index}>
