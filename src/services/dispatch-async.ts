@@ -12,7 +12,7 @@ export const maxDerivationRounds = 12;
 
 /**
  * `dispatch` for a server shared by many devices: the same result, but scrypt (0.2–0.5 s per
- * password check or key unlock) runs on libuv's thread pool, not on the event loop. Each run
+ * password check or key unlock) runs in a low-priority background thread, not on the event loop. Each run
  * is dispatch's usual single synchronous transaction; one that needs a derivation not yet in
  * the memo is rolled back (nothing written, nothing audited, the sign-in state restored), the
  * derivation is computed asynchronously and the call runs again. Only the run that completes

@@ -1,12 +1,13 @@
-import { createHash, randomBytes, scrypt, scryptSync } from 'node:crypto';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
+import { scryptInBackground } from './scrypt-worker';
 
 /**
  * Every scrypt derivation of the app goes through here (password hashes, private keys at
  * rest), so that the clinic host can run them off the event loop without making dispatch
  * asynchronous: better-sqlite3 transactions are synchronous, so a derivation cannot be
  * awaited inside one. Instead, inside `withDerivations`, a derivation that is not in the memo
- * throws DerivationNeeded; the caller rolls back, derives with the async `crypto.scrypt`
- * (libuv's thread pool), adds the result to the memo and runs the call again.
+ * throws DerivationNeeded; the caller rolls back, derives in a low-priority background thread
+ * (scrypt-worker.ts), adds the result to the memo and runs the call again.
  * Outside `withDerivations` a derivation is synchronous, as it always was.
  */
 
@@ -45,14 +46,11 @@ function deriveSync(password: string, salt: Buffer, keyLengthBytes: number, cost
 }
 
 function deriveAsync(password: string, salt: Buffer, keyLengthBytes: number, cost: ScryptCost): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(
-      password,
-      salt,
-      keyLengthBytes,
-      { N: cost.N, r: cost.r, p: cost.p, maxmem: cost.maxmemBytes },
-      (error, key) => (error === null ? resolve(key) : reject(error)),
-    );
+  return scryptInBackground(password, salt, keyLengthBytes, {
+    N: cost.N,
+    r: cost.r,
+    p: cost.p,
+    maxmem: cost.maxmemBytes,
   });
 }
 
