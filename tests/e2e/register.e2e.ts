@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, seedDemo } from '../../src/cli/demo';
 import type { CallResult } from '../../src/contract/errors';
@@ -20,6 +20,7 @@ import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
 import { overflowing } from './overflow';
 import { saveScreenshot } from './screenshots';
+import { expectText, heading, signIn as signInAs, signOut } from './steps';
 
 /**
  * The controlled-substance register end to end in Chromium (issue 13): a physician receives
@@ -123,19 +124,6 @@ function seed(dbPath: string): Infusion[] {
   }
 }
 
-async function expectText(locator: Locator, text: string | RegExp): Promise<void> {
-  await expect
-    .poll(
-      async () => (await locator.first().isVisible()) && (await locator.first().innerText()).replaceAll('\u00a0', ' '),
-      { timeout: 10_000 },
-    )
-    .toMatch(typeof text === 'string' ? new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : text);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
 describe('the controlled-substance register, end to end in Chromium', () => {
   let app: LaunchedApp;
   let page: Page;
@@ -158,16 +146,8 @@ describe('the controlled-substance register, end to end in Chromium', () => {
   });
 
   async function signIn(account: { username: string; password: string }): Promise<void> {
-    await heading(page, 'Sign in');
-    await page.getByLabel('Username').fill(account.username);
-    await page.getByLabel('Password', { exact: true }).fill(account.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, account.username, account.password);
     await heading(page, 'Patients');
-  }
-
-  async function signOut(): Promise<void> {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await heading(page, 'Sign in');
   }
 
   async function openRegister(): Promise<void> {
@@ -197,7 +177,7 @@ describe('the controlled-substance register, end to end in Chromium', () => {
     await expectText(page.locator('main'), /R2-2/);
     labels.push('R2-1', 'R2-2');
     await assertAccessible(page, 'receipt recorded');
-    await signOut();
+    await signOut(page);
   });
 
   it('draws each infusion’s dose from a vial at its start and wastes the rest, witnessed, at its end', async () => {
@@ -262,7 +242,7 @@ describe('the controlled-substance register, end to end in Chromium', () => {
       .click();
     await expectText(discrepancies, /Drop spilt/);
     await assertAccessible(page, 'register with a discrepancy');
-    await signOut();
+    await signOut(page);
   });
 
   it('a physician reviews it, then signs the register report, which pdfsig verifies, with each infusion’s figures', async () => {
@@ -300,6 +280,6 @@ describe('the controlled-substance register, end to end in Chromium', () => {
       expect(text).toContain(`${formatNumber(infusion.doseMg)} mg`);
       expect(text).toContain(`${formatNumber(infusion.wasteMg)} mg`);
     }
-    await signOut();
+    await signOut(page);
   });
 });
