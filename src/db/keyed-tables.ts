@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { JsonValue } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
+import { prepared } from './prepared';
 
 /**
  * Tables held against their audit trail by digest only: the audit entry that writes a row
@@ -384,8 +385,10 @@ export function keyedRowDigest(table: KeyedTableName, row: Record<string, unknow
  */
 export function keyedRowFields(raw: Database.Database, table: KeyedTableName, id: number): Record<string, JsonValue> {
   const spec: KeyedTable = keyedTables[table];
-  const row = raw.prepare(`SELECT * FROM ${table} WHERE ${spec.idColumn} = ?`).get(id) as
-    Record<string, unknown> | undefined;
+  const statement = prepared(raw, `keyed-row ${table}`, () =>
+    raw.prepare(`SELECT * FROM ${table} WHERE ${spec.idColumn} = ?`),
+  );
+  const row = statement.get(id) as Record<string, unknown> | undefined;
   if (row === undefined) throw new Error(`${table} row ${id} vanished inside its own transaction`);
   const digest = keyedRowDigest(table, row);
   return spec.idKey === null ? { [spec.shaKey]: digest } : { [spec.idKey]: id, [spec.shaKey]: digest };
