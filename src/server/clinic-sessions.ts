@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
+import { tokenSha256 } from './clinic-guards';
 
 /** Sessions one device may hold at once (a browser shares one cookie between its tabs). */
 const maxPerDevice = 8;
@@ -45,8 +46,6 @@ export interface ClinicSessions {
   endDevice(deviceId: number): number;
 }
 
-const keyOf = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 /**
  * Sessions issued by the clinic host, never chosen by the client. Tokens are kept hashed, so
  * neither a memory dump's map keys nor a timing difference in lookup gives one away.
@@ -79,7 +78,7 @@ export function createClinicSessions(): ClinicSessions {
   return {
     find: (token, deviceId, nowMs) => {
       if (token === undefined) return undefined;
-      const key = keyOf(token);
+      const key = tokenSha256(token);
       const session = sessions.get(key);
       if (session !== undefined) {
         if (session.deviceId !== deviceId) return undefined;
@@ -102,11 +101,11 @@ export function createClinicSessions(): ClinicSessions {
       if (sessions.size >= maxSessions) dropOldest(() => true);
       const token = randomBytes(32).toString('base64url');
       const session: ClinicSession = { deviceId, signIn: createSignIn(), lastSeenMs: nowMs, retired: new Map() };
-      sessions.set(keyOf(token), session);
+      sessions.set(tokenSha256(token), session);
       return { token, session };
     },
     rotate: (oldToken, session, nowMs) => {
-      const oldKey = keyOf(oldToken);
+      const oldKey = tokenSha256(oldToken);
       sessions.delete(oldKey);
       for (const [key, untilMs] of session.retired) {
         if (untilMs < nowMs) {
@@ -117,11 +116,11 @@ export function createClinicSessions(): ClinicSessions {
       session.retired.set(oldKey, nowMs + rotationGraceMs);
       retired.set(oldKey, session);
       const token = randomBytes(32).toString('base64url');
-      sessions.set(keyOf(token), session);
+      sessions.set(tokenSha256(token), session);
       return token;
     },
     end: (token) => {
-      const key = keyOf(token);
+      const key = tokenSha256(token);
       const session = sessions.get(key) ?? retired.get(key);
       sessions.delete(key);
       if (session !== undefined) forget(session);
