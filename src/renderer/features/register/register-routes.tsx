@@ -4,6 +4,7 @@ import { ContainerHistoryPage } from './ContainerHistoryPage';
 import { InventoryPage } from './InventoryPage';
 import { ReceiptPage } from './ReceiptPage';
 import { RegisterPage } from './RegisterPage';
+import { RequireRegisterDuty } from './RequireRegisterDuty';
 
 /** The controlled-substance register's screens, for AppRoutes. */
 export const registerRoutes = (
@@ -20,7 +21,9 @@ export const registerRoutes = (
       path="register/receive"
       element={
         <RequireRole method="register.receive">
-          <ReceiptPage />
+          <RequireRegisterDuty duty="receipt">
+            <ReceiptPage />
+          </RequireRegisterDuty>
         </RequireRole>
       }
     />
@@ -28,7 +31,9 @@ export const registerRoutes = (
       path="register/count"
       element={
         <RequireRole method="register.inventory">
-          <InventoryPage />
+          <RequireRegisterDuty duty="inventory">
+            <InventoryPage />
+          </RequireRegisterDuty>
         </RequireRole>
       }
     />
