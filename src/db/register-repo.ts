@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
+import { asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import type { Balance } from '../domain/register-balance';
@@ -33,10 +33,6 @@ export function getContainer(db: Drizzle, id: number): ContainerRow | undefined 
   return db.select().from(registerContainers).where(eq(registerContainers.id, id)).get();
 }
 
-export function getReceipt(db: Drizzle, id: number): ReceiptRow | undefined {
-  return db.select().from(registerReceipts).where(eq(registerReceipts.id, id)).get();
-}
-
 export function getRegisterEntry(db: Drizzle, id: number): RegisterEntryRow | undefined {
   return db.select().from(registerEntries).where(eq(registerEntries.id, id)).get();
 }
@@ -53,7 +49,7 @@ export function containerBalance(db: Drizzle, containerId: number): Balance {
   return last ?? zeroBalance;
 }
 
-export type NewRegisterEntry = Omit<RegisterEntryRow, 'id' | 'balanceMl' | 'balanceMg' | 'details'> & {
+type NewRegisterEntry = Omit<RegisterEntryRow, 'id' | 'balanceMl' | 'balanceMg' | 'details'> & {
   details: Record<string, JsonValue>;
 };
 
@@ -92,16 +88,6 @@ export function listSessionRegisterEntries(db: Drizzle, sessionId: number): Regi
 export function listEntriesReferringTo(db: Drizzle, entryIds: number[]): RegisterEntryRow[] {
   if (entryIds.length === 0) return [];
   return db.select().from(registerEntries).where(inArray(registerEntries.refersToEntryId, entryIds)).all();
-}
-
-/** Entries that happened in [fromIso, toIso), in order. */
-export function listEntriesBetween(db: Drizzle, fromIso: string, toIso: string): RegisterEntryRow[] {
-  return db
-    .select()
-    .from(registerEntries)
-    .where(and(gte(registerEntries.occurredAt, fromIso), lt(registerEntries.occurredAt, toIso)))
-    .orderBy(asc(registerEntries.occurredAt), asc(registerEntries.id))
-    .all();
 }
 
 /** Every container with the id of its last entry, for the balances at a glance. */

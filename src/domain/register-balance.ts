@@ -21,9 +21,6 @@ export const registerEntryKinds = [
 ] as const;
 export type RegisterEntryKind = (typeof registerEntryKinds)[number];
 
-/** The kinds that take drug out of a container (their delta is negative or zero). */
-export const removingKinds: ReadonlySet<RegisterEntryKind> = new Set(['drawn', 'returned', 'destroyed', 'lost']);
-
 export interface Balance {
   ml: string;
   mg: string;

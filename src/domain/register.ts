@@ -20,7 +20,7 @@ const required = (max: number, what: string) => text(max).refine((value) => valu
 const instant = z.iso.datetime({ offset: false, message: 'Enter a date and time' });
 
 /** A second person at the desk proves it is them with their own user ID and password. */
-export const secondPersonSchema = z
+const secondPersonSchema = z
   .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: passwordSchema })
   .strict();
 
@@ -213,7 +213,7 @@ export const registerEntryViewSchema = z.object({
 });
 export type RegisterEntryView = z.infer<typeof registerEntryViewSchema>;
 
-export const containerStatuses = ['unopened', 'open', 'empty'] as const;
+const containerStatuses = ['unopened', 'open', 'empty'] as const;
 
 export const containerViewSchema = z.object({
   id: z.number().int(),

@@ -7,7 +7,7 @@ import type { ServiceContext } from './context';
 import { requireUser } from './context';
 import { ServiceError } from './service-error';
 
-export interface StoredRegisterSettings {
+interface StoredRegisterSettings {
   /** 0 until an administrator first saves them. */
   version: number;
   settings: RegisterSettings;
@@ -52,7 +52,7 @@ const duties = {
   destruction: { roles: 'destructionRoles', what: 'record returns and destruction' },
 } as const;
 
-export type RegisterDuty = keyof typeof duties;
+type RegisterDuty = keyof typeof duties;
 
 /** Whether the clinic's register settings give the signed-in user's role this duty. */
 export function mayDo(context: ServiceContext, settings: RegisterSettings, duty: RegisterDuty): boolean {

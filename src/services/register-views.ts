@@ -56,7 +56,7 @@ function entryView(row: RegisterEntryRow, patients: ReadonlyMap<number, number>)
  * A container as the Register page and the draw step show it: balance, state, and the warnings
  * a person must see before using it (expired lot, past the clinic's in-use limit after opening).
  */
-export function containerView(
+function containerView(
   context: ServiceContext,
   container: ContainerRow,
   last: RegisterEntryRow | undefined,
