@@ -11,8 +11,9 @@ export interface NavItem {
 
 const items: readonly NavItem[] = [
   { to: '/patients', label: 'Patients', needs: 'patients.search' },
-  { to: '/register', label: 'Register', needs: 'register.overview' },
+  // After Users: an administrator's home is the first item they may see.
   { to: '/users', label: 'Users', needs: 'users.list' },
+  { to: '/register', label: 'Register', needs: 'register.overview' },
   { to: '/formulary', label: 'Formulary', needs: 'formulary.update' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
   { to: '/backups', label: 'Backups', needs: 'backups.settings.save' },
