@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { KeyedTable, KeyedTableName } from './keyed-tables';
+import type { KeyedTable } from './keyed-table-spec';
+import type { KeyedTableName } from './keyed-tables';
 import { keyedTables, keyedValuesDigest, sha256HexBytes } from './keyed-tables';
 import type { TableStatesVerification } from './table-state-finding';
 import { finding, notCoveredReason } from './table-state-finding';

@@ -3,44 +3,9 @@ import type Database from 'better-sqlite3';
 import type { JsonValue } from '../domain/canonical-json';
 import { sha256Hex } from './hash';
 import { prepared } from './prepared';
-
-/**
- * Tables held against their audit trail by digest only: the audit entry that writes a row
- * records the row's id (under `idKey`, or as the entry's entity id) and `shaKey`, the SHA-256
- * of the row's `columns` as written, but no copy of the row. Most are append-only and large
- * (about a million session entries in a decade), so the trail stays small and verification
- * streams the table and the trail side by side, ordered by id.
- *
- * A digest recorded as JSON null means the app itself deleted the row (a discarded draft).
- */
-export interface KeyedTable {
-  /** The primary key column (an integer). */
-  idColumn: string;
-  /** Every audit action that writes (or deletes) a row of the table. */
-  actions: readonly string[];
-  /** Details key holding the row id; null: the entry's entity id is the row id. */
-  idKey: string | null;
-  /** Details key holding the row's digest. */
-  shaKey: string;
-  /**
-   * The columns the digest covers, fixed here so that a column a later migration adds does
-   * not read as a change; a BLOB column is covered by its SHA-256.
-   */
-  columns: readonly string[];
-  /** When the row was last written: a row with no digest written before any was recorded is "not covered". */
-  timeColumn: string;
-  /** What names the row to a reader besides its id, e.g. "session 4". */
-  label?: (row: Record<string, unknown>) => string | null;
-}
-
-function shownId(value: unknown): string | null {
-  return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string' ? String(value) : null;
-}
-
-const named = (prefix: string, column: string) => (row: Record<string, unknown>) => {
-  const id = shownId(row[column]);
-  return id === null ? null : `${prefix} ${id}`;
-};
+import type { KeyedTable } from './keyed-table-spec';
+import { named, shownId } from './keyed-table-spec';
+import { registerKeyedTables } from './register-keyed-tables';
 
 export const keyedTables = {
   formulary_versions: {
@@ -218,110 +183,7 @@ export const keyedTables = {
     timeColumn: 'issued_at',
     label: (row) => (typeof row.host_names === 'string' ? `host names ${row.host_names}` : null),
   },
-  // The controlled-substance register: append-only, every row audited with its digest.
-  register_receipts: {
-    idColumn: 'id',
-    actions: ['register.received'],
-    idKey: 'receiptId',
-    shaKey: 'receiptSha256',
-    columns: [
-      'id',
-      'drug_id',
-      'drug_name',
-      'concentration_mg_per_ml',
-      'container_volume_ml',
-      'container_count',
-      'lot_number',
-      'lot_expiry',
-      'supplier_name',
-      'supplier_address',
-      'supplier_registration',
-      'invoice_number',
-      'received_on',
-      'received_by_user_id',
-      'received_by_name',
-      'checked_by_user_id',
-      'checked_by_name',
-      'recorded_at',
-    ],
-    timeColumn: 'recorded_at',
-  },
-  register_containers: {
-    idColumn: 'id',
-    actions: ['register.container-received'],
-    idKey: 'containerId',
-    shaKey: 'containerSha256',
-    columns: [
-      'id',
-      'receipt_id',
-      'number_in_receipt',
-      'drug_id',
-      'drug_name',
-      'concentration_mg_per_ml',
-      'volume_ml',
-      'lot_number',
-      'lot_expiry',
-      'created_at',
-    ],
-    timeColumn: 'created_at',
-    label: named('receipt', 'receipt_id'),
-  },
-  register_inventories: {
-    idColumn: 'id',
-    actions: ['register.inventory-recorded'],
-    idKey: 'inventoryId',
-    shaKey: 'inventorySha256',
-    columns: [
-      'id',
-      'kind',
-      'counted_at',
-      'user_id',
-      'printed_name',
-      'second_counter_user_id',
-      'second_counter_name',
-      'notes',
-      'recorded_at',
-    ],
-    timeColumn: 'recorded_at',
-  },
-  register_entries: {
-    idColumn: 'id',
-    // A container's 'received' entry rides on the container's own audit entry.
-    actions: ['register.entry-added', 'register.container-received'],
-    idKey: 'entryId',
-    shaKey: 'entrySha256',
-    columns: [
-      'id',
-      'container_id',
-      'kind',
-      'delta_ml',
-      'delta_mg',
-      'balance_ml',
-      'balance_mg',
-      'occurred_at',
-      'recorded_at',
-      'user_id',
-      'printed_name',
-      'witness_user_id',
-      'witness_printed_name',
-      'session_id',
-      'session_entry_id',
-      'inventory_id',
-      'refers_to_entry_id',
-      'reason',
-      'details',
-    ],
-    timeColumn: 'recorded_at',
-    label: named('container', 'container_id'),
-  },
-  register_settings_versions: {
-    idColumn: 'version',
-    actions: ['register.settings-updated'],
-    idKey: null,
-    shaKey: 'rowSha256',
-    columns: ['version', 'content', 'created_at', 'created_by'],
-    timeColumn: 'created_at',
-  },
+  ...registerKeyedTables,
 } as const satisfies Record<string, KeyedTable>;
 
 export type KeyedTableName = keyof typeof keyedTables;
