@@ -61,11 +61,11 @@ function containerView(
   container: ContainerRow,
   last: RegisterEntryRow | undefined,
   openedAt: string | null,
+  inUseLimitDays: number | null,
 ): ContainerView {
   const zone = requireClinic(context).timeZone;
   const today = localDate(context.now, zone);
   const balance: Balance = last === undefined ? zeroBalance : { ml: last.balanceMl, mg: last.balanceMg };
-  const { inUseLimitDays } = currentRegisterSettings(context).settings;
   const inUseUntil =
     openedAt === null || inUseLimitDays === null
       ? null
@@ -109,8 +109,9 @@ export function allContainerViews(context: ServiceContext): ContainerView[] {
     ).map((entry) => [entry.containerId, entry]),
   );
   const opened = openedAtByContainer(context);
+  const { inUseLimitDays } = currentRegisterSettings(context).settings;
   return rows.map(({ container }) =>
-    containerView(context, container, lastEntries.get(container.id), opened.get(container.id) ?? null),
+    containerView(context, container, lastEntries.get(container.id), opened.get(container.id) ?? null, inUseLimitDays),
   );
 }
 
@@ -132,7 +133,13 @@ export function containerHistory(context: ServiceContext, container: ContainerRo
     zeroBalance,
   );
   return {
-    container: containerView(context, container, entries.at(-1), opened),
+    container: containerView(
+      context,
+      container,
+      entries.at(-1),
+      opened,
+      currentRegisterSettings(context).settings.inUseLimitDays,
+    ),
     entries: registerEntryViews(context, entries),
     /** False only if the stored running balances disagree with their deltas (never, short of tampering). */
     balanceConsistent:

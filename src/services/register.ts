@@ -57,7 +57,10 @@ function stockBy(views: readonly ContainerView[], withLot: boolean): RegisterOve
 }
 
 /** Counts that differ and still need an explanation, or (once explained) a physician's review. */
-function openDiscrepancies(context: ServiceContext): RegisterOverview['discrepancies'] {
+function openDiscrepancies(
+  context: ServiceContext,
+  views: readonly ContainerView[],
+): RegisterOverview['discrepancies'] {
   const db = context.ledger.db;
   const counts = listCountEntries(db).filter((count) => {
     const details = JSON.parse(count.details) as { discrepancyMl?: string; discrepancyMg?: string };
@@ -67,7 +70,7 @@ function openDiscrepancies(context: ServiceContext): RegisterOverview['discrepan
     db,
     counts.map((count) => count.id),
   );
-  const containers = new Map(allContainerViews(context).map((view) => [view.id, view.label]));
+  const containers = new Map(views.map((view) => [view.id, view.label]));
   return counts
     .map((count) => {
       const about = referring.filter((entry) => entry.refersToEntryId === count.id);
@@ -85,7 +88,8 @@ function openDiscrepancies(context: ServiceContext): RegisterOverview['discrepan
 
 function overview(context: ServiceContext): RegisterOverview {
   const { version, settings } = currentRegisterSettings(context);
-  const onHand = allContainerViews(context).filter((view) => view.status !== 'empty');
+  const all = allContainerViews(context);
+  const onHand = all.filter((view) => view.status !== 'empty');
   const soon = localDate(new Date(context.now.getTime() + 60 * 86_400_000), requireClinic(context).timeZone);
   return {
     settingsVersion: version,
@@ -100,7 +104,7 @@ function overview(context: ServiceContext): RegisterOverview {
     byLot: stockBy(onHand, true),
     expiringSoon: onHand.filter((view) => lastUseDay(view.lotExpiry) <= soon),
     openVials: onHand.filter((view) => view.status === 'open'),
-    discrepancies: openDiscrepancies(context),
+    discrepancies: openDiscrepancies(context, all),
     inventories: listInventories(context.ledger.db)
       .slice(0, 20)
       .map(({ id, kind, countedAt, printedName, secondCounterName }) => ({
