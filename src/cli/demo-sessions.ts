@@ -3,9 +3,13 @@ import { starterDischargeCriteria } from '../domain/infusion-session';
 import { emptyScales } from '../domain/scales';
 import type { SignIn } from '../services/sign-in';
 import type { Call } from './demo-caller';
-import type { DemoInfusion } from './demo-register';
+import { demoDraws } from './demo-register';
 import { lastEntryIdOf } from '../domain/session-view';
 import { administrationEventEntry } from '../domain/infusion-session';
+import { Decimal } from '../domain/quantity';
+
+/** The demo plans' bag of diluent, to which the drawn dose is added. */
+const bagVolumeMl = '100';
 
 const vitals = (systolicMmHg: number, heartRateBpm: number) => ({
   systolicMmHg,
@@ -40,95 +44,98 @@ const observation = (systolic: number, heartRate: number, painNrs: number): Obse
 
 const event = administrationEventEntry;
 
+/** The nurse at the chair: who charts, when (the infusion's times count back from `clock`), who witnesses waste. */
+export interface DemoChair {
+  call: Call;
+  nurse: SignIn;
+  clock: () => Date;
+  /** The nurse's credentials, to sign the session. */
+  signer: { username: string; password: string };
+  /** The physician's, to witness the waste. */
+  witness: { username: string; password: string };
+}
+
+function minutesBefore(chair: DemoChair, minutes: number): string {
+  return new Date(chair.clock().getTime() - minutes * 60_000).toISOString();
+}
+
+/** Starts the infusion of the plan's current version, drawing the dose from the register. */
+function startInfusion(chair: DemoChair, planRecordId: number, startMinutesAgo: number, painNrs: number) {
+  const { call, nurse } = chair;
+  const planVersionId = call(nurse, 'chairside.status', { planRecordId }).currentVersionId ?? 0;
+  const drawn = demoDraws(call, nurse, planRecordId);
+  const started = call(nurse, 'sessions.start', {
+    planRecordId,
+    planVersionId,
+    occurredAt: minutesBefore(chair, startMinutesAgo + 5),
+    checklist: checklist(painNrs),
+  });
+  call(nurse, 'sessions.addEntry', {
+    sessionId: started.id,
+    occurredAt: minutesBefore(chair, startMinutesAgo),
+    entry: event('start', { rateMlPerH: started.plannedRateMlPerH ?? '0' }),
+    draws: drawn.draws,
+  });
+  return { sessionId: started.id, drawn };
+}
+
 /**
- * Charted infusions for the demo: the first plan's first infusion completed, discharged and
- * signed; the second plan's infusion running now, so the chairside countdown has something
- * to count.
+ * An infusion charted from start to signature: the start three hours before `clock` with the
+ * register's vials, checks every 15 minutes, the end with the waste witnessed by the physician,
+ * the discharge and the nurse's signature. `painNrs` is the pain score before it.
  */
-export function seedDemoSessions(
-  call: Call,
-  nurse: SignIn,
-  planRecordIds: number[],
-  signer: { username: string; password: string },
-): DemoInfusion[] {
-  const infusions: DemoInfusion[] = [];
-  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-  // A lot that expires in about a year, whenever the demo is made.
-  const lotExpiry = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 7);
-  const currentVersion = (planRecordId: number) =>
-    call(nurse, 'chairside.status', { planRecordId }).currentVersionId ?? 0;
-  const [completedPlan, runningPlan] = planRecordIds;
-  if (completedPlan !== undefined) {
-    const started = call(nurse, 'sessions.start', {
-      planRecordId: completedPlan,
-      planVersionId: currentVersion(completedPlan),
-      occurredAt: minutesAgo(180),
-      checklist: checklist(7),
-    });
-    const rate = started.plannedRateMlPerH ?? '0';
-    const sessionId = started.id;
+export function chartCompletedInfusion(chair: DemoChair, planRecordId: number, painNrs: number): void {
+  const { call, nurse } = chair;
+  const { sessionId, drawn } = startInfusion(chair, planRecordId, 175, painNrs);
+  [160, 145, 130].forEach((ago, index) =>
     call(nurse, 'sessions.addEntry', {
       sessionId,
-      occurredAt: minutesAgo(175),
-      entry: event('start', { rateMlPerH: rate, lotNumber: 'KET-2611-04', lotExpiry }),
-    });
-    [160, 145, 130].forEach((ago, index) =>
-      call(nurse, 'sessions.addEntry', {
-        sessionId,
-        occurredAt: minutesAgo(ago),
-        entry: { kind: 'observation', content: observation(128 + index * 3, 78 + index * 2, 6 - index) },
-      }),
-    );
-    call(nurse, 'sessions.addEntry', {
-      sessionId,
-      occurredAt: minutesAgo(133),
-      entry: event('end', { volumeInfusedMl: '100.7' }),
-    });
-    const discharged = call(nurse, 'sessions.addEntry', {
-      sessionId,
-      occurredAt: minutesAgo(100),
+      occurredAt: minutesBefore(chair, ago),
       entry: {
-        kind: 'discharge',
-        content: {
-          criteria: starterDischargeCriteria.map((item) => ({ ...item, met: true })),
-          vitals: vitals(122, 72),
-          escortName: 'Luis Ruiz',
-          instructionsGiven: true,
-          notes: '',
-        },
+        kind: 'observation',
+        content: observation(128 + index * 3, 78 + index * 2, Math.max(painNrs - 1 - index, 0)),
       },
-    });
-    call(nurse, 'sessions.sign', {
-      sessionId,
-      lastEntryId: lastEntryIdOf(discharged),
-      meaning: 'performed',
-      username: signer.username,
-      password: signer.password,
-    });
-    infusions.push({ sessionId, planRecordId: completedPlan, startedAt: minutesAgo(175), endedAt: minutesAgo(133) });
-  }
-  if (runningPlan !== undefined) {
-    const started = call(nurse, 'sessions.start', {
-      planRecordId: runningPlan,
-      planVersionId: currentVersion(runningPlan),
-      occurredAt: minutesAgo(25),
-      checklist: checklist(6),
-    });
-    call(nurse, 'sessions.addEntry', {
-      sessionId: started.id,
-      occurredAt: minutesAgo(20),
-      entry: event('start', {
-        rateMlPerH: started.plannedRateMlPerH ?? '0',
-        lotNumber: 'KET-2611-04',
-        lotExpiry,
-      }),
-    });
-    call(nurse, 'sessions.addEntry', {
-      sessionId: started.id,
-      occurredAt: minutesAgo(8),
-      entry: { kind: 'observation', content: observation(131, 84, 5) },
-    });
-    infusions.push({ sessionId: started.id, planRecordId: runningPlan, startedAt: minutesAgo(20), endedAt: null });
-  }
-  return infusions;
+    }),
+  );
+  const wasted = new Decimal(drawn.wasteMg);
+  call(nurse, 'sessions.addEntry', {
+    sessionId,
+    occurredAt: minutesBefore(chair, 135),
+    entry: event('end', {
+      volumeInfusedMl: new Decimal(bagVolumeMl).plus(drawn.volumeMl).toFixed(),
+      wasteMg: wasted.isZero() ? null : wasted.toFixed(),
+    }),
+    witness: wasted.isZero() ? undefined : chair.witness,
+  });
+  const discharged = call(nurse, 'sessions.addEntry', {
+    sessionId,
+    occurredAt: minutesBefore(chair, 100),
+    entry: {
+      kind: 'discharge',
+      content: {
+        criteria: starterDischargeCriteria.map((item) => ({ ...item, met: true })),
+        vitals: vitals(122, 72),
+        escortName: 'Luis Ruiz',
+        instructionsGiven: true,
+        notes: '',
+      },
+    },
+  });
+  call(nurse, 'sessions.sign', {
+    sessionId,
+    lastEntryId: lastEntryIdOf(discharged),
+    meaning: 'performed',
+    username: chair.signer.username,
+    password: chair.signer.password,
+  });
+}
+
+/** An infusion running now (started 20 minutes before `clock`), so the chairside countdown has something to count. */
+export function chartRunningInfusion(chair: DemoChair, planRecordId: number, painNrs: number): void {
+  const { sessionId } = startInfusion(chair, planRecordId, 20, painNrs);
+  chair.call(chair.nurse, 'sessions.addEntry', {
+    sessionId,
+    occurredAt: minutesBefore(chair, 8),
+    entry: { kind: 'observation', content: observation(131, 84, Math.max(painNrs - 1, 0)) },
+  });
 }

@@ -8,51 +8,31 @@ import type { Call } from './demo-caller';
 import { caller } from './demo-caller';
 import { demoPatients } from './demo-data';
 import type { DemoStaff } from './demo-register';
-import { chargeDemoInfusions, seedDemoRegister } from './demo-register';
-import { seedDemoSessions } from './demo-sessions';
+import { seedDemoRegister } from './demo-register';
+import { RememberingDispatch } from '../services/dispatch-remembering';
+import { dayMs, seedDemoMonth, setUpDaysAgo } from './demo-month';
+import { credentialsOf, demoUsers } from './demo-users';
 
-export interface DemoUser {
-  username: string;
-  password: string;
-  role: Role;
-  displayName: string;
-  credentials: string;
-}
-
-/** Demo accounts. Their passwords are printed by `dosing-ledger demo`: never use them for real. */
-export const demoUsers: DemoUser[] = [
-  { username: 'admin', password: 'Lighthouse-demo-2026', role: 'admin', displayName: 'Morgan Reyes', credentials: '' },
-  { username: 'dr.ruiz', password: 'Anchor-demo-2026', role: 'physician', displayName: 'Ana Ruiz', credentials: 'MD' },
-  { username: 'nurse.chen', password: 'Compass-demo-2026', role: 'nurse', displayName: 'Li Chen', credentials: 'RN' },
-  {
-    username: 'auditor.okafor',
-    password: 'Tidewater-demo-2026',
-    role: 'auditor',
-    displayName: 'Chidi Okafor',
-    credentials: 'CPA',
-  },
-];
-
-/**
- * How long before the demo's infusions its clinic was set up and its plans signed: the
- * infusions go back three hours, and an infusion charted before its plan's signature would
- * need a stated reason (signatures cannot be back-dated, so the whole set-up is earlier).
- */
-const setUpHoursAgo = 6;
-
-/** The demo account of a role, to sign, check, witness or count as the second person. */
-function credentialsOf(role: Role): { username: string; password: string } {
-  const account = demoUsers.find((user) => user.role === role);
-  return { username: account?.username ?? '', password: account?.password ?? '' };
-}
+export type { DemoUser } from './demo-users';
+export { demoUsers } from './demo-users';
 
 /**
  * Fills an empty ledger with a demo clinic through dispatch, so every record is validated
  * and audited like real use: set-up, one user per role, `patientCount` fictional patients.
  */
 export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZone?: string } = {}): void {
-  const setUpAt = () => new Date(Date.now() - setUpHoursAgo * 3_600_000);
-  const call = caller(ledger, setUpAt);
+  const remembering = new RememberingDispatch();
+  try {
+    seedDemoClinic(ledger, remembering, options.patientCount ?? 200, options.timeZone ?? 'America/New_York');
+  } finally {
+    remembering.wipe();
+  }
+}
+
+/** Set-up day: the clinic, its staff and patients, formulary, register, exams and plans. */
+function seedDemoClinic(ledger: Ledger, remembering: RememberingDispatch, patientCount: number, zone: string): void {
+  const setUpAt = () => new Date(Date.now() - setUpDaysAgo * dayMs);
+  const call = caller(ledger, setUpAt, remembering);
   const [admin, ...staff] = demoUsers;
   if (admin === undefined) throw new Error('demo: no admin account defined');
   const adminSignIn = createSignIn();
@@ -60,7 +40,7 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
     clinic: {
       name: 'Harbor Infusion Clinic (demo)',
       address: '1 Harbor Way, Portland, ME 04101',
-      timeZone: options.timeZone ?? 'America/New_York',
+      timeZone: zone,
     },
     admin: {
       username: admin.username,
@@ -87,9 +67,7 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
   }
   const nurse = signIns.get('nurse');
   if (nurse === undefined) throw new Error('demo: no nurse account defined');
-  const patientIds = demoPatients(options.patientCount ?? 200).map(
-    (patient) => call(nurse, 'patients.create', { patient }).id,
-  );
+  const patientIds = demoPatients(patientCount).map((patient) => call(nurse, 'patients.create', { patient }).id);
   const physician = signIns.get('physician');
   if (physician === undefined) throw new Error('demo: no physician account defined');
   call(adminSignIn, 'formulary.update', {
@@ -103,32 +81,21 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
     nurseCredentials: credentialsOf('nurse'),
     physicianCredentials: credentialsOf('physician'),
   };
-  seedDemoRegister(call, adminSignIn, registerStaff, setUpAt(), options.timeZone ?? 'America/New_York');
-  const currentPlans = seedClinicalRecords(
-    call,
-    physician,
-    patientIds.slice(0, 12),
-    localDate(setUpAt(), options.timeZone ?? 'America/New_York'),
-  );
-  const signer = credentialsOf('nurse');
-  // The infusions are charted now, by the nurse signed in now.
-  const now = caller(ledger);
-  const chairside = createSignIn();
-  now(chairside, 'auth.signIn', signer);
-  const infusions = seedDemoSessions(now, chairside, currentPlans, signer);
-  chargeDemoInfusions(now, { ...registerStaff, nurse: chairside }, infusions);
-  now(chairside, 'auth.signOut', {});
+  seedDemoRegister(call, adminSignIn, registerStaff, setUpAt(), zone);
+  const ongoingPlans = seedClinicalRecords(call, physician, patientIds.slice(0, 12), localDate(setUpAt(), zone));
   for (const signIn of [adminSignIn, ...signIns.values()]) call(signIn, 'auth.signOut', {});
+  seedDemoMonth(ledger, remembering, ongoingPlans, zone);
 }
 
 const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.password ?? '';
 
 /**
- * Exams and plans as a physician would leave them after a few weeks: most signed, one
- * amended, one past a soft limit with its reason, one discontinued, some still drafts.
+ * Exams and plans as a physician would leave them: most signed, one amended, one past a soft
+ * limit with its reason, one discontinued, some still drafts. Returns the plans still in force,
+ * the first two patients' first (they come again today).
  */
 function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[], today: string): number[] {
-  const current: number[] = [];
+  const ongoing: number[] = [];
   const sign = (versionId: number) =>
     call(physician, 'records.sign', {
       versionId,
@@ -200,25 +167,27 @@ function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[]
       index === 5 ? { weight: { ...weight, value: '160', unit: 'lb', source: 'stated' } } : { weight },
     );
     if (index === 2) {
-      plan(patientId, examId, {
+      const aboveUsual = plan(patientId, examId, {
         doseMgPerKg: '1.2',
         overrideReasons: {
           doseMgPerKg: 'Tolerated 1.2 mg/kg in the previous series without adverse events',
           totalMg: 'Weight-based dose above the usual total; reviewed with the patient',
         },
       });
+      ongoing.push(aboveUsual);
       return;
     }
     const planId = plan(patientId, examId, { doseMgPerKg: index === 1 ? '0.75' : '0.5' });
     if (index === 1) amendPlan(planId, 'Dissociation at 0.75 mg/kg: dose reduced', { doseMgPerKg: '0.5' });
-    if (index <= 1) current.push(planId);
-    if (index === 3) {
-      call(physician, 'records.discontinue', {
-        recordId: planId,
-        reason: 'Patient moved to another clinic',
-        password: physicianPassword,
-      });
+    if (index !== 3) {
+      ongoing.push(planId);
+      return;
     }
+    call(physician, 'records.discontinue', {
+      recordId: planId,
+      reason: 'Patient moved to another clinic',
+      password: physicianPassword,
+    });
   });
-  return current;
+  return ongoing;
 }

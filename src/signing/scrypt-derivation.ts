@@ -107,6 +107,15 @@ export class DerivationMemo {
     this.add(request, { salt, key: deriveSync(request.password, salt, request.keyLengthBytes, request.cost) });
   }
 
+  /**
+   * Zeroes and drops the fresh pairs only. A memo kept across calls (the demo's) calls this after
+   * each one, so that no salt is ever handed out twice; its checks of existing hashes stay.
+   */
+  forgetFresh(): void {
+    for (const list of this.freshSalt.values()) for (const pair of list) pair.key.fill(0);
+    this.freshSalt.clear();
+  }
+
   /** Zeroes every derived key: they are password equivalents. */
   wipe(): void {
     for (const key of this.givenSalt.values()) key.fill(0);

@@ -113,4 +113,18 @@ describe('scrypt derivations', () => {
     expect(stored?.every((byte) => byte === 0)).toBe(true);
     expect(memo.lookupGiven(request)).toBeUndefined();
   });
+
+  it('forget fresh pairs but keep checks of existing salts, so a memo kept across calls never reuses a salt', () => {
+    const memo = new DerivationMemo();
+    const first = withDerivations(memo, () => deriveWithFreshSalt(password, 16, 32, cost), 'derive');
+    const given = withDerivations(memo, () => deriveWithSalt(password, salt, 32, cost), 'derive');
+    const kept = memo.lookupFresh({ kind: 'fresh-salt', password, saltLengthBytes: 16, keyLengthBytes: 32, cost }, 0);
+    expect(kept?.salt).toEqual(first.salt);
+    memo.forgetFresh();
+    expect(kept?.key.every((byte) => byte === 0)).toBe(true);
+    const second = withDerivations(memo, () => deriveWithFreshSalt(password, 16, 32, cost), 'derive');
+    expect(second.salt.equals(first.salt)).toBe(false);
+    expect(second.key).toEqual(reference(password, second.salt));
+    expect(memo.lookupGiven({ kind: 'given-salt', password, salt, keyLengthBytes: 32, cost })).toEqual(given);
+  });
 });
