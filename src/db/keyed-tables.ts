@@ -6,6 +6,7 @@ import { prepared } from './prepared';
 import type { KeyedTable } from './keyed-table-spec';
 import { named, shownId } from './keyed-table-spec';
 import { registerKeyedTables } from './register-keyed-tables';
+import { consentKeyedTables } from './consent-keyed-tables';
 
 export const keyedTables = {
   formulary_versions: {
@@ -184,6 +185,7 @@ export const keyedTables = {
     label: (row) => (typeof row.host_names === 'string' ? `host names ${row.host_names}` : null),
   },
   ...registerKeyedTables,
+  ...consentKeyedTables,
 } as const satisfies Record<string, KeyedTable>;
 
 export type KeyedTableName = keyof typeof keyedTables;

@@ -1,6 +1,7 @@
 import * as auditLog from './schema/audit-log';
 import * as backups from './schema/backups';
 import * as clinic from './schema/clinic';
+import * as consents from './schema/consents';
 import * as devices from './schema/devices';
 import * as formulary from './schema/formulary';
 import * as ledgerMeta from './schema/ledger-meta';
@@ -35,4 +36,5 @@ export const schema = {
   ...backups,
   ...devices,
   ...register,
+  ...consents,
 };

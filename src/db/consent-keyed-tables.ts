@@ -1,0 +1,60 @@
+import type { KeyedTable } from './keyed-table-spec';
+import { named } from './keyed-table-spec';
+
+/** Informed consent's tables: append-only, every row audited with its digest. */
+export const consentKeyedTables = {
+  consent_document_versions: {
+    idColumn: 'id',
+    actions: ['consent.document-saved'],
+    idKey: 'versionId',
+    shaKey: 'versionSha256',
+    columns: ['id', 'document_id', 'version', 'content', 'text_sha256', 'reason', 'created_at', 'created_by'],
+    timeColumn: 'created_at',
+    label: named('consent document', 'document_id'),
+  },
+  consents: {
+    idColumn: 'id',
+    actions: ['consent.recorded'],
+    idKey: null,
+    shaKey: 'consentSha256',
+    columns: [
+      'id',
+      'patient_id',
+      'document_version_id',
+      'plan_record_id',
+      'text_sha256',
+      'signer_kind',
+      'representative_name',
+      'representative_relationship',
+      'typed_name',
+      'initialled',
+      'strokes',
+      'patient_signed_at',
+      'clinician_user_id',
+      'clinician_printed_name',
+      'witness_user_id',
+      'witness_printed_name',
+      'signed_at',
+      'content_sha256',
+    ],
+    timeColumn: 'signed_at',
+    label: named('patient', 'patient_id'),
+  },
+  consent_withdrawals: {
+    idColumn: 'id',
+    actions: ['consent.withdrawn'],
+    idKey: 'withdrawalId',
+    shaKey: 'withdrawalSha256',
+    columns: ['id', 'consent_id', 'withdrawn_at', 'reason', 'recorded_by', 'recorded_by_name', 'recorded_at'],
+    timeColumn: 'recorded_at',
+    label: named('consent', 'consent_id'),
+  },
+  consent_settings_versions: {
+    idColumn: 'version',
+    actions: ['consent.settings-updated'],
+    idKey: null,
+    shaKey: 'rowSha256',
+    columns: ['version', 'content', 'created_at', 'created_by'],
+    timeColumn: 'created_at',
+  },
+} as const satisfies Record<string, KeyedTable>;
