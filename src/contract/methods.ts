@@ -9,6 +9,7 @@ import { hostMethods } from './host-methods';
 import { patientMethods } from './patient-methods';
 import { recordMethods } from './record-methods';
 import { registerMethods } from './register-methods';
+import { consentMethods } from './consent-methods';
 import { sessionMethods } from './session-methods';
 
 /**
@@ -27,6 +28,7 @@ export const methods = {
   ...hostMethods,
   ...deviceMethods,
   ...registerMethods,
+  ...consentMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -17,6 +17,8 @@ import { formularyHandlers } from './formulary';
 import { hostCertificateHandlers } from './host-certificates';
 import { recordHandlers } from './records';
 import { registerHandlers } from './register';
+import { consentDocumentHandlers } from './consent-documents';
+import { consentRecordHandlers } from './consent-records';
 import { sessionHandlers } from './sessions';
 import { authHandlers } from './auth';
 import { clinicHandlers } from './clinic';
@@ -39,6 +41,8 @@ const handlers: Handlers<MethodName> = {
   ...patientHandlers,
   ...auditHandlers,
   ...formularyHandlers,
+  ...consentDocumentHandlers,
+  ...consentRecordHandlers,
   ...recordHandlers,
   ...chairsideHandlers,
   ...sessionHandlers,

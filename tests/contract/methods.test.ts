@@ -13,6 +13,7 @@ import type { MethodName } from '../../src/contract/methods';
 import { isMethodName, methodNames, methods } from '../../src/contract/methods';
 import { patientMethods } from '../../src/contract/patient-methods';
 import { recordMethods } from '../../src/contract/record-methods';
+import { consentMethods } from '../../src/contract/consent-methods';
 import { sessionMethods } from '../../src/contract/session-methods';
 import { roles } from '../../src/domain/roles';
 import { methodExamples } from '../support/method-examples';
@@ -44,6 +45,7 @@ const families: Record<string, Family> = {
   host: { prefixes: ['host'], table: hostMethods },
   device: { prefixes: ['devices'], table: deviceMethods },
   register: { prefixes: ['register'], table: registerMethods },
+  consent: { prefixes: ['consents'], table: consentMethods },
 };
 
 const definitionKeys = new Set(['input', 'output', 'access', 'whileLocked', 'beforePasswordChange', 'activity']);
@@ -86,6 +88,7 @@ describe('the method table', () => {
       | keyof typeof hostMethods
       | keyof typeof deviceMethods
       | keyof typeof registerMethods
+      | keyof typeof consentMethods
     >();
   });
 
