@@ -27,7 +27,12 @@ export function listConsentDocumentVersions(db: Drizzle, documentId?: number): C
 
 /** The highest document number so far (0 before any). */
 export function lastConsentDocumentId(db: Drizzle): number {
-  return db.select({ last: max(consentDocumentVersions.documentId) }).from(consentDocumentVersions).get()?.last ?? 0;
+  return (
+    db
+      .select({ last: max(consentDocumentVersions.documentId) })
+      .from(consentDocumentVersions)
+      .get()?.last ?? 0
+  );
 }
 
 export function insertConsent(db: Drizzle, row: Omit<ConsentRow, 'id'>): ConsentRow {
