@@ -18,6 +18,8 @@ export const errorCodes = [
   'DUPLICATE',
   'CONFLICT',
   'NOT_READY_TO_SIGN',
+  /** An infusion whose series has no current informed consent (the message names what is missing). */
+  'CONSENT_REQUIRED',
   'FROZEN',
   'INTERNAL',
 ] as const;

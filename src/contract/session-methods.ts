@@ -29,6 +29,11 @@ export const sessionMethods = {
          * its series, before its signature): needed when the start surfaces any of these.
          */
         timingReason: timingReasonSchema.optional(),
+        /**
+         * Where the clinic set consent to a warning: why the infusion goes ahead without a
+         * current consent (audited). Ignored when consent is current; never enough where it is required.
+         */
+        consentAcknowledgement: timingReasonSchema.optional(),
       })
       .strict(),
     output: sessionViewSchema,

@@ -9,7 +9,8 @@ import { getConsentDocumentVersion, listConsentWithdrawals, listPatientConsents 
 import { getRecord, getVersion, listEvents, listVersions } from '../db/records-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
-import { consentDocuments } from './consent-documents';
+import { consentDocuments, currentConsentSettings } from './consent-documents';
+import { ServiceError } from './service-error';
 
 /** The exam's indication (ICD-10) behind a plan's current signed version; '' when it has none. */
 export function planIndication(context: ServiceContext, planRecordId: number): string {
@@ -109,4 +110,36 @@ export function consentNeeds(context: ServiceContext, planRecordId: number, at: 
 export function planInForce(context: ServiceContext, planRecordId: number): boolean {
   const signed = listVersions(context.ledger.db, [planRecordId]).some((version) => version.status === 'signed');
   return signed && !listEvents(context.ledger.db, [planRecordId]).some((event) => event.kind === 'discontinued');
+}
+
+/**
+ * Before an infusion starts: every consent the plan needs must be current. Refused where the
+ * clinic requires consent (the message names each one missing and why); where the clinic set
+ * it to a warning, the nurse's acknowledgement is needed, and returned for the audit entry.
+ */
+export function checkConsentBeforeInfusion(
+  context: ServiceContext,
+  planRecordId: number,
+  at: string,
+  acknowledgement: string | undefined,
+): { missing: string[]; acknowledgement: string } | null {
+  const missing = consentNeeds(context, planRecordId, at)
+    .filter((need) => !need.satisfied)
+    .map((need) => `“${need.documentTitle}”: ${need.text}`);
+  if (missing.length === 0) return null;
+  const list = missing.join('; ');
+  if (currentConsentSettings(context).settings.requirement === 'required') {
+    throw new ServiceError(
+      'CONSENT_REQUIRED',
+      `No current informed consent for this series — ${list}. Record the patient’s consent first; nothing was charted.`,
+    );
+  }
+  if (acknowledgement === undefined || acknowledgement.trim() === '') {
+    throw new ServiceError(
+      'INVALID_INPUT',
+      `No current informed consent for this series — ${list}. Say why the infusion goes ahead without it.`,
+      [{ path: 'consentAcknowledgement', message: 'Give the reason for going ahead without a current consent' }],
+    );
+  }
+  return { missing, acknowledgement };
 }

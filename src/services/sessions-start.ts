@@ -5,6 +5,7 @@ import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { checkConfiguredChecklist } from './session-configuration';
+import { checkConsentBeforeInfusion } from './consent-check';
 import { ServiceError } from './service-error';
 import { append } from './sessions-append';
 import { assertNotFuture } from './sessions-entry-rules';
@@ -36,6 +37,7 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
       );
     }
     assertNotFuture(context, input.occurredAt);
+    const consentWarning = checkConsentBeforeInfusion(context, plan.id, input.occurredAt, input.consentAcknowledgement);
     checkConfiguredChecklist(context, input.checklist);
     const existing = listPlanSessions(context.ledger.db, plan.id);
     const patientSessions = sessionViews(context, listPatientSessions(context.ledger.db, plan.patientId));
@@ -68,6 +70,7 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
       planRecordId: plan.id,
       planVersionId: current.id,
       seriesNumber: session.seriesNumber,
+      ...(consentWarning === null ? {} : { consentWarning }),
       ...keyedRowFields(context.ledger.raw, 'infusion_sessions', session.id),
     });
     append(

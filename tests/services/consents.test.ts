@@ -6,7 +6,7 @@ import { verifyTableStates } from '../../src/db/table-states';
 import { consentTextSha256 } from '../../src/services/consent-documents';
 import type { SignIn } from '../../src/services/sign-in';
 import { patientInput } from '../support/fixtures';
-import { signedPlanFor } from '../support/session-entries';
+import { signedPlanFor, testChecklist } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 
@@ -230,5 +230,62 @@ describe('recording a consent', () => {
     );
     expect(consent.signer).toEqual({ kind: 'representative', name: 'Erik Lindqvist', relationship: 'Spouse' });
     expect(consent.typedName).toBe('erik lindqvist');
+  });
+});
+
+describe('before an infusion', () => {
+  const start = (signIn: SignIn, plan: ReturnType<typeof signedPlanFor>, consentAcknowledgement?: string) =>
+    app.call(signIn, 'sessions.start', {
+      planRecordId: plan.planRecordId,
+      planVersionId: plan.planVersionId,
+      occurredAt: new Date().toISOString(),
+      checklist: testChecklist,
+      timingReason: plan.timingReason,
+      ...(consentAcknowledgement === undefined ? {} : { consentAcknowledgement }),
+    });
+
+  it('refuses to start an infusion without a current consent, saying which, and charts nothing', () => {
+    const other = app.ok(nurse, 'patients.create', {
+      patient: patientInput({ mrn: 'C-2', familyName: 'Okoro', givenNames: 'Ada', dateOfBirth: '1975-05-05' }),
+    }).id;
+    const plan = signedPlanFor(app, physician, other);
+    const before = auditHead(app.ledger.raw);
+    const refused = start(nurse, plan);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('CONSENT_REQUIRED');
+      expect(refused.error.message).toContain(`“${content.title}”: No consent recorded`);
+    }
+    expect(auditHead(app.ledger.raw)).toEqual(before);
+
+    // Relaxed to a warning by an administrator: the nurse says why, and it is audited.
+    const { settingsVersion } = app.ok(admin, 'consents.documents', {});
+    app.ok(admin, 'consents.saveSettings', { settings: { requirement: 'warn' }, expectedVersion: settingsVersion });
+    const unacknowledged = start(nurse, plan);
+    expect(unacknowledged.ok).toBe(false);
+    if (!unacknowledged.ok) expect(unacknowledged.error.issues?.[0]?.path).toBe('consentAcknowledgement');
+    const started = start(nurse, plan, 'Consent form signed on paper; to be recorded after the infusion');
+    expect(started.ok).toBe(true);
+    const entry = app.ledger.raw
+      .prepare("SELECT details FROM audit_log WHERE action = 'session.started' ORDER BY seq DESC LIMIT 1")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(entry)).toMatchObject({
+      consentWarning: { acknowledgement: 'Consent form signed on paper; to be recorded after the infusion' },
+    });
+    app.ok(admin, 'consents.saveSettings', {
+      settings: { requirement: 'required' },
+      expectedVersion: settingsVersion + 1,
+    });
+  });
+
+  it('starts the infusion of a patient whose consent for the series is current', () => {
+    const plan = app.ok(nurse, 'chairside.status', { planRecordId });
+    const started = start(nurse, {
+      planRecordId,
+      planVersionId: plan.currentVersionId ?? 0,
+      timingReason: 'Started in the consent test',
+    });
+    expect(started.ok).toBe(true);
   });
 });
