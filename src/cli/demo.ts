@@ -1,4 +1,3 @@
-import type { Role } from '../domain/roles';
 import type { Ledger } from '../services/ledger';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
@@ -10,8 +9,10 @@ import { demoPatients } from './demo-data';
 import type { DemoStaff } from './demo-register';
 import { seedDemoRegister } from './demo-register';
 import { RememberingDispatch } from '../services/dispatch-remembering';
-import { dayMs, seedDemoMonth, setUpDaysAgo } from './demo-month';
-import { credentialsOf, demoUsers } from './demo-users';
+import { dayMs, openedDaysAgo, seedDemoMonth, setUpDaysAgo } from './demo-month';
+import { recordDemoConsent, writeDemoConsentDocument } from './demo-consents';
+import type { ConsentDocumentVersion } from '../contract/consent-methods';
+import { credentialsOf, demoUsers, signedIn } from './demo-users';
 
 export type { DemoUser } from './demo-users';
 export { demoUsers } from './demo-users';
@@ -29,10 +30,14 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
   }
 }
 
-/** Set-up day: the clinic, its staff and patients, formulary, register, exams and plans. */
+/**
+ * The clinic opened more than a year ago (its staff, patients, formulary and consent text, and
+ * a consent signed then that has since expired); a month ago its current series began: the
+ * register, exams and plans, and each patient's consent.
+ */
 function seedDemoClinic(ledger: Ledger, remembering: RememberingDispatch, patientCount: number, zone: string): void {
-  const setUpAt = () => new Date(Date.now() - setUpDaysAgo * dayMs);
-  const call = caller(ledger, setUpAt, remembering);
+  const openedAt = () => new Date(Date.now() - openedDaysAgo * dayMs);
+  const call = caller(ledger, openedAt, remembering);
   const [admin, ...staff] = demoUsers;
   if (admin === undefined) throw new Error('demo: no admin account defined');
   const adminSignIn = createSignIn();
@@ -49,7 +54,7 @@ function seedDemoClinic(ledger: Ledger, remembering: RememberingDispatch, patien
       password: admin.password,
     },
   });
-  const signIns = new Map<Role, SignIn>();
+  const signIns: SignIn[] = [adminSignIn];
   for (const user of staff) {
     const temporaryPassword = `${user.password}-first`;
     call(adminSignIn, 'users.create', {
@@ -63,28 +68,78 @@ function seedDemoClinic(ledger: Ledger, remembering: RememberingDispatch, patien
     const signIn = createSignIn();
     call(signIn, 'auth.signIn', { username: user.username, password: temporaryPassword });
     call(signIn, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: user.password });
-    signIns.set(user.role, signIn);
+    signIns.push(signIn);
   }
-  const nurse = signIns.get('nurse');
-  if (nurse === undefined) throw new Error('demo: no nurse account defined');
+  const nurse = signedIn(call, 'nurse');
   const patientIds = demoPatients(patientCount).map((patient) => call(nurse, 'patients.create', { patient }).id);
-  const physician = signIns.get('physician');
-  if (physician === undefined) throw new Error('demo: no physician account defined');
   call(adminSignIn, 'formulary.update', {
     content: { ...demoFormulary, pumps: [demoPump] },
     password: admin.password,
     reason: 'Ketamine with the demo clinic’s own limits, for the demonstration ledger',
   });
+  const consentText = writeDemoConsentDocument(call, adminSignIn);
+  for (const signIn of [...signIns, nurse]) call(signIn, 'auth.signOut', {});
+  // A patient of the clinic's first months: their consent (12 months) has expired since.
+  const firstMonths = () => new Date(openedAt().getTime() + 5 * dayMs);
+  const early = caller(ledger, firstMonths, remembering);
+  const earlyPhysician = signedIn(early, 'physician');
+  const expiredFor = patientIds[11];
+  if (expiredFor !== undefined) {
+    recordDemoConsent(
+      early,
+      { signIn: earlyPhysician, ...credentialsOf('physician') },
+      { patientId: expiredFor, planRecordId: null, version: consentText, signedAt: firstMonths() },
+    );
+  }
+  early(earlyPhysician, 'auth.signOut', {});
+  seedDemoSeries(ledger, remembering, { patientIds, consentText, zone });
+}
+
+/** A month ago: the register opens, the physician examines and plans, and each patient consents. */
+function seedDemoSeries(
+  ledger: Ledger,
+  remembering: RememberingDispatch,
+  demo: { patientIds: number[]; consentText: ConsentDocumentVersion; zone: string },
+): void {
+  const setUpAt = () => new Date(Date.now() - setUpDaysAgo * dayMs);
+  const call = caller(ledger, setUpAt, remembering);
   const registerStaff: DemoStaff = {
-    physician,
-    nurse,
+    physician: signedIn(call, 'physician'),
+    nurse: signedIn(call, 'nurse'),
     nurseCredentials: credentialsOf('nurse'),
     physicianCredentials: credentialsOf('physician'),
   };
-  seedDemoRegister(call, adminSignIn, registerStaff, setUpAt(), zone);
-  const ongoingPlans = seedClinicalRecords(call, physician, patientIds.slice(0, 12), localDate(setUpAt(), zone));
-  for (const signIn of [adminSignIn, ...signIns.values()]) call(signIn, 'auth.signOut', {});
-  seedDemoMonth(ledger, remembering, ongoingPlans, zone);
+  const admin = signedIn(call, 'admin');
+  seedDemoRegister(call, admin, registerStaff, setUpAt(), demo.zone);
+  const { physician } = registerStaff;
+  const ongoingPlans = seedClinicalRecords(
+    call,
+    physician,
+    demo.patientIds.slice(0, 12),
+    localDate(setUpAt(), demo.zone),
+  );
+  const consenting = { signIn: physician, ...credentialsOf('physician') };
+  for (const planRecordId of ongoingPlans) {
+    const { patientId } = call(physician, 'records.get', { recordId: planRecordId });
+    recordDemoConsent(call, consenting, { patientId, planRecordId, version: demo.consentText, signedAt: setUpAt() });
+  }
+  // The patient whose plan was discontinued withdrew their consent.
+  const withdrawing = demo.patientIds[3];
+  if (withdrawing !== undefined) {
+    const consentId = recordDemoConsent(call, consenting, {
+      patientId: withdrawing,
+      planRecordId: null,
+      version: demo.consentText,
+      signedAt: setUpAt(),
+    });
+    call(physician, 'consents.withdraw', {
+      consentId,
+      withdrawnAt: setUpAt().toISOString(),
+      reason: 'Chose to stop the series and to be treated at another clinic',
+    });
+  }
+  for (const signIn of [admin, registerStaff.physician, registerStaff.nurse]) call(signIn, 'auth.signOut', {});
+  seedDemoMonth(ledger, remembering, ongoingPlans, demo.zone);
 }
 
 const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.password ?? '';

@@ -8,7 +8,7 @@ export function tableStateLines(tables: TableStatesVerification): string[] {
   const lines: string[] = [];
   if (tables.problems.length === 0) {
     lines.push(
-      `Tables intact: ${tables.checked} rows (users, patients, clinic, backup settings, devices, formulary, session settings, records, sessions, signatures, PDFs, certificates) match their audit trail`,
+      `Tables intact: ${tables.checked} rows (users, patients, clinic, backup settings, devices, formulary, session settings, records, sessions, signatures, PDFs, certificates, controlled-substance register, consents) match their audit trail`,
     );
   }
   for (const problem of tables.problems) lines.push(`${problem.row} BROKEN: ${problem.problem}`);
