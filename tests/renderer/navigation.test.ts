@@ -10,4 +10,12 @@ describe('the navigation', () => {
       expect(navItemsFor(role).map((item) => item.to)).toContain('/register');
     }
   });
+
+  it('shows the consent documents to administrators only, after Formulary', () => {
+    const admin = navItemsFor('admin').map((item) => item.to);
+    expect(admin.indexOf('/consent-documents')).toBe(admin.indexOf('/formulary') + 1);
+    for (const role of ['physician', 'nurse', 'auditor'] as const) {
+      expect(navItemsFor(role).map((item) => item.to)).not.toContain('/consent-documents');
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { SigningCertificatePage } from '../features/documents/SigningCertificate
 import { VerifyPdfPage } from '../features/documents/VerifyPdfPage';
 import { ExportPage } from '../features/exports/ExportPage';
 import { ClinicSettingsPage } from '../features/clinic/ClinicSettingsPage';
+import { consentAdminRoutes } from '../features/consents/admin/consent-admin-routes';
 import { ChairsidePage } from '../features/chairside/ChairsidePage';
 import { FormularyPage } from '../features/formulary/FormularyPage';
 import { RecordHistoryPage } from '../features/records/RecordHistoryPage';
@@ -156,6 +157,7 @@ export function AppRoutes() {
       />
       {sessionRoutes}
       {registerRoutes}
+      {consentAdminRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

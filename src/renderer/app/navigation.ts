@@ -15,6 +15,7 @@ const items: readonly NavItem[] = [
   { to: '/users', label: 'Users', needs: 'users.list' },
   { to: '/register', label: 'Register', needs: 'register.overview' },
   { to: '/formulary', label: 'Formulary', needs: 'formulary.update' },
+  { to: '/consent-documents', label: 'Consent', needs: 'consents.saveDocument' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
   { to: '/backups', label: 'Backups', needs: 'backups.settings.save' },
   { to: '/devices', label: 'Devices', needs: 'devices.list' },
