@@ -15,6 +15,7 @@ import { EditPatientPage } from '../features/patients/EditPatientPage';
 import { NewPatientPage } from '../features/patients/NewPatientPage';
 import { PatientChartPage } from '../features/patients/PatientChartPage';
 import { PatientSearchPage } from '../features/patients/PatientSearchPage';
+import { consentRecordRoutes } from '../features/consents/record/consent-routes';
 import { registerRoutes } from '../features/register/register-routes';
 import { sessionRoutes } from '../features/sessions/session-routes';
 import { UsersPage } from '../features/users/UsersPage';
@@ -157,6 +158,7 @@ export function AppRoutes() {
       />
       {sessionRoutes}
       {registerRoutes}
+      {consentRecordRoutes}
       {consentAdminRoutes}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

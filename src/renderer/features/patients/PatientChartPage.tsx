@@ -10,6 +10,7 @@ import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
 import { PatientBanner } from '../../components/PatientBanner';
 import { usePageTitle } from '../../lib/use-page-title';
+import { PatientConsents } from '../consents/record/PatientConsents';
 import { RecordsPanel } from '../records/RecordsPanel';
 import { InfusionSessionsSection } from '../sessions/InfusionSessionsSection';
 import { PatientDetails } from './PatientDetails';
@@ -68,6 +69,7 @@ function Chart({ patient }: { patient: Patient }) {
       )}
       <PatientDetails patient={patient} clinicTimeZone={clinic.timeZone} />
       <RecordsPanel patientId={patient.id} />
+      <PatientConsents patientId={patient.id} />
       <InfusionSessionsSection patientId={patient.id} />
     </>
   );
