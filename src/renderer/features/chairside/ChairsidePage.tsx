@@ -7,6 +7,7 @@ import { LoadState } from '../../components/LoadState';
 import { MessageText } from '../../components/MessageText';
 import { PageHeading } from '../../components/PageHeading';
 import { PatientBanner } from '../../components/PatientBanner';
+import { ChairsideConsent } from '../consents/ConsentForPlan';
 import { parseRouteId } from '../../lib/route-id';
 import { ChairsidePlan } from './ChairsidePlan';
 import { PlanChangedAlert } from './PlanChangedAlert';
@@ -69,6 +70,7 @@ function Chairside({ patientId }: { patientId: number }) {
       )}
       {plan !== null && version?.recordType === 'plan' && (
         <>
+          <ChairsideConsent patientId={patientId} planRecordId={plan.id} />
           <ChairsidePlan
             version={version}
             stale={change !== null}

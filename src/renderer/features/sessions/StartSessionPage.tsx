@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { ConsentRequirement } from '../../../domain/consent';
+import type { MethodOutput } from '../../../contract/methods';
 import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
@@ -18,6 +21,9 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { ChecklistEditor } from './ChecklistEditor';
 import { PlanSource } from './PlanSource';
 import { currentSignedPlan } from './plan-version';
+import { ConsentNeedList, missingConsents, recordConsentPath } from '../consents/ConsentForPlan';
+
+type ConsentPlans = MethodOutput<'consents.forPatient'>['plans'];
 import { isOpen, sessionLabel } from './session-label';
 
 export function StartSessionPage() {
@@ -30,13 +36,17 @@ function StartLoader({ patientId }: { patientId: number }) {
   const patient = useCall('patients.get', { patientId });
   const records = useCall('records.list', { patientId });
   const sessions = useCall('sessions.list', { patientId });
-  const loads = [patient.loaded, records.loaded, sessions.loaded];
+  const consents = useCall('consents.forPatient', { patientId });
+  const consentRule = useCall('consents.documents', {});
+  const loads = [patient.loaded, records.loaded, sessions.loaded, consents.loaded, consentRule.loaded];
   const pending = loads.find((loaded) => loaded.status !== 'ready');
   if (
     pending !== undefined ||
     patient.loaded.status !== 'ready' ||
     records.loaded.status !== 'ready' ||
-    sessions.loaded.status !== 'ready'
+    sessions.loaded.status !== 'ready' ||
+    consents.loaded.status !== 'ready' ||
+    consentRule.loaded.status !== 'ready'
   ) {
     return (
       <div className="page">
@@ -52,6 +62,7 @@ function StartLoader({ patientId }: { patientId: number }) {
       patient={patient.loaded.value}
       records={records.loaded.value.records}
       sessions={sessions.loaded.value.sessions}
+      consent={{ plans: consents.loaded.value.plans, requirement: consentRule.loaded.value.settings.requirement }}
     />
   );
 }
@@ -61,11 +72,15 @@ function StartSession({
   patient,
   records,
   sessions,
+  consent,
 }: {
   patient: Patient;
   records: readonly RecordView[];
   sessions: readonly SessionView[];
+  /** What each plan in force needs of informed consent, and whether the clinic refuses or warns. */
+  consent: { plans: ConsentPlans; requirement: ConsentRequirement };
 }) {
+  const [consentAcknowledgement, setConsentAcknowledgement] = useState('');
   const api = useApi();
   const navigate = useNavigate();
   const { clinic } = useSignedIn();
@@ -90,6 +105,11 @@ function StartSession({
           lastInfusionAt: lastInfusionBefore(sessions, occurredAt),
         });
   const now = timingFindings(serverNow().toISOString());
+  const missing =
+    plan === null
+      ? []
+      : missingConsents(consent.plans.find((item) => item.planRecordId === plan.record.id)?.needs ?? []);
+  const consentBlocks = missing.length > 0 && consent.requirement === 'required';
   return (
     <div className="page">
       <PatientBanner patient={patient} clinicTimeZone={clinic.timeZone} />
@@ -106,8 +126,37 @@ function StartSession({
           Finish and discharge it first.{' '}
           <Link to={`/patients/${patient.id}/sessions/${open.id}`}>Open {sessionLabel(open)}</Link>
         </Notice>
+      ) : consentBlocks ? (
+        <Notice tone="error" title="No current informed consent for this series: the infusion cannot start">
+          <ConsentNeedList needs={missing} />
+          <p>
+            <Link to={recordConsentPath(patient.id, plan.record.id)}>Record the patient’s consent</Link>, then start the
+            infusion.
+          </p>
+        </Notice>
       ) : (
         <>
+          {missing.length > 0 && (
+            <Notice tone="warning" title="No current informed consent for this series">
+              <ConsentNeedList needs={missing} />
+              <p>
+                <Link to={recordConsentPath(patient.id, plan.record.id)}>Record the patient’s consent</Link>, or say why
+                the infusion goes ahead without it (kept in the audit trail).
+              </p>
+              <div className="field">
+                <label className="field-label" htmlFor="consent-acknowledgement">
+                  Reason for going ahead without a current consent
+                </label>
+                <textarea
+                  id="consent-acknowledgement"
+                  className="input textarea"
+                  rows={2}
+                  value={consentAcknowledgement}
+                  onChange={(event) => setConsentAcknowledgement(event.target.value)}
+                />
+              </div>
+            </Notice>
+          )}
           {now.length > 0 && (
             <Notice tone="warning" title="Before you start: the signed plan does not allow an infusion now">
               <ul className="timing-findings">
@@ -133,6 +182,7 @@ function StartSession({
                 occurredAt: request.occurredAt,
                 checklist: request.body,
                 ...(request.timingReason === undefined ? {} : { timingReason: request.timingReason }),
+                ...(missing.length > 0 ? { consentAcknowledgement } : {}),
               })
             }
             timingFindings={timingFindings}
