@@ -157,6 +157,12 @@ export const consentMethods = {
     output: consentViewSchema,
     access: clinical,
   }),
+  /** The signed PDF a consent leaves the ledger as: made when it was recorded, never regenerated. */
+  'consents.pdf': define({
+    input: z.object({ consentId: idSchema }).strict(),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
+    access: consentReaders,
+  }),
   /** Records that the patient withdrew a consent: a new entry; the consent stays readable, marked withdrawn. */
   'consents.withdraw': define({
     input: z

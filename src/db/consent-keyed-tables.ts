@@ -49,6 +49,15 @@ export const consentKeyedTables = {
     timeColumn: 'recorded_at',
     label: named('consent', 'consent_id'),
   },
+  consent_pdfs: {
+    idColumn: 'id',
+    actions: ['consent.pdf-stored'],
+    idKey: 'pdfId',
+    shaKey: 'pdfSha256',
+    columns: ['id', 'consent_id', 'file_name', 'pdf', 'sha256', 'created_at'],
+    timeColumn: 'created_at',
+    label: named('consent', 'consent_id'),
+  },
   consent_settings_versions: {
     idColumn: 'version',
     actions: ['consent.settings-updated'],

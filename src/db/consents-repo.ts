@@ -1,10 +1,17 @@
 import { and, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Drizzle } from './open';
-import { consentDocumentVersions, consentSettingsVersions, consentWithdrawals, consents } from './schema/consents';
+import {
+  consentDocumentVersions,
+  consentPdfs,
+  consentSettingsVersions,
+  consentWithdrawals,
+  consents,
+} from './schema/consents';
 
 export type ConsentDocumentVersionRow = typeof consentDocumentVersions.$inferSelect;
 export type ConsentRow = typeof consents.$inferSelect;
 export type ConsentWithdrawalRow = typeof consentWithdrawals.$inferSelect;
+export type ConsentPdfRow = typeof consentPdfs.$inferSelect;
 
 export function insertConsentDocumentVersion(
   db: Drizzle,
@@ -77,4 +84,12 @@ export function insertConsentSettings(
   row: typeof consentSettingsVersions.$inferInsert,
 ): typeof consentSettingsVersions.$inferSelect {
   return db.insert(consentSettingsVersions).values(row).returning().get();
+}
+
+export function insertConsentPdf(db: Drizzle, row: Omit<ConsentPdfRow, 'id'>): ConsentPdfRow {
+  return db.insert(consentPdfs).values(row).returning().get();
+}
+
+export function consentPdfFor(db: Drizzle, consentId: number): ConsentPdfRow | undefined {
+  return db.select().from(consentPdfs).where(eq(consentPdfs.consentId, consentId)).get();
 }

@@ -24,6 +24,7 @@ import { getRecord, listPatientRecords } from '../db/records-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic, requireUser } from './context';
 import { consentFacts, consentNeeds, planInForce, planIndication, standingText } from './consent-check';
+import { storeConsentPdf } from './consent-pdf';
 import { secondClinician } from './second-person';
 import { assertNotFuture } from './sessions-entry-rules';
 import { ServiceError } from './service-error';
@@ -231,7 +232,8 @@ export const consentRecordHandlers: Handlers<'consents.forPatient' | 'consents.r
       witnessPrintedName: witness?.printedName ?? null,
       signedAt: context.nowIso,
     };
-    const contentSha256 = sha256Hex(canonicalJson({ ...bound, meaning: 'obtained consent' }));
+    const recordJson = canonicalJson({ ...bound, meaning: 'obtained consent' });
+    const contentSha256 = sha256Hex(recordJson);
     const row = insertConsent(context.ledger.db, { ...bound, contentSha256 });
     context.signIn.signedOnce = true;
     context.audit('consent.recorded', 'consent', row.id, {
@@ -242,6 +244,15 @@ export const consentRecordHandlers: Handlers<'consents.forPatient' | 'consents.r
       meaning: 'obtained consent',
       contentSha256,
       ...keyedRowFields(context.ledger.raw, 'consents', row.id),
+    });
+    storeConsentPdf(context, {
+      consent: row,
+      recordJson,
+      version,
+      content,
+      patient,
+      signer: user,
+      password: input.clinician.password,
     });
     const [view] = consentViews(context, [row]);
     if (view === undefined) throw new Error('the consent just recorded has no view');

@@ -18,6 +18,7 @@ import { hostCertificateHandlers } from './host-certificates';
 import { recordHandlers } from './records';
 import { registerHandlers } from './register';
 import { consentDocumentHandlers } from './consent-documents';
+import { consentPdfHandlers } from './consent-pdf';
 import { consentRecordHandlers } from './consent-records';
 import { sessionHandlers } from './sessions';
 import { authHandlers } from './auth';
@@ -43,6 +44,7 @@ const handlers: Handlers<MethodName> = {
   ...formularyHandlers,
   ...consentDocumentHandlers,
   ...consentRecordHandlers,
+  ...consentPdfHandlers,
   ...recordHandlers,
   ...chairsideHandlers,
   ...sessionHandlers,

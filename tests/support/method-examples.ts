@@ -257,5 +257,6 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
     patientSignedAt: '2026-03-07T14:05:00.000Z',
     clinician: { password: 'Not-the-password-1' },
   },
+  'consents.pdf': { consentId: 1 },
   'consents.withdraw': { consentId: 1, withdrawnAt: '2026-03-07T14:05:00.000Z', reason: 'Changed their mind' },
 };

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { patients } from './patients';
 import { records } from './records';
 import { users } from './users';
@@ -84,6 +84,20 @@ export const consentWithdrawals = sqliteTable('consent_withdrawals', {
     .references(() => users.id),
   recordedByName: text('recorded_by_name').notNull(),
   recordedAt: text('recorded_at').notNull(),
+});
+
+/** The signed PDF a consent leaves the ledger as: made once when it is recorded, never regenerated. */
+export const consentPdfs = sqliteTable('consent_pdfs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  consentId: integer('consent_id')
+    .notNull()
+    .unique()
+    .references(() => consents.id),
+  fileName: text('file_name').notNull(),
+  pdf: blob('pdf', { mode: 'buffer' }).notNull(),
+  /** SHA-256 (hex) of the signed PDF's bytes. */
+  sha256: text('sha256').notNull(),
+  createdAt: text('created_at').notNull(),
 });
 
 /** The clinic's consent rule, one row per version: whether an infusion without a current consent is refused or warned of. */
