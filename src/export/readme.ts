@@ -17,6 +17,9 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[
   const entries = snapshot.sessions.reduce((sum, session) => sum + session.entries.length, 0);
   const sessionSignatures = snapshot.sessions.reduce((sum, session) => sum + session.signatures.length, 0);
   const sessionPdfs = snapshot.signedPdfs.filter((pdf) => pdf.sessionSignatureId !== undefined).length;
+  const consentPdfs = snapshot.signedPdfs.filter((pdf) => pdf.consentId !== undefined).length;
+  const consents = snapshot.consents ?? [];
+  const withdrawn = consents.filter((consent) => consent.withdrawal !== null).length;
   const first = snapshot.auditEntries[0]?.seq;
   const last = snapshot.auditEntries.at(-1)?.seq;
   return [
@@ -26,7 +29,8 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[
     `  ${signatures} signatures`,
     `  ${snapshot.sessions.length} infusion sessions (${entries} charted entries, ${sessionSignatures} session signatures)`,
     `  ${snapshot.auditEntries.length} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
-    `  ${snapshot.signedPdfs.length - sessionPdfs} signed PDF summaries of records, ${sessionPdfs} signed session records`,
+    `  ${consents.length} recorded consents (${withdrawn} withdrawn)`,
+    `  ${snapshot.signedPdfs.length - sessionPdfs - consentPdfs} signed PDF summaries of records, ${sessionPdfs} signed session records, ${consentPdfs} signed consents`,
     `  ${files.length + 2} files in all, counting this one and manifest.json`,
   ];
 }
@@ -64,6 +68,9 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile
     '                        session-events.csv (start, rate changes, pauses, resumes, stop,',
     '                        end), session-observations.csv (baseline, timed checks, discharge),',
     '                        session-adverse-events.csv and session-signatures.csv.',
+    '                        Informed consent: consents.csv (one row per recorded consent: the',
+    '                        text version and its SHA-256, the signers, its state at export',
+    '                        time, any withdrawal).',
     '                        The controlled-substance register, whole: register-receipts.csv,',
     '                        register-containers.csv, register-entries.csv (one row per entry',
     '                        with its running balance) and register-inventories.csv.',
@@ -154,6 +161,14 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile
     '  urn:dosing-ledger:observation-code codes; adverse events are AdverseEvent resources.',
     '  Each session signature is a Provenance (session-signature-<id>) whose signature carries',
     '  the SHA-256 of the session and its entries up to last-entry-id.',
+    '- Informed consent: each recorded consent is a Consent (id consent-<id>), scope',
+    '  "treatment", its policyRule coded in urn:dosing-ledger:consent-text-sha256 by the',
+    '  SHA-256 of the text version the patient read, provision.period from the signature to',
+    '  the withdrawal or expiry. A withdrawn or expired consent is "inactive" (consents.csv',
+    '  says which); the withdrawal, with its reason, is the Provenance consent-<id>-withdrawn.',
+    '  sourceAttachment is the signed consent PDF under pdf/ when stored (hash: base64 SHA-1,',
+    '  as R4 defines it). A representative who signed is a RelatedPerson. The signatures',
+    '  (signer, consenting clinician, witness) are the Provenance consent-<id>-signed.',
     '',
   ];
   // CRLF: the reader may well open it in Windows Notepad, which older versions need.

@@ -6,6 +6,7 @@ import type { RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
 import type { User } from '../domain/user';
 import type { SignedCheckpoint } from '../domain/audit-checkpoint';
+import type { ConsentRecord } from './consent-snapshot';
 import type { RegisterSnapshot } from './register-snapshot';
 
 /**
@@ -52,6 +53,8 @@ export interface ExportSnapshot {
   clinicRootCertificatePem: string | null;
   /** The whole controlled-substance register (absent in snapshots made before it existed: empty). */
   register?: RegisterSnapshot;
+  /** Recorded consents of the exported patients (absent in snapshots made before consents existed: none). */
+  consents?: ConsentRecord[];
 }
 
 export type ExportUser = Pick<User, 'id' | 'username' | 'displayName' | 'credentials' | 'role' | 'active'>;
@@ -73,7 +76,7 @@ export interface AuditCheckpoint {
 }
 
 /** A signed PDF exactly as stored when it was signed (never regenerated). */
-export type SignedPdf = RecordPdf | SessionPdf;
+export type SignedPdf = RecordPdf | SessionPdf | ConsentPdf;
 
 interface StoredPdf {
   /** A plain file name, e.g. "plan-5-v2.pdf"; it is placed under `pdf/`. */
@@ -85,10 +88,19 @@ interface StoredPdf {
 export interface RecordPdf extends StoredPdf {
   versionId: number;
   sessionSignatureId?: undefined;
+  consentId?: undefined;
 }
 
 /** The record of an infusion session, made when one of its signatures was given. */
 export interface SessionPdf extends StoredPdf {
   sessionSignatureId: number;
   versionId?: undefined;
+  consentId?: undefined;
+}
+
+/** A recorded consent's signed PDF: its Consent's sourceAttachment. */
+export interface ConsentPdf extends StoredPdf {
+  consentId: number;
+  versionId?: undefined;
+  sessionSignatureId?: undefined;
 }

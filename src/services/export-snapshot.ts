@@ -13,6 +13,7 @@ import type { SessionRow } from '../db/sessions-repo';
 import { listPatientSessions } from '../db/sessions-repo';
 import { listUsers, toUser } from '../db/users-repo';
 import type { ServiceContext } from './context';
+import { consentPdfs, consentRecords } from './export-consents';
 import { recordViews } from './record-views';
 import { registerRecords } from './register-report-data';
 import { sessionViews } from './sessions-view';
@@ -49,12 +50,15 @@ function concerns(
   patientIds: Set<number>,
   recordIds: Set<number>,
   sessionIds: Set<number>,
+  consentIds: Set<number>,
 ): boolean {
   const id = Number(entry.entityId);
   if (entry.entityType === 'patient') return patientIds.has(id);
   if (entry.entityType === 'exam' || entry.entityType === 'plan') return recordIds.has(id);
   // Session audit entries mostly name the session only, not the patient.
   if (entry.entityType === 'session') return sessionIds.has(id);
+  // A withdrawal or a consent's PDF names the consent only.
+  if (entry.entityType === 'consent') return consentIds.has(id);
   const patientId = entry.details.patientId;
   return typeof patientId === 'number' && patientIds.has(patientId);
 }
@@ -113,8 +117,10 @@ export function gatherSnapshot(
   );
   const recordIds = new Set(views.map((record) => record.id));
   const sessionIds = new Set(sessionRows.map((session) => session.id));
+  const consents = consentRecords(context, [...patientIds]);
+  const consentIds = new Set(consents.map((consent) => consent.id));
   const audit = auditRange(context.ledger.raw, fromIso, toIso).filter(
-    (entry) => chosen === null || concerns(entry, patientIds, recordIds, sessionIds),
+    (entry) => chosen === null || concerns(entry, patientIds, recordIds, sessionIds, consentIds),
   );
   const signedVersionIds = views.flatMap((record) =>
     record.versions.filter((version) => version.status === 'signed').map((version) => version.id),
@@ -158,9 +164,12 @@ export function gatherSnapshot(
             : [{ sessionSignatureId: signature.id, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }];
         }),
       ),
+      ...consentPdfs(context, consents),
     ],
     clinicRootCertificatePem: rootIdentity(db)?.certificatePem ?? null,
     // The register is one ledger of its own, kept whole like the audit trail's own tables.
     register: registerRecords(context),
+    // Every consent of the exported patients, whatever its date: whether one covered an infusion is the point.
+    consents,
   };
 }

@@ -78,6 +78,7 @@ describe('the CSV files of an export', () => {
       'csv/session-observations.csv',
       'csv/session-adverse-events.csv',
       'csv/session-signatures.csv',
+      'csv/consents.csv',
       'csv/register-receipts.csv',
       'csv/register-containers.csv',
       'csv/register-entries.csv',

@@ -49,6 +49,7 @@ describe('the export layout', () => {
       'csv/session-observations.csv',
       'csv/session-adverse-events.csv',
       'csv/session-signatures.csv',
+      'csv/consents.csv',
       'csv/register-receipts.csv',
       'csv/register-containers.csv',
       'csv/register-entries.csv',

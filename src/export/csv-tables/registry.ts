@@ -1,4 +1,5 @@
 import { auditLogTable } from './audit-log';
+import { consentsTable } from './consents';
 import { examsTable } from './exams';
 import { patientsTable } from './patients';
 import { plansTable } from './plans';
@@ -24,6 +25,7 @@ export const defaultCsvTables: readonly CsvTableDefinition[] = [
   sessionObservationsTable,
   sessionAdverseEventsTable,
   sessionSignaturesTable,
+  consentsTable,
   ...registerCsvTables,
   auditLogTable,
 ];

@@ -44,6 +44,7 @@ function entityReference(context: FhirMapContext, entry: AuditEntry): Reference 
   if (entityType === 'clinic') candidates.push(['Organization', ids.organization()]);
   if (entityType === 'exam') candidates.push(['Encounter', ids.encounter(id)]);
   if (entityType === 'session') candidates.push(['Encounter', ids.sessionEncounter(id)]);
+  if (entityType === 'consent') candidates.push(['Consent', ids.consent(id)]);
   if (entityType === 'plan' && typeof details.versionId === 'number') {
     const version = context.index.version(details.versionId)?.version;
     if (version !== undefined) candidates.push(['MedicationRequest', ids.medicationRequest(id, version.version)]);

@@ -26,6 +26,7 @@ export const systems = {
   objectRole: 'http://terminology.hl7.org/CodeSystem/object-role',
   adverseEventSeverity: 'http://terminology.hl7.org/CodeSystem/adverse-event-severity',
   adverseEventSeriousness: 'http://terminology.hl7.org/CodeSystem/adverse-event-seriousness',
+  consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
 } as const;
 
 /**
@@ -43,6 +44,10 @@ export const ledgerSystems = {
   sessionEntry: 'urn:dosing-ledger:session-entry',
   /** A container of the controlled-substance register, by its label ("R4-2"). */
   registerContainer: 'urn:dosing-ledger:register-container',
+  /** A recorded consent, by its ledger id. */
+  consent: 'urn:dosing-ledger:consent',
+  /** A consent text version, by the SHA-256 (hex) of the canonical JSON of what the patient read. */
+  consentTextSha256: 'urn:dosing-ledger:consent-text-sha256',
   /** Codes of what sessions chart and neither LOINC nor SNOMED gives us with certainty. */
   observationCode: 'urn:dosing-ledger:observation-code',
   /** Extension on Provenance.signature: SHA-256 (hex) of the signed version's canonical JSON. */

@@ -48,6 +48,16 @@ export interface Period {
   end?: string;
 }
 
+/** R4 Attachment: `hash` is the base64 SHA-1 of the data, as R4 defines it. */
+export interface Attachment {
+  contentType?: string;
+  url?: string;
+  size?: number;
+  hash?: string;
+  title?: string;
+  creation?: string;
+}
+
 export interface Annotation {
   text: string;
   time?: string;

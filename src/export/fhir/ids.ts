@@ -36,6 +36,11 @@ export const ids = {
   adverseEvent: (sessionId: number, rootEntryId: number) => `session-${sessionId}-entry-${rootEntryId}`,
   /** Session signatures are numbered apart from record signatures, hence the prefix. */
   sessionSignatureProvenance: (signatureId: number) => `session-signature-${signatureId}`,
+  /** One Consent per recorded consent; its representative, signatures and withdrawal are named after it. */
+  consent: (consentId: number) => `consent-${consentId}`,
+  consentRepresentative: (consentId: number) => `consent-${consentId}-representative`,
+  consentSignatureProvenance: (consentId: number) => `consent-${consentId}-signed`,
+  consentWithdrawalProvenance: (consentId: number) => `consent-${consentId}-withdrawn`,
 } as const;
 
 export function reference(resourceType: string, id: string, display?: string): Reference {

@@ -2,6 +2,8 @@ import type { ExportSnapshot } from '../snapshot';
 import { indexSnapshot } from '../snapshot-index';
 import { allergyMapper } from './allergy';
 import { auditEventMapper } from './audit-event';
+import { consentMapper } from './consent';
+import { consentProvenanceMapper } from './consent-provenance';
 import type { FhirResource } from './datatypes';
 import { examMapper } from './exam';
 import { resourceKey } from './ids';
@@ -29,8 +31,10 @@ export const defaultFhirMappers: readonly FhirMapper[] = [
   medicationRequestMapper,
   registerMedicationMapper,
   sessionMapper,
+  consentMapper,
   provenanceMapper,
   sessionProvenanceMapper,
+  consentProvenanceMapper,
   auditEventMapper,
 ];
 
