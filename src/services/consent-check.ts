@@ -123,7 +123,10 @@ export function checkConsentBeforeInfusion(
   at: string,
   acknowledgement: string | undefined,
 ): { missing: string[]; acknowledgement: string } | null {
-  const missing = consentNeeds(context, planRecordId, at)
+  // Start times are charted to the minute: a consent signed within the minute charted counts
+  // (at 10:30 the nurse cannot say whether it was 10:30:05 or 10:30:55).
+  const endOfMinute = new Date(Math.floor(Date.parse(at) / 60_000) * 60_000 + 59_999).toISOString();
+  const missing = consentNeeds(context, planRecordId, endOfMinute)
     .filter((need) => !need.satisfied)
     .map((need) => `“${need.documentTitle}”: ${need.text}`);
   if (missing.length === 0) return null;

@@ -289,3 +289,29 @@ describe('before an infusion', () => {
     expect(started.ok).toBe(true);
   });
 });
+
+describe('a consent signed within the minute the start is charted', () => {
+  it('counts: start times are charted to the minute', () => {
+    const patient = app.ok(nurse, 'patients.create', {
+      patient: patientInput({ mrn: 'C-3', familyName: 'Haddad', givenNames: 'Omar', dateOfBirth: '1970-07-07' }),
+    }).id;
+    const plan = signedPlanFor(app, physician, patient);
+    const [document] = app.ok(nurse, 'consents.documents', {}).documents;
+    if (document === undefined) throw new Error('no consent document');
+    app.ok(
+      physician,
+      'consents.record',
+      recordInput(document.current, { patientId: patient, planRecordId: plan.planRecordId, typedName: 'Omar Haddad' }),
+    );
+    // The nurse charts the start at the whole minute, seconds before the consent was signed.
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    const started = app.call(nurse, 'sessions.start', {
+      planRecordId: plan.planRecordId,
+      planVersionId: plan.planVersionId,
+      occurredAt: minute,
+      checklist: testChecklist,
+      timingReason: plan.timingReason,
+    });
+    expect(started.ok).toBe(true);
+  });
+});
