@@ -1,3 +1,5 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPatientName } from '../../src/domain/patient';
@@ -16,7 +18,7 @@ import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp, testPollMs } from './harness';
 import { overflowing } from './overflow';
-import { saveScreenshot } from './screenshots';
+import { saveScreenshot, screenshotsDir } from './screenshots';
 import { expectText, heading, signIn, signOut } from './steps';
 
 /**
@@ -160,8 +162,44 @@ describe('informed consent, end to end in Chromium', () => {
       await saveScreenshot(screen, '43-consent-signed-on-tablet', { fullPage: true });
       await screen.getByRole('button', { name: 'Record consent' }).click();
       await expectText(screen.locator('main'), 'The consent is recorded.');
-      await expectText(screen.getByRole('region', { name: 'Consents' }), 'Current');
+      const consents = screen.getByRole('region', { name: 'Consents' });
+      await expectText(consents, 'Current');
       await assertAccessible(screen, 'consent recorded');
+      // The signed PDF: pdfsig verifies it; its first page is kept to be looked at (the drawn signature).
+      const [download] = await Promise.all([
+        screen.waitForEvent('download'),
+        consents.getByRole('button', { name: 'Signed consent PDF' }).click(),
+      ]);
+      const pdfPath = join(testApp.dir, download.suggestedFilename());
+      await download.saveAs(pdfPath);
+      const check = spawnSync('pdfsig', [pdfPath], { encoding: 'utf8' }).stdout;
+      expect(check).toContain('Signature is Valid.');
+      expect(check).toContain('Total document signed');
+      const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain(title);
+      expect(text).toContain(seeded.consenting.name);
+      expect(text).toMatch(/Page 1 of \d/);
+      // The page with the drawn signature, kept with the screenshots to be looked at.
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1]);
+      const signaturePage =
+        Array.from({ length: pages }, (_, index) => index + 1).find((number) =>
+          execFileSync('pdftotext', ['-f', String(number), '-l', String(number), pdfPath, '-'], {
+            encoding: 'utf8',
+          }).includes('Obtained consent'),
+        ) ?? 1;
+      const page = String(signaturePage);
+      execFileSync('pdftoppm', [
+        '-f',
+        page,
+        '-l',
+        page,
+        '-r',
+        '80',
+        '-png',
+        '-singlefile',
+        pdfPath,
+        join(screenshotsDir, 'pdf-consent'),
+      ]);
     } finally {
       await tablet.close();
     }

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import type { CallResult } from '../../../contract/errors';
-import type { MethodOutput } from '../../../contract/methods';
 import { base64ToBytes, downloadBytes } from '../../lib/download';
 
-type StoredPdf = MethodOutput<'documents.forVersion'>;
+/** Any stored signed PDF as a method answers it (a record version's, a session's, a consent's). */
+interface StoredPdf {
+  fileName: string;
+  pdfBase64: string;
+}
 
 /**
  * Saves the signed PDF exactly as it was stored at signing (never made again), so it can be

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { ConsentNeedView, ConsentView } from '../../../../contract/consent-methods';
 import { formatDateTime } from '../../../../domain/time';
+import { useApi } from '../../../app/sign-in-context';
+import { SignedPdfButton } from '../../documents/SignedPdfButton';
 import { consentStatusWords, signerText } from './consent-words';
 
 export interface PlanNeeds {
@@ -29,6 +31,7 @@ export function ConsentList({
   /** Absent where the role may not record a withdrawal. */
   onWithdraw?: ((consent: ConsentView) => void) | undefined;
 }) {
+  const api = useApi();
   return (
     <>
       {consents.length === 0 ? (
@@ -59,6 +62,10 @@ export function ConsentList({
                 {formatDateTime(consent.signedAt, zone)}
                 {consent.witnessPrintedName !== null && ` · Witness ${consent.witnessPrintedName}`}
               </p>
+              <SignedPdfButton
+                label="Signed consent PDF"
+                load={() => api.call('consents.pdf', { consentId: consent.id })}
+              />
               {onWithdraw !== undefined && consent.withdrawal === null && (
                 <button type="button" className="button button-secondary" onClick={() => onWithdraw(consent)}>
                   Withdraw<span className="visually-hidden"> {consent.documentTitle}</span>
