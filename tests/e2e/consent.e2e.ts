@@ -133,6 +133,8 @@ describe('informed consent, end to end in Chromium', () => {
       .getByText('No current informed consent for this series: the infusion cannot start')
       .locator('..');
     await expectText(refusal, `“${title}”: No consent recorded`);
+    // The patient banner says it on every screen of the patient.
+    await expectText(page.getByRole('region', { name: 'Patient identification' }), /Consent\s+Needed/);
     await expect.poll(() => page.getByRole('button', { name: 'Start the session' }).count()).toBe(0);
     await expect.poll(() => refusal.getByRole('link', { name: 'Record the patient’s consent' }).count()).toBe(1);
     await signOut(page);
@@ -164,6 +166,7 @@ describe('informed consent, end to end in Chromium', () => {
       await expectText(screen.locator('main'), 'The consent is recorded.');
       const consents = screen.getByRole('region', { name: 'Consents' });
       await expectText(consents, 'Current');
+      await expectText(screen.getByRole('region', { name: 'Patient identification' }), /Consent\s+Current/);
       await assertAccessible(screen, 'consent recorded');
       // The signed PDF: pdfsig verifies it; its first page is kept to be looked at (the drawn signature).
       const [download] = await Promise.all([

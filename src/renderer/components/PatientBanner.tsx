@@ -2,6 +2,7 @@ import type { Patient } from '../../domain/patient';
 import { formatPatientName, sexLabels } from '../../domain/patient';
 import { formatBorn } from '../lib/born';
 import { AllergyStatus } from './AllergyStatus';
+import { ConsentStatus } from './ConsentStatus';
 
 export interface PatientBannerProps {
   patient: Patient;
@@ -12,7 +13,7 @@ export interface PatientBannerProps {
 
 /**
  * The patient identification banner on top of every patient screen: name (family name in
- * capitals), preferred name, born with age, sex, MRN and allergies, always visible.
+ * capitals), preferred name, born with age, sex, MRN, informed consent and allergies, always visible.
  */
 export function PatientBanner({ patient, clinicTimeZone, nameIsHeading = false }: PatientBannerProps) {
   const name = formatPatientName(patient);
@@ -47,6 +48,7 @@ export function PatientBanner({ patient, clinicTimeZone, nameIsHeading = false }
           <span className="banner-fact">
             <span className="label">MRN</span> <span className="value mrn">{patient.mrn}</span>
           </span>
+          <ConsentStatus patientId={patient.id} />
         </p>
       </div>
       <AllergyStatus allergies={patient.allergies} />
