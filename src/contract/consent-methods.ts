@@ -9,9 +9,12 @@ import {
 import { signatureStrokesSchema } from '../domain/consent-signature';
 import { instantSchema } from '../domain/infusion-session';
 import { passwordSchema } from '../domain/user';
-import { clinical, define, empty, idSchema } from './define-method';
+import { chartReaders, clinical, define, empty, idSchema } from './define-method';
 
-/** Everyone reads consents (auditors too); clinicians record and withdraw them; administrators write the text. */
+/**
+ * Everyone reads the clinic's consent texts; the chart's readers (clinicians, auditors) read
+ * patients' consents; clinicians record and withdraw them; administrators write the text.
+ */
 const consentReaders: readonly Role[] = ['physician', 'nurse', 'auditor', 'admin'];
 
 const credentialsSchema = z
@@ -129,7 +132,8 @@ export const consentMethods = {
       consents: z.array(consentViewSchema),
       plans: z.array(z.object({ planRecordId: z.number().int(), needs: z.array(consentNeedViewSchema) })),
     }),
-    access: consentReaders,
+    // Like the chart itself: an administrator writes the text but does not read patients' records.
+    access: chartReaders,
   }),
   /**
    * Records a consent: what the patient (or representative) read and signed on screen, completed
@@ -161,7 +165,7 @@ export const consentMethods = {
   'consents.pdf': define({
     input: z.object({ consentId: idSchema }).strict(),
     output: z.object({ fileName: z.string(), pdfBase64: z.string(), sha256: z.string() }),
-    access: consentReaders,
+    access: chartReaders,
   }),
   /** Records that the patient withdrew a consent: a new entry; the consent stays readable, marked withdrawn. */
   'consents.withdraw': define({

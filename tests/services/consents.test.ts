@@ -118,6 +118,17 @@ describe('recording a consent', () => {
     return document.current;
   };
 
+  it('keeps patients’ consents from administrators, who write the text but do not read charts', () => {
+    for (const [method, input] of [
+      ['consents.forPatient', { patientId }],
+      ['consents.pdf', { consentId: 1 }],
+    ] as const) {
+      const refused = app.call(admin, method, input);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('refuses bad input with a clear message and records nothing', () => {
     const version = current();
     const before = auditHead(app.ledger.raw);
