@@ -1,6 +1,7 @@
 import type { UseFormRegister } from 'react-hook-form';
 import { formatPrintedName } from '../../../../domain/user';
 import type { User } from '../../../../domain/user';
+import { WitnessFields } from '../../sessions/WitnessFields';
 import { TextField } from '../../../components/TextField';
 import type { FieldMessages } from '../../../lib/field-messages';
 import { fieldId } from '../../../lib/focus-field';
@@ -65,34 +66,15 @@ export function ClinicianFields({
         </div>
       </section>
       {witnessRequired && (
-        <fieldset className="consent-witness">
-          <legend className="field-label">Witness</legend>
-          <p className="hint">
-            The clinic requires a witness for this consent. Another nurse or physician who saw the signer sign types
-            their own user ID and password. It is checked at once and never kept on this screen.
-          </p>
-          <div className="form-grid">
-            <TextField
-              id={fieldId(prefix, 'witness.username')}
-              label="Witness user ID"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              className="input-medium"
-              registration={register('witness.username')}
-              error={messages.get('witness.username')}
-            />
-            <TextField
-              id={fieldId(prefix, 'witness.password')}
-              label="Witness password"
-              type="password"
-              autoComplete="off"
-              className="input-medium"
-              registration={register('witness.password')}
-              error={messages.get('witness.password')}
-            />
-          </div>
-        </fieldset>
+        <WitnessFields
+          prefix={prefix}
+          username={register('witness.username')}
+          password={register('witness.password')}
+          messages={messages}
+          legend="Witness"
+          hint="The clinic requires a witness for this consent. Another nurse or physician who saw the signer sign types their own user ID and password. It is checked at once and never kept on this screen."
+          className="consent-witness"
+        />
       )}
     </>
   );
