@@ -6,6 +6,9 @@ import type { Ledger } from '../src/services/ledger';
 import { NewerDatabaseError, openLedger } from '../src/services/ledger';
 import type { BackupScheduler } from '../src/services/backup-scheduler';
 import { startBackupScheduler } from '../src/services/backup-scheduler';
+import { provideSharingControl } from '../src/services/sharing-control';
+import type { ClinicSharing } from '../src/server/clinic-sharing';
+import { createClinicSharing } from '../src/server/clinic-sharing';
 import { clinicOrigin, clinicVerifyProc } from './clinic-connect';
 import type { LedgerIpc } from './ipc';
 import { createLedgerIpc, registerLedgerIpc } from './ipc';
@@ -156,6 +159,8 @@ function start(): void {
   let ledger: Ledger | null = null;
   let mainWindow: BrowserWindow | null = null;
   let backups: BackupScheduler | null = null;
+  /** "Share this ledger on the clinic network": serves enrolled devices while the app runs. */
+  let sharing: ClinicSharing | null = null;
 
   // Every webContents, including any the app did not expect, gets the navigation rules.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, ownOrigin));
@@ -166,19 +171,24 @@ function start(): void {
   });
   // One window, one sign-in: closing it ends the work, on macOS too, and closes the file.
   app.on('window-all-closed', () => app.quit());
-  // The on-quit backup (bounded inside quit()) runs before the file is closed; then quit again.
+  // Devices are let go first (no write may arrive after the last backup), then the on-quit
+  // backup (bounded inside quit()) runs before the file is closed; then quit again.
   app.on('before-quit', (event) => {
-    if (backups === null) return;
+    if (backups === null && sharing === null) return;
     event.preventDefault();
     const scheduler = backups;
+    const shared = sharing;
     backups = null;
-    void scheduler.quit().then(
-      (outcome) => {
-        if (outcome === 'failed' || outcome === 'timed out') log(`backup on quit: ${outcome}`);
-        app.quit();
-      },
-      () => app.quit(),
-    );
+    sharing = null;
+    provideSharingControl(null);
+    const finish = async () => {
+      await shared?.close();
+      const outcome = await scheduler?.quit();
+      if (outcome === 'failed' || outcome === 'timed out') log(`backup on quit: ${outcome}`);
+    };
+    void finish()
+      .catch((error: unknown) => log(`quitting: ${String(error)}`))
+      .finally(() => app.quit());
   });
   app.on('will-quit', () => {
     ledger?.close();
@@ -197,6 +207,10 @@ function start(): void {
       ledger = openOrExplain();
       if (ledger === null) return;
       backups = startBackupScheduler(ledger);
+      sharing = createClinicSharing({ ledger, dbPath: paths.dbPath, staticDir: paths.rendererDir, log });
+      provideSharingControl(sharing);
+      // Shared before it quit: shares again on the same address, if its certificate still serves.
+      void sharing.resume();
       hardenSession(session.defaultSession, requestPolicy);
       protocol.handle(appScheme, createAppProtocolHandler(paths.rendererDir));
       const ipc = createLedgerIpc({

@@ -1,14 +1,12 @@
 import { createInterface } from 'node:readline/promises';
+import type { AdminCredentials } from '../server/host-certificate';
 import { askHidden, PromptCancelled } from './passphrase-prompt';
 
 /** Where a headless host's scripts put an administrator's credentials (never on the command line). */
 export const usernameVariable = 'DOSING_LEDGER_ADMIN_USERNAME';
 export const passwordVariable = 'DOSING_LEDGER_ADMIN_PASSWORD';
 
-export interface AdminCredentials {
-  username: string;
-  password: string;
-}
+export type { AdminCredentials };
 
 export interface CredentialsTerminal {
   stdin: NodeJS.ReadStream;

@@ -1,10 +1,10 @@
-import { hostname } from 'node:os';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startClinicHost } from '../server/clinic-host';
+import { ownHostNames } from '../server/this-computer';
 import { adminCredentialsFromEnvOrPrompt } from './admin-credentials';
-import { ensureHostCertificate } from './host-certificate';
+import { ensureHostCertificate } from '../server/host-certificate';
 import { projectRoot } from './launch-environment';
 import { openForApp } from './ledger-file-checks';
 
@@ -33,12 +33,6 @@ export function parseListen(text: string): { address: string; port: number } {
   const port = match[3] === undefined ? defaultHostPort : Number(match[3]);
   if (port < 1 || port > 65_535) throw new HostUsageError('the port in --listen must be 1–65535');
   return { address, port };
-}
-
-/** This computer's name, when it is a usable DNS label (certificates refuse anything else). */
-function ownHostName(): string[] {
-  const name = hostname().toLowerCase();
-  return /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(name) ? [name] : [];
 }
 
 function waitForStop(): Promise<void> {
@@ -72,7 +66,7 @@ export async function hostCommand(
   if (values.db === undefined || values.db === '') throw new HostUsageError('--db FILE is required');
   const dbPath = resolve(values.db);
   const listen = parseListen(values.listen ?? `127.0.0.1:${defaultHostPort}`);
-  const hostNames = [...new Set([...ownHostName(), ...(values.name ?? []).map((name) => name.trim().toLowerCase())])];
+  const hostNames = [...new Set([...ownHostNames(), ...(values.name ?? []).map((name) => name.trim().toLowerCase())])];
 
   const ledger = openForApp(dbPath);
   try {

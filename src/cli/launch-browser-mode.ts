@@ -3,8 +3,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createClinicSharing } from '../server/clinic-sharing';
 import { startServer } from '../server/serve';
 import { openLedger } from '../services/ledger';
+import { provideSharingControl } from '../services/sharing-control';
 import { browserArgs, browserCandidates, pickBrowser } from './launch-browser';
 import { defaultDbPath, hasDisplay, isExecutableFile, productName, projectRoot } from './launch-environment';
 import type { LaunchOptions } from './launch-options';
@@ -54,6 +56,10 @@ export async function runBrowserMode(options: LaunchOptions, log: (line: string)
     throw error;
   }
   log(`${productName}${demo ? ' (demo)' : ''} is running in browser mode at ${server.url}`);
+  // As in the desktop app, an administrator may share this ledger on the clinic network (Devices page).
+  const sharing = createClinicSharing({ ledger, dbPath, staticDir, log });
+  provideSharingControl(sharing);
+  void sharing.resume();
 
   let browser: ChildProcess | null = null;
   let profileDir: string | null = null;
@@ -76,6 +82,8 @@ export async function runBrowserMode(options: LaunchOptions, log: (line: string)
     if (browser.exitCode === null && browser.signalCode === null) browser.kill('SIGTERM');
     await waitForExit(browser, 3000);
   }
+  provideSharingControl(null);
+  await sharing.close();
   await server.close();
   ledger.close();
   if (profileDir !== null) rmSync(profileDir, { recursive: true, force: true });

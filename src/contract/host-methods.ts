@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { networkAddressSchema, sharingStatusSchema } from '../domain/clinic-sharing';
 import { passwordSchema } from '../domain/user';
 import { define, idSchema } from './define-method';
 
@@ -63,5 +64,47 @@ export const hostMethods = {
       rootFingerprintSha256: z.string(),
     }),
     access: ['admin', 'auditor'],
+  }),
+  /**
+   * Whether this computer shares its ledger on the clinic network, and the addresses it could
+   * share it on. `available` is false where sharing is not this process's to control (a device
+   * using the clinic host, or the headless host itself).
+   */
+  'host.sharing': define({
+    input: z.object({}).strict(),
+    output: z.object({
+      available: z.boolean(),
+      status: sharingStatusSchema,
+      addresses: z.array(networkAddressSchema),
+      /** The kept host certificate serves each of these addresses without issuing a new one. */
+      certifiedAddresses: z.array(z.string()),
+    }),
+    access: ['admin'],
+  }),
+  /**
+   * Shares the ledger on one address of this computer, over HTTPS with a certificate from the
+   * clinic root (issued now when the kept one does not serve that address). The password is
+   * asked again: this opens the ledger to the clinic's network.
+   */
+  'host.startSharing': define({
+    input: z
+      .object({
+        address: z.string().min(1, 'Choose an address of this computer').max(64),
+        port: z
+          .number({ error: 'Enter the port, 1024–65535' })
+          .int('Enter the port, 1024–65535')
+          .min(1024, 'Use a port from 1024 to 65535')
+          .max(65_535, 'Use a port from 1024 to 65535'),
+        adminPassword: passwordSchema,
+      })
+      .strict(),
+    output: sharingStatusSchema,
+    access: ['admin'],
+  }),
+  /** Stops sharing: enrolled devices can no longer reach the ledger until it is shared again. */
+  'host.stopSharing': define({
+    input: z.object({}).strict(),
+    output: sharingStatusSchema,
+    access: ['admin'],
   }),
 } as const;

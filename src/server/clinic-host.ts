@@ -25,6 +25,8 @@ export interface ClinicHostOptions {
   clock?: () => Date;
   limits?: Partial<ServerLimits>;
   quitBackupTimeoutMs?: number;
+  /** False where the process already runs the backup schedule (the desktop app sharing its ledger). */
+  backups?: boolean;
 }
 
 export interface RunningClinicHost {
@@ -92,16 +94,16 @@ export async function startClinicHost(options: ClinicHostOptions): Promise<Runni
       return port === 443 ? [withPort, isIPv6(name) ? `[${name.toLowerCase()}]` : name.toLowerCase()] : [withPort];
     }),
   );
-  const backups = startBackupScheduler(options.ledger, {
-    clock: options.clock,
-    quitTimeoutMs: options.quitBackupTimeoutMs,
-  });
+  const backups =
+    options.backups === false
+      ? null
+      : startBackupScheduler(options.ledger, { clock: options.clock, quitTimeoutMs: options.quitBackupTimeoutMs });
   return {
     origin: `https://${hostPort(options.listen.address, port)}`,
     port,
     rootFingerprint,
     close: async () => {
-      const outcome = await backups.quit();
+      const outcome = await backups?.quit();
       if (outcome === 'failed' || outcome === 'timed out') console.error(`[dosing-ledger] backup on quit: ${outcome}`);
       await app.close();
     },

@@ -14,6 +14,7 @@ import { deviceHandlers } from './device-handlers';
 import { documentHandlers } from './documents';
 import { exportHandlers } from './exports';
 import { formularyHandlers } from './formulary';
+import { clinicSharingHandlers } from './clinic-sharing';
 import { hostCertificateHandlers } from './host-certificates';
 import { recordHandlers } from './records';
 import { registerHandlers } from './register';
@@ -53,6 +54,7 @@ const handlers: Handlers<MethodName> = {
   ...backupHandlers,
   ...setupRestoreHandlers,
   ...hostCertificateHandlers,
+  ...clinicSharingHandlers,
   ...deviceHandlers,
   ...registerHandlers,
 };

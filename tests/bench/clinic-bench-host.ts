@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { demoPatients } from '../../src/cli/demo-data';
-import { ensureHostCertificate } from '../../src/cli/host-certificate';
+import { ensureHostCertificate } from '../../src/server/host-certificate';
 import { startClinicHost } from '../../src/server/clinic-host';
 import { completeExam, planWith } from '../../src/cli/demo-clinical';
 import type { MethodInput, MethodName, MethodOutput } from '../../src/contract/methods';

@@ -4,7 +4,7 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureHostCertificate } from '../../src/cli/host-certificate';
+import { ensureHostCertificate } from '../../src/server/host-certificate';
 import type { RunningClinicHost } from '../../src/server/clinic-host';
 import { startClinicHost } from '../../src/server/clinic-host';
 import { rotationGraceMs } from '../../src/server/clinic-sessions';

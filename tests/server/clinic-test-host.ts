@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureHostCertificate } from '../../src/cli/host-certificate';
+import { ensureHostCertificate } from '../../src/server/host-certificate';
 import type { RunningClinicHost } from '../../src/server/clinic-host';
 import { startClinicHost } from '../../src/server/clinic-host';
 import type { ServerLimits } from '../../src/server/server-limits';

@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { isClinicPage } from '../../lib/clinic-invoke';
 import { ApproveDeviceForm } from './ApproveDeviceForm';
+import { ClinicNetworkPanel } from './ClinicNetworkPanel';
 import { DeviceList } from './DeviceList';
 import { RenameDeviceDialog } from './RenameDeviceDialog';
 import { RevokeDeviceDialog } from './RevokeDeviceDialog';
@@ -41,11 +42,14 @@ export function DevicesPage() {
     <div className="page">
       <PageHeading title="Devices" />
       {!isClinicPage() && (
-        <Notice tone="info">
-          Devices are the tablets and workstations that open the ledger through the clinic host (the{' '}
-          <code>dosing-ledger host</code> command). What you do here applies to them when the host serves this ledger;
-          this computer itself needs no enrolment.
-        </Notice>
+        <>
+          <Notice tone="info">
+            Devices are the tablets and workstations that open the ledger through the clinic host: this computer when it
+            shares the ledger below, or an always-on computer running <code>dosing-ledger host</code>. What you do here
+            applies to them; this computer itself needs no enrolment.
+          </Notice>
+          <ClinicNetworkPanel />
+        </>
       )}
       <div aria-live="polite">{message !== null && <Notice tone="success">{message}</Notice>}</div>
       <ApproveDeviceForm

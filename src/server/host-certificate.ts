@@ -8,7 +8,6 @@ import { clinicRootCertificate, generateHostKeyPair, hostCertificateUsable } fro
 import type { Ledger } from '../services/ledger';
 import type { SignIn } from '../services/sign-in';
 import { createSignIn } from '../services/sign-in';
-import type { AdminCredentials } from './admin-credentials';
 
 /**
  * The clinic host's TLS key and certificate, kept in a folder beside the ledger
@@ -18,6 +17,12 @@ import type { AdminCredentials } from './admin-credentials';
 
 /** Renewed this long before it runs out, so no tablet ever meets an expired certificate. */
 export const renewalDays = 30;
+
+/** An administrator's user ID and password, asked for only when a certificate must be issued. */
+export interface AdminCredentials {
+  username: string;
+  password: string;
+}
 
 export interface HostTls {
   keyPem: string;
@@ -62,7 +67,7 @@ function readKept(directory: string): { keyPem: string; certificatePem: string }
 }
 
 /** Written under a temporary name then renamed: a reader never sees half a file. */
-function writeAtomically(path: string, text: string, modeBits: number): void {
+export function writeAtomically(path: string, text: string, modeBits: number): void {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     writeFileSync(temporary, text, { mode: modeBits, flag: 'wx' });
@@ -118,26 +123,35 @@ async function issue(
 }
 
 /**
+ * The kept key and certificate when they still serve (see below), without asking anyone;
+ * null when new ones must be issued.
+ */
+export function keptHostCertificate(options: Omit<EnsureHostCertificateOptions, 'credentials'>): HostTls | null {
+  const root = clinicRootCertificate(options.ledger);
+  if (root === null) throw new Error('This ledger has no clinic yet: set it up before serving it to devices.');
+  const now = options.clock?.() ?? new Date();
+  const kept = readKept(hostTlsDirectory(options.dbPath));
+  const wanted = { hostNames: options.hostNames, addresses: options.addresses, now, minDaysLeft: renewalDays };
+  if (kept === null || !hostCertificateUsable({ ...kept, rootCertificatePem: root.certificatePem }, wanted))
+    return null;
+  return {
+    ...kept,
+    rootCertificatePem: root.certificatePem,
+    rootFingerprintSha256: root.fingerprintSha256,
+    issued: false,
+  };
+}
+
+/**
  * The host's key and certificate: the kept ones while they chain to the ledger's current
  * clinic root, cover the names and addresses asked for and have more than 30 days left;
  * otherwise a new key, certified through `host.issueCertificate` and then written (key 0600).
  * A refusal throws an Error whose message is one line.
  */
 export async function ensureHostCertificate(options: EnsureHostCertificateOptions): Promise<HostTls> {
-  const root = clinicRootCertificate(options.ledger);
-  if (root === null) throw new Error('This ledger has no clinic yet: set it up before serving it to devices.');
+  const kept = keptHostCertificate(options);
+  if (kept !== null) return kept;
   const directory = hostTlsDirectory(options.dbPath);
-  const now = options.clock?.() ?? new Date();
-  const kept = readKept(directory);
-  const wanted = { hostNames: options.hostNames, addresses: options.addresses, now, minDaysLeft: renewalDays };
-  if (kept !== null && hostCertificateUsable({ ...kept, rootCertificatePem: root.certificatePem }, wanted)) {
-    return {
-      ...kept,
-      rootCertificatePem: root.certificatePem,
-      rootFingerprintSha256: root.fingerprintSha256,
-      issued: false,
-    };
-  }
   const keys = generateHostKeyPair();
   const issued = await issue(options, keys.publicKeyPem);
   const certificatePem = issued.certificate.certificatePem;

@@ -3,8 +3,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminCredentials } from '../../src/cli/admin-credentials';
-import type { EnsureHostCertificateOptions } from '../../src/cli/host-certificate';
-import { ensureHostCertificate, hostTlsDirectory } from '../../src/cli/host-certificate';
+import type { EnsureHostCertificateOptions } from '../../src/server/host-certificate';
+import { ensureHostCertificate, hostTlsDirectory } from '../../src/server/host-certificate';
 import { createClinicRoot } from '../../src/signing/clinic-root';
 import { generateServerKeyPair, issueServerCertificate } from '../../src/signing/server-certificate';
 import type { TestApp } from '../support/test-app';
