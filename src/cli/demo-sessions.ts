@@ -30,8 +30,14 @@ const checklist = (painNrs: number): Checklist => ({
   ivSite: 'Left antecubital',
   ivGauge: 22,
   vitals: vitals(124, 74),
-  scales: { ...emptyScales, phq9: [1, 1, 1, 0, 1, 1, 0, 0, 0], painNrs },
+  scales: { ...emptyScales, phq9: phq9Easing(painNrs), painNrs },
 });
+
+/** PHQ-9 answers easing with the pain over the series (its total is two below the pain score). */
+function phq9Easing(painNrs: number): number[] {
+  const total = Math.max(painNrs - 2, 0);
+  return Array.from({ length: 9 }, (_, item) => (item < total && item !== 8 ? 1 : 0));
+}
 
 const observation = (systolic: number, heartRate: number, painNrs: number): Observation => ({
   vitals: vitals(systolic, heartRate),
@@ -68,7 +74,15 @@ function startInfusion(chair: DemoChair, planRecordId: number, startMinutesAgo: 
     planRecordId,
     planVersionId,
     occurredAt: minutesBefore(chair, startMinutesAgo + 5),
-    checklist: checklist(painNrs),
+    checklist: {
+      ...checklist(painNrs),
+      monitoring: { pulseOximetry: true, ecg: false, capnography: false, nibp: true, supplementalOxygen: false },
+    },
+    // The clinic's first physician supervises, on site (issue 22: a start names one).
+    supervision: {
+      physicianUserId: call(nurse, 'sessions.physicians', {}).physicians[0]?.userId ?? 0,
+      availability: 'on-site',
+    },
   });
   call(nurse, 'sessions.addEntry', {
     sessionId: started.id,
@@ -87,7 +101,8 @@ function startInfusion(chair: DemoChair, planRecordId: number, startMinutesAgo: 
 export function chartCompletedInfusion(chair: DemoChair, planRecordId: number, painNrs: number): void {
   const { call, nurse } = chair;
   const { sessionId, drawn } = startInfusion(chair, planRecordId, 175, painNrs);
-  [160, 145, 130].forEach((ago, index) =>
+  // Checks every 15 minutes; the last two after the end (at 135) are recovery checks.
+  [160, 145, 130, 115].forEach((ago, index) =>
     call(nurse, 'sessions.addEntry', {
       sessionId,
       occurredAt: minutesBefore(chair, ago),

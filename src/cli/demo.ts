@@ -11,6 +11,7 @@ import { seedDemoRegister } from './demo-register';
 import { RememberingDispatch } from '../services/dispatch-remembering';
 import { dayMs, openedDaysAgo, seedDemoMonth, setUpDaysAgo } from './demo-month';
 import { recordDemoConsent, writeDemoConsentDocument } from './demo-consents';
+import { configureDemoCourse, demoCourseGoal, signDemoCourseReview, withDemoCourse } from './demo-course';
 import type { ConsentDocumentVersion } from '../contract/consent-methods';
 import { credentialsOf, demoUsers, signedIn } from './demo-users';
 
@@ -78,6 +79,7 @@ function seedDemoClinic(ledger: Ledger, remembering: RememberingDispatch, patien
     reason: 'Ketamine with the demo clinic’s own limits, for the demonstration ledger',
   });
   const consentText = writeDemoConsentDocument(call, adminSignIn);
+  configureDemoCourse(call, adminSignIn);
   for (const signIn of [...signIns, nurse]) call(signIn, 'auth.signOut', {});
   // A patient of the clinic's first months: their consent (12 months) has expired since.
   const firstMonths = () => new Date(openedAt().getTime() + 5 * dayMs);
@@ -140,7 +142,26 @@ function seedDemoSeries(
   }
   for (const signIn of [admin, registerStaff.physician, registerStaff.nurse]) call(signIn, 'auth.signOut', {});
   seedDemoMonth(ledger, remembering, ongoingPlans, demo.zone);
+  // Today the physician reviews the series that has ended.
+  const reviewedPatient = demo.patientIds[reviewedIndex];
+  const now = caller(ledger, () => new Date(), remembering);
+  const reviewer = signedIn(now, 'physician');
+  const reviewedPlan = ongoingPlans.find(
+    (recordId) => now(reviewer, 'records.get', { recordId }).patientId === reviewedPatient,
+  );
+  if (reviewedPatient !== undefined && reviewedPlan !== undefined) {
+    signDemoCourseReview(now, reviewer, {
+      patientId: reviewedPatient,
+      planRecordId: reviewedPlan,
+      today: localDate(new Date(), demo.zone),
+      password: physicianPassword,
+    });
+  }
+  now(reviewer, 'auth.signOut', {});
 }
+
+/** The patient whose series of four infusions ends before today, and is reviewed (see seedDemoMonth). */
+const reviewedIndex = 5;
 
 const physicianPassword = demoUsers.find((user) => user.role === 'physician')?.password ?? '';
 
@@ -158,10 +179,16 @@ function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[]
       username: 'dr.ruiz',
       password: physicianPassword,
     });
-  const exam = (patientId: number, overrides: Parameters<typeof completeExam>[1] = {}, signIt = true) => {
+  const exam = (
+    patientId: number,
+    overrides: Parameters<typeof completeExam>[1] = {},
+    signIt = true,
+    course: Parameters<typeof withDemoCourse>[1] = {},
+  ) => {
     const record = call(physician, 'records.create', { type: 'exam', patientId });
     const versionId = record.versions[0]?.id ?? 0;
-    call(physician, 'records.saveDraft', { type: 'exam', versionId, content: completeExam(today, overrides) });
+    const content = withDemoCourse(completeExam(today, overrides), course);
+    call(physician, 'records.saveDraft', { type: 'exam', versionId, content });
     if (signIt) sign(versionId);
     return record.id;
   };
@@ -177,7 +204,7 @@ function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[]
     call(physician, 'records.saveDraft', {
       type: 'plan',
       versionId: draft.id,
-      content: planWith(draft.content.weight, { pumpId: demoPump.id, ...overrides }),
+      content: planWith(draft.content.weight, { pumpId: demoPump.id, courseGoal: demoCourseGoal(), ...overrides }),
     });
     if (signIt) sign(draft.id);
     return record.id;
@@ -217,9 +244,12 @@ function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[]
       case 11:
         return;
     }
+    // One patient answered PHQ-9 item 9 above 0 (acknowledged), one had an ECG older than the clinic allows.
     const examId = exam(
       patientId,
       index === 5 ? { weight: { ...weight, value: '160', unit: 'lb', source: 'stated' } } : { weight },
+      true,
+      { flagged: index === 4, staleEcg: index === 6 },
     );
     if (index === 2) {
       const aboveUsual = plan(patientId, examId, {
@@ -232,7 +262,11 @@ function seedClinicalRecords(call: Call, physician: SignIn, patientIds: number[]
       ongoing.push(aboveUsual);
       return;
     }
-    const planId = plan(patientId, examId, { doseMgPerKg: index === 1 ? '0.75' : '0.5' });
+    // The fifth patient's series is four infusions, all given by today: it has its course review.
+    const planId = plan(patientId, examId, {
+      doseMgPerKg: index === 1 ? '0.75' : '0.5',
+      ...(index === reviewedIndex ? { series: { infusions: 4, intervalDays: 7 } } : {}),
+    });
     if (index === 1) amendPlan(planId, 'Dissociation at 0.75 mg/kg: dose reduced', { doseMgPerKg: '0.5' });
     if (index !== 3) {
       ongoing.push(planId);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewContentSchema } from '../domain/course-review';
 import { examContentSchema } from '../domain/exam';
 import { patientSchema } from '../domain/patient';
 import { planContentSchema } from '../domain/plan';
@@ -24,6 +25,8 @@ export const recordMethods = {
     input: z.discriminatedUnion('type', [
       z.object({ type: z.literal('exam'), patientId: idSchema }).strict(),
       z.object({ type: z.literal('plan'), patientId: idSchema, examRecordId: idSchema }).strict(),
+      /** A course review of a signed plan's series (the plan of the same patient). */
+      z.object({ type: z.literal('review'), patientId: idSchema, planRecordId: idSchema }).strict(),
     ]),
     output: recordViewSchema,
     access: ['physician'],
@@ -50,6 +53,14 @@ export const recordMethods = {
           versionId: idSchema,
           expectedUpdatedAt: updatedAtSchema.optional(),
           content: planContentSchema,
+        })
+        .strict(),
+      z
+        .object({
+          type: z.literal('review'),
+          versionId: idSchema,
+          expectedUpdatedAt: updatedAtSchema.optional(),
+          content: reviewContentSchema,
         })
         .strict(),
     ]),

@@ -3,8 +3,9 @@ import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domai
 import { amendmentReasonSchema } from '../domain/record';
 import { timingReasonSchema } from '../domain/session-timing';
 import { sessionViewSchema } from '../domain/session-view';
+import { supervisionChoiceSchema } from '../domain/session-supervision';
 import { passwordSchema } from '../domain/user';
-import { chartReaders, clinical, define, idSchema } from './define-method';
+import { chartReaders, clinical, define, empty, idSchema } from './define-method';
 import { drawInputSchema } from '../domain/register';
 
 const drawVolumeSchema = drawInputSchema.shape.volumeMl;
@@ -34,6 +35,10 @@ export const sessionMethods = {
          * current consent (audited). Ignored when consent is current; never enough where it is required.
          */
         consentAcknowledgement: timingReasonSchema.optional(),
+        /** The physician on site or immediately available: required for a new start (refused without). */
+        supervision: supervisionChoiceSchema.optional(),
+        /** Why the infusion goes ahead without monitoring the clinic requires (stored and audited). */
+        monitoringReason: timingReasonSchema.optional(),
       })
       .strict(),
     output: sessionViewSchema,
@@ -73,6 +78,8 @@ export const sessionMethods = {
         witness: witnessSchema.optional(),
         /** For a corrected checklist whose time the plan does not allow, as at the start. */
         timingReason: timingReasonSchema.optional(),
+        /** For a corrected checklist without monitoring the clinic requires, as at the start. */
+        monitoringReason: timingReasonSchema.optional(),
       })
       .strict(),
     output: sessionViewSchema,
@@ -126,5 +133,16 @@ export const sessionMethods = {
     input: z.object({ patientId: idSchema }).strict(),
     output: z.object({ sessions: z.array(sessionViewSchema) }),
     access: chartReaders,
+  }),
+  /**
+   * The active physicians a nurse may name as supervising an infusion (or taking over):
+   * printed names only; the user list itself stays the administrator's.
+   */
+  'sessions.physicians': define({
+    input: empty,
+    output: z.object({
+      physicians: z.array(z.object({ userId: z.number().int().positive(), printedName: z.string() })),
+    }),
+    access: clinical,
   }),
 } as const;

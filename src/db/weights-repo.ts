@@ -30,7 +30,8 @@ export function listRecordedWeights(db: Drizzle, patientId: number, exceptRecord
   for (const row of inForce.values()) {
     const content = JSON.parse(row.content) as { weight?: (Weight & { from?: 'exam' | 'entered' }) | null };
     const weight = newlyEnteredWeight({ weight: content.weight ?? null });
-    if (weight === null) continue;
+    // A course review records no weight.
+    if (weight === null || row.recordType === 'review') continue;
     weights.push({
       value: weight.value,
       unit: weight.unit,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { isoDateSchema } from './patient';
+import { examPretreatmentSchema, pretreatmentResultProblems } from './pretreatment-results';
+import { priorTreatmentProblems, priorTreatmentsSchema } from './prior-treatments';
 import { decimalSchema } from './quantity';
 import { scalesSchema, scaleDefinitions, scaleIncomplete } from './scales';
+import { riskAcknowledgementSchema, riskScreenAnswersSchema, suicideRiskProblems } from './suicide-risk';
 import { vitalsSchema, vitalsComplete } from './vitals';
 import { weightSchema } from './weight';
 import { weightAcknowledgementSchema } from './weight-acknowledgement';
@@ -99,6 +102,14 @@ export const examContentSchema = z.object({
     decision: z.enum(candidacyDecisions).nullable(),
     rationale: text(4000),
   }),
+  /** Pre-treatment results (ECG, labs…) and the reason for signing without a required one (absent in older exams). */
+  pretreatment: examPretreatmentSchema.optional(),
+  /** Treatments before this course, as a list (absent in older exams). */
+  priorTreatments: priorTreatmentsSchema.optional(),
+  /** The clinic's risk screen as asked at this exam (absent in older exams, or when none is configured). */
+  riskScreen: riskScreenAnswersSchema.optional(),
+  /** What was done about a flagged suicide risk (only while flagged). */
+  riskAcknowledgement: riskAcknowledgementSchema.optional(),
 });
 export type ExamContent = z.infer<typeof examContentSchema>;
 
@@ -130,6 +141,8 @@ export function examSigningProblems(exam: ExamContent): { path: string; message:
   need(exam.findings.trim() !== '', 'findings', 'Write the findings');
   need(exam.candidacy.decision !== null, 'candidacy.decision', 'Record the candidacy decision');
   need(exam.candidacy.rationale.trim() !== '', 'candidacy.rationale', 'Give the rationale for the decision');
+  problems.push(...pretreatmentResultProblems(exam.pretreatment));
+  problems.push(...priorTreatmentProblems(exam.priorTreatments), ...suicideRiskProblems(exam));
   return problems;
 }
 

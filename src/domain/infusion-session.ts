@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { givenInstructionsSchema } from './discharge-instructions';
 import { parseLotExpiry } from './lot-expiry';
 import { decimalSchema, wholeNumberSchema } from './quantity';
 import { scalesSchema } from './scales';
+import { monitoringAcknowledgementSchema, monitoringSchema } from './session-monitoring';
+import { supervisionHandoverSchema, supervisionSchema } from './session-supervision';
 import { timingAcknowledgementSchema } from './session-timing';
 import { vitalsSchema } from './vitals';
 
@@ -38,6 +41,15 @@ export const checklistSchema = z.object({
   vitals: vitalsSchema,
   scales: scalesSchema,
   timing,
+  /**
+   * The physician on site or immediately available (set by the service from the user named at
+   * the start). Optional: sessions started before it existed still parse.
+   */
+  supervision: supervisionSchema.optional(),
+  /** The monitoring in use at the start (absent in sessions started before it existed). */
+  monitoring: monitoringSchema.optional(),
+  /** Required monitoring not in use, and the reason given (set by the service, never as sent). */
+  monitoringAcknowledgement: monitoringAcknowledgementSchema.optional(),
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
@@ -159,6 +171,11 @@ export const dischargeSchema = z.object({
     .max(50)
     .optional(),
   timing,
+  /**
+   * The clinic's written instructions as given (text of the configuration in force, who gave
+   * them and when): set by the service when instructions were given. Absent in older discharges.
+   */
+  instructions: givenInstructionsSchema.optional(),
 });
 export type Discharge = z.infer<typeof dischargeSchema>;
 
@@ -168,6 +185,8 @@ export const sessionEntryBodySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('observation'), content: observationSchema }),
   z.object({ kind: z.literal('adverse-event'), content: adverseEventSchema }),
   z.object({ kind: z.literal('discharge'), content: dischargeSchema }),
+  /** A handover of supervision to another physician, from the time it is charted at. */
+  z.object({ kind: z.literal('supervision'), content: supervisionHandoverSchema }),
 ]);
 export type SessionEntryBody = z.infer<typeof sessionEntryBodySchema>;
 export type SessionEntryKind = SessionEntryBody['kind'];

@@ -7,6 +7,8 @@ import { findingProblem } from './limit-fields';
 import type { LimitCheck, LimitFinding } from './limits';
 import type { Pump } from './pump';
 import { checkLimits, hasAnyLimit } from './limits';
+import { courseGoalProblems, courseGoalSchema } from './course-goal';
+import type { ResponseDefinition } from './response-definitions';
 import { decimalSchema, toDecimal, wholeNumberSchema } from './quantity';
 import { weightKg, weightSchema } from './weight';
 import { weightAcknowledgementSchema } from './weight-acknowledgement';
@@ -68,6 +70,8 @@ export const planContentSchema = z.object({
   notes: text(4000),
   /** Typed reasons for going past a soft limit, by the check they answer. */
   overrideReasons: z.partialRecord(limitCheckSchema, text(1000)),
+  /** The goal of the series and how response will be judged (absent in older plans). */
+  courseGoal: courseGoalSchema.optional(),
 });
 export type PlanContent = z.infer<typeof planContentSchema>;
 
@@ -115,6 +119,8 @@ export function evaluatePlan(
   drugs: readonly Drug[],
   today: string,
   pumps: readonly Pump[] = [],
+  /** The clinic's response definitions: with any in force, signing asks for the series' goal. */
+  responseDefinitions?: readonly ResponseDefinition[],
 ): PlanEvaluation {
   const problems: PlanEvaluation['signingProblems'] = [];
   const need = (ok: boolean, path: string, message: string) => {
@@ -166,6 +172,7 @@ export function evaluatePlan(
     need(plan.weight !== null, 'weight', 'Record the weight used, with its date and source');
   }
   if (plan.doseBasis === 'fixed') need(plan.doseMg !== null, 'doseMg', 'Enter the dose in mg');
+  problems.push(...courseGoalProblems(plan.courseGoal, responseDefinitions));
 
   const weightAgeDays = plan.weight === null ? null : daysBetween(plan.weight.measuredOn, today);
   if (weightAgeDays !== null) need(weightAgeDays >= 0, 'weight.measuredOn', 'The weight date is in the future');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewComputedSchema, reviewContentSchema } from './course-review';
 import { examContentSchema } from './exam';
 import { drugLimitsSchema } from './limits';
 import { planContentSchema } from './plan';
@@ -85,6 +86,13 @@ export const recordVersionViewSchema = z.discriminatedUnion('recordType', [
     recordType: z.literal('plan'),
     content: planContentSchema,
     computed: planComputedSchema.nullable(),
+  }),
+  versionBase.extend({
+    recordType: z.literal('review'),
+    content: reviewContentSchema,
+    computed: reviewComputedSchema.nullable(),
+    /** Drafts only: the series' figures as they stand now, for the editor (frozen at signing). */
+    draftFigures: reviewComputedSchema.optional(),
   }),
 ]);
 export type RecordVersionView = z.infer<typeof recordVersionViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reviewContentSchema } from './course-review';
 import { examContentSchema } from './exam';
 import { planContentSchema } from './plan';
 
@@ -7,11 +8,15 @@ import { planContentSchema } from './plan';
  * signed one never does. A correction is a new version that names the one it amends and
  * why; discontinuing a plan is an event, not an edit.
  */
-export const recordTypes = ['exam', 'plan'] as const;
+export const recordTypes = ['exam', 'plan', 'review'] as const;
 export const recordTypeSchema = z.enum(recordTypes);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
-export const recordTypeLabels: Record<RecordType, string> = { exam: 'Exam', plan: 'Infusion plan' };
+export const recordTypeLabels: Record<RecordType, string> = {
+  exam: 'Exam',
+  plan: 'Infusion plan',
+  review: 'Course review',
+};
 
 export const signatureMeanings = ['authored', 'reviewed', 'approved'] as const;
 export const signatureMeaningSchema = z.enum(signatureMeanings);
@@ -33,7 +38,11 @@ export function displayStatus(version: {
   return version.version > 1 ? 'Amended' : 'Signed';
 }
 
-export const contentSchemas = { exam: examContentSchema, plan: planContentSchema } as const;
+export const contentSchemas = {
+  exam: examContentSchema,
+  plan: planContentSchema,
+  review: reviewContentSchema,
+} as const;
 
 export const signatureSchema = z.object({
   id: z.number().int().positive(),

@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { responseDefinitionsSchema } from './response-definitions';
 import { starterDischargeCriteria } from './infusion-session';
+import { dischargeInstructionsSchema } from './discharge-instructions';
+import { requiredMonitoringSchema } from './session-monitoring';
+import { pretreatmentRequirementsSchema } from './pretreatment-requirements';
+import { riskScreenConfigurationSchema } from './suicide-risk';
 
 /**
  * What the clinic asks at every infusion session: which scales the pre-infusion checklist
@@ -45,6 +50,16 @@ export const sessionConfigurationContentSchema = z
   .object({
     preSessionScales: preSessionScalesSchema,
     dischargeCriteria: z.array(dischargeCriterionSchema).max(200, 'Keep at most 200 criteria, retired ones included'),
+    /** How the clinic judges response to a series (absent or empty: none configured). */
+    responseDefinitions: responseDefinitionsSchema.optional(),
+    /** Monitoring required at each infusion, and the recovery check interval (absent: none set). */
+    requiredMonitoring: requiredMonitoringSchema.optional(),
+    /** The clinic's written discharge instructions (absent: none written). */
+    dischargeInstructions: dischargeInstructionsSchema.optional(),
+    /** Pre-treatment results the exam requires, by indication and age (absent: none required). */
+    pretreatmentRequirements: pretreatmentRequirementsSchema.optional(),
+    /** The risk screen asked at every exam (absent: none; PHQ-9 item 9 still flags a suicide risk). */
+    riskScreen: riskScreenConfigurationSchema.optional(),
   })
   .strict()
   .superRefine((content, context) => {
@@ -181,6 +196,26 @@ export function sessionConfigurationChanges(
   const orderAfter = order(after.dischargeCriteria, was);
   if (orderBefore.join('\n') !== orderAfter.join('\n')) {
     changes.push({ path: 'dischargeCriteria.order', from: orderBefore, to: orderAfter });
+  }
+  // Settings read as a whole (few items each): the audit keeps each before and after, as JSON.
+  const wholes = [
+    ['requiredMonitoring', null],
+    ['dischargeInstructions', null],
+    ['pretreatmentRequirements', null],
+    ['responseDefinitions', []],
+  ] as const;
+  for (const [key, absent] of wholes) {
+    const was = JSON.stringify(before[key] ?? absent);
+    const now = JSON.stringify(after[key] ?? absent);
+    if (was !== now) changes.push({ path: key, from: was, to: now });
+  }
+  // The risk screen's questions, before and after, as their words (an empty screen is no screen).
+  if (JSON.stringify(before.riskScreen?.items ?? []) !== JSON.stringify(after.riskScreen?.items ?? [])) {
+    changes.push({
+      path: 'riskScreen.items',
+      from: (before.riskScreen?.items ?? []).map((item) => item.label),
+      to: (after.riskScreen?.items ?? []).map((item) => item.label),
+    });
   }
   return changes;
 }

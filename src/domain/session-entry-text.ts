@@ -10,6 +10,7 @@ import { painLabel, questionnaireSummary } from './scale-text';
 import { vitalsText } from './vitals-text';
 import { infusedDose } from './session-infused-dose';
 import type { TimingAcknowledgement } from './session-timing';
+import { checklistSupervisionLines, givenInstructionsLine, handoverLines } from './supervision-text';
 
 /** What an entry is, in a few words: "Started", "Check", "Adverse event: nausea". */
 export function entryTitle(entry: SessionEntryView): string {
@@ -24,6 +25,8 @@ export function entryTitle(entry: SessionEntryView): string {
       return `Adverse event: ${entry.content.type}`;
     case 'discharge':
       return 'Discharge';
+    case 'supervision':
+      return 'Supervision handed over';
   }
 }
 
@@ -100,6 +103,7 @@ function checklistLines(checklist: Checklist): string[] {
     ]
       .filter((part): part is string => part !== null)
       .join('; '),
+    ...checklistSupervisionLines(checklist),
     ...timingLines(checklist.timing),
   ].filter((line) => line !== '');
 }
@@ -128,6 +132,7 @@ function dischargeLines(discharge: Discharge, context: EntryContext): string[] {
     vitalsText(discharge.vitals),
     discharge.escortName === '' ? 'No escort named' : `Escort: ${discharge.escortName}`,
     discharge.instructionsGiven ? 'Discharge instructions given' : 'Discharge instructions not given',
+    discharge.instructions === undefined ? '' : givenInstructionsLine(discharge.instructions, context.time),
     discharge.notes,
     ...(discharge.gapExplanations ?? []).map(
       (gap) => `No check from ${context.time(gap.fromAt)} to ${context.time(gap.untilAt)}: ${gap.explanation}`,
@@ -161,5 +166,7 @@ export function entryLines(entry: SessionEntryView, context: EntryContext): stri
     }
     case 'discharge':
       return dischargeLines(entry.content, context);
+    case 'supervision':
+      return [...handoverLines(entry.content), ...timingLines(entry.content.timing)];
   }
 }

@@ -45,6 +45,7 @@ const kindNames: Record<Exclude<SessionEntryKind, 'event'>, string> = {
   observation: 'the check',
   'adverse-event': 'the adverse event',
   discharge: 'the discharge',
+  supervision: 'the handover of supervision',
 };
 
 function nameOf(kind: string, eventType: AdministrationEventType | null): string {

@@ -1,4 +1,5 @@
 import { nextCheck } from './infusion-session';
+import { recoveryCheckDue } from './recovery-checks';
 import { effectiveEntries, pumpState } from './session-state';
 
 interface EntryLike {
@@ -12,13 +13,27 @@ interface EntryLike {
 /**
  * Where the timed checks stand. They count down while the infusion runs (or is paused: the
  * patient is still being infused). Once it has ended or been stopped the countdown stops:
- * a recovery check may still be recorded, but nothing is overdue any more.
+ * a recovery check may still be recorded, and counts down only where the clinic sets a
+ * recovery check interval (until the discharge); otherwise nothing is overdue any more.
  */
 export type TimedCheckState =
   | { kind: 'not-started' }
   | { kind: 'no-interval' }
   /** Ended, or stopped early (then the countdown stopped at the stop, whatever came after). */
   | { kind: 'finished'; at: string; by: 'stop' | 'end' }
+  /**
+   * Stopped or ended, not yet discharged, and the clinic sets a recovery check interval: the
+   * recovery checks count down from the stop (or the last recovery check).
+   */
+  | {
+      kind: 'recovery-due';
+      at: string;
+      by: 'stop' | 'end';
+      dueAt: string;
+      remainingMs: number;
+      overdue: boolean;
+      after: 'stop' | 'last-check';
+    }
   | {
       kind: 'due';
       dueAt: string;
@@ -32,6 +47,8 @@ export function timedCheckState(
   entries: readonly EntryLike[],
   intervalMin: number | null,
   nowMs: number,
+  /** The clinic's recovery check interval (session configuration); null = none set. */
+  recoveryIntervalMin: number | null = null,
 ): TimedCheckState {
   const state = pumpState(entries);
   const standing = effectiveEntries(entries)
@@ -41,11 +58,11 @@ export function timedCheckState(
   if (state === 'ended' || state === 'stopped') {
     const typeOf = (entry: EntryLike) => (entry.kind === 'event' ? (entry.content as { type: string }).type : null);
     const finished = standing.find((entry) => typeOf(entry) === 'stop' || typeOf(entry) === 'end');
-    return {
-      kind: 'finished',
-      at: finished?.occurredAt ?? '',
-      by: finished !== undefined && typeOf(finished) === 'stop' ? 'stop' : 'end',
-    };
+    const at = finished?.occurredAt ?? '';
+    const by = finished !== undefined && typeOf(finished) === 'stop' ? 'stop' : 'end';
+    const recovery = recoveryCheckDue(entries, recoveryIntervalMin, nowMs);
+    if (recovery !== null) return { kind: 'recovery-due', at, by, ...recovery };
+    return { kind: 'finished', at, by };
   }
   if (intervalMin === null) return { kind: 'no-interval' };
   const start = standing.find(

@@ -6,6 +6,7 @@ import {
   dischargeSchema,
   observationSchema,
 } from './infusion-session';
+import { supervisionHandoverSchema } from './session-supervision';
 
 const entryBase = z.object({
   id: z.number().int().positive(),
@@ -26,6 +27,7 @@ export const sessionEntryViewSchema = z.discriminatedUnion('kind', [
   entryBase.extend({ kind: z.literal('observation'), content: observationSchema }),
   entryBase.extend({ kind: z.literal('adverse-event'), content: adverseEventSchema }),
   entryBase.extend({ kind: z.literal('discharge'), content: dischargeSchema }),
+  entryBase.extend({ kind: z.literal('supervision'), content: supervisionHandoverSchema }),
 ]);
 export type SessionEntryView = z.infer<typeof sessionEntryViewSchema>;
 
@@ -64,6 +66,8 @@ export const sessionViewSchema = z.object({
   /** The plan's pump rate, rounded as printed on the plan (mL/h), to compare charted rates with. */
   plannedRateMlPerH: z.string().nullable(),
   monitoringIntervalMin: z.number().int().nullable(),
+  /** The clinic's recovery check interval in force (session configuration); absent or null = none. */
+  recoveryCheckIntervalMin: z.number().int().nullable().optional(),
   /** When the plan version charted against was signed: a start before it needs a reason. */
   planSignedAt: z.string().nullable().optional(),
   /** The plan's duration, for the planned end while the infusion runs. */

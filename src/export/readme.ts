@@ -9,6 +9,7 @@ export const readmePath = 'README.txt';
 function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[] {
   const exams = snapshot.records.filter((record) => record.type === 'exam');
   const plans = snapshot.records.filter((record) => record.type === 'plan');
+  const reviews = snapshot.records.filter((record) => record.type === 'review');
   const versions = (records: typeof exams) => records.reduce((sum, record) => sum + record.versions.length, 0);
   const signatures = snapshot.records.reduce(
     (sum, record) => sum + record.versions.reduce((inner, version) => inner + version.signatures.length, 0),
@@ -26,6 +27,7 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[
     `  ${snapshot.patients.length} patients`,
     `  ${exams.length} exams (${versions(exams)} versions)`,
     `  ${plans.length} infusion plans (${versions(plans)} versions)`,
+    `  ${reviews.length} course reviews (${versions(reviews)} versions)`,
     `  ${signatures} signatures`,
     `  ${snapshot.sessions.length} infusion sessions (${entries} charted entries, ${sessionSignatures} session signatures)`,
     `  ${snapshot.auditEntries.length} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
@@ -64,6 +66,8 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile
     '                        The same resources as FHIR Bulk Data NDJSON: one file per',
     '                        resource type, one resource per line.',
     'csv/                    The same records as spreadsheets (UTF-8 with BOM, RFC 4180, CRLF).',
+    '                        Course reviews: reviews.csv (one row per version: outcome,',
+    "                        decision, reason, and the series' figures frozen at signing).",
     '                        Infusion sessions: sessions.csv (one row per session),',
     '                        session-events.csv (start, rate changes, pauses, resumes, stop,',
     '                        end), session-observations.csv (baseline, timed checks, discharge),',

@@ -9,6 +9,8 @@ import type { Cell, DocumentFlow } from './document-flow';
 import { text } from './document-flow';
 import { answerWords, orNone } from './summary-wording';
 import { styles } from './summary-theme';
+import { writePretreatmentSection } from './pretreatment-section';
+import { writePriorTreatments, writeSuicideRisk } from './risk-and-history-section';
 import { writeWeightCheck } from './weight-check-section';
 
 const notKnown = 'Not known';
@@ -126,6 +128,8 @@ export function writeExamSection(
     { label: 'History notes', value: [text(orNone(exam.history.notes))] },
   ]);
 
+  writePriorTreatments(flow, exam);
+
   if (exam.screening.length > 0) {
     flow.subheading('Contraindication screening');
     flow.table(
@@ -141,6 +145,10 @@ export function writeExamSection(
       ]),
     );
   }
+
+  writePretreatmentSection(flow, exam.pretreatment);
+
+  writeSuicideRisk(flow, exam);
 
   flow.subheading('Findings');
   flow.paragraph([text(orNone(exam.findings))]);

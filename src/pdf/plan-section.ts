@@ -14,6 +14,7 @@ import { orNone, plural } from './summary-wording';
 import type { Span } from './text-style';
 import { colors, styles } from './summary-theme';
 import { writeWeightCheck } from './weight-check-section';
+import { writeCourseGoal } from './course-goal-section';
 
 function shownLine(computed: PlanComputed, quantity: string): string | null {
   return computed.lines.find((line) => line.quantity === quantity)?.shown ?? null;
@@ -208,6 +209,7 @@ export function writePlanSection(
     { label: 'Notes', value: [text(orNone(content.notes))] },
   ]);
   writeWeightCheck(flow, computed.weightCheck, content.weightAcknowledgement);
+  writeCourseGoal(flow, content.courseGoal);
 
   flow.subheading('Derived figures');
   flow.paragraph([

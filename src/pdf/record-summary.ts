@@ -5,6 +5,7 @@ import { text } from './document-flow';
 import { writeExamSection } from './exam-section';
 import { writeHistorySection } from './history-section';
 import { writePlanSection } from './plan-section';
+import { writeReviewSection } from './review-section';
 import type { RecordSummaryInput, RenderOptions } from './record-summary-input';
 import { checkSummaryInput } from './record-summary-input';
 import { closeSignedDocument, openSignedDocument } from './signed-document';
@@ -67,6 +68,9 @@ export function renderRecordSummarySync(input: RecordSummaryInput, options: Rend
       const caption = `Exam record ${exam.recordId}, version ${exam.version}${signer === undefined ? '' : `, signed ${clinicTime(signer.signedAt, input.clinic.timeZone)} by ${signer.printedName}`}.`;
       writeExamSection(flow, 'Exam this plan rests on', caption, exam.content, exam.computed);
     }
+  } else if (version.recordType === 'review') {
+    if (version.computed === null) throw new Error('A signed course review must carry what was computed at signing.');
+    writeReviewSection(flow, version.content, version.computed, input.clinic.timeZone);
   } else {
     writeExamSection(flow, 'Pre-infusion assessment', null, version.content, version.computed);
   }

@@ -19,6 +19,7 @@ import {
   writeDischargeSection,
 } from './session-charting-sections';
 import { writeVitalsSection } from './session-vitals-section';
+import { writeDischargeInstructionsSection, writeSupervisionSection } from './session-supervision-section';
 import { closeSignedDocument, openSignedDocument } from './signed-document';
 import { writeSignatureSection } from './signature-section';
 import { clinicTime, orNone, signatureLine } from './summary-wording';
@@ -168,10 +169,12 @@ export function renderSessionRecordSync(input: SessionRecordInput, options: Rend
   writeGlanceSection(flow, summary, input, clock);
   writePlanInForce(flow, input);
   writeChecklistSection(flow, session.entries, context);
+  writeSupervisionSection(flow, session.entries, clock);
   writeAdministrationSection(flow, session.entries, context);
   writeVitalsSection(flow, session.entries, clock, zone);
   writeAdverseEventsSection(flow, session.entries, context);
   writeDischargeSection(flow, session.entries, context);
+  writeDischargeInstructionsSection(flow, session.entries, clock);
   writeCorrectionsSection(flow, session.entries, context);
   writeEarlierSignatures(flow, input.signatures.slice(0, -1), zone);
   const place = writeSignatureSection(flow, {

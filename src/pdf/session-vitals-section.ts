@@ -3,6 +3,7 @@ import { nauseaLabels } from '../domain/observation-text';
 import { formatNumber } from '../domain/quantity';
 import { scaleTotal } from '../domain/scales';
 import { vitalsHeadings } from '../domain/shared-labels';
+import { infusionFinishedAt, isRecoveryCheck } from '../domain/recovery-checks';
 import { effectiveEntries } from '../domain/session-state';
 import type { SessionEntryView } from '../domain/session-view';
 import type { VitalsRow } from '../domain/vitals-rows';
@@ -44,12 +45,18 @@ export function writeVitalsSection(
   flow.paragraph(
     [
       text(
-        `Baseline from the pre-infusion checklist, every check charted during the infusion, and the discharge. Times in clinic time. Sedation is MOAA/S (5 awake, 0 no response); CADSS-6 total of 24.`,
+        `Baseline from the pre-infusion checklist, every check charted during the infusion, recovery checks after it stopped, and the discharge. Times in clinic time. Sedation is MOAA/S (5 awake, 0 no response); CADSS-6 total of 24.`,
         styles.small,
       ),
     ],
     { gapAfterPt: 3 },
   );
+  // A check after the infusion stopped is a recovery check, and is labelled so.
+  const finishedAt = infusionFinishedAt(entries);
+  const source = (row: VitalsRow) =>
+    row.source === 'Check' && isRecoveryCheck({ kind: 'observation', occurredAt: row.occurredAt }, finishedAt)
+      ? 'Recovery check'
+      : row.source;
   flow.table(
     [
       { header: vitalsHeadings.time, share: 1.05 },
@@ -68,7 +75,7 @@ export function writeVitalsSection(
       const { systolicMmHg: systolic, diastolicMmHg: diastolic } = row.vitals;
       return [
         [text(clock(row.occurredAt), styles.bodyBold)],
-        [text(row.source)],
+        [text(source(row))],
         value(
           systolic === null && diastolic === null ? null : `${systolic ?? 'not taken'}/${diastolic ?? 'not taken'}`,
         ),
@@ -96,7 +103,11 @@ export function writeVitalsSection(
     flow.fields(
       notes.map((entry) => ({
         label: clock(entry.occurredAt),
-        value: [text(entry.content.notes.trim()), text(`  — ${entry.printedName}`, styles.small)],
+        value: [
+          text(isRecoveryCheck(entry, finishedAt) ? 'Recovery check: ' : '', styles.bodyBold),
+          text(entry.content.notes.trim()),
+          text(`  — ${entry.printedName}`, styles.small),
+        ],
       })),
       96,
     );

@@ -46,7 +46,7 @@ export function assertDraftCurrent(
   const last = saves[0];
   const count = paths.length === 1 ? 'one field' : `${paths.length} fields`;
   refuseStaleSave(context, {
-    what: `this ${record.type === 'exam' ? 'exam' : 'plan'} draft`,
+    what: `this ${{ exam: 'exam', plan: 'plan', review: 'course review' }[record.type]} draft`,
     by: last === undefined ? 'you' : changedBy(context, { actorUserId: last.actorUserId, device: last.details.device }),
     at: last?.at ?? version.updatedAt,
     changed: paths.length === 0 ? [] : [count],

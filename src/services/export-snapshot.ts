@@ -54,7 +54,8 @@ function concerns(
 ): boolean {
   const id = Number(entry.entityId);
   if (entry.entityType === 'patient') return patientIds.has(id);
-  if (entry.entityType === 'exam' || entry.entityType === 'plan') return recordIds.has(id);
+  if (entry.entityType === 'exam' || entry.entityType === 'plan' || entry.entityType === 'review')
+    return recordIds.has(id);
   // Session audit entries mostly name the session only, not the patient.
   if (entry.entityType === 'session') return sessionIds.has(id);
   // A withdrawal or a consent's PDF names the consent only.

@@ -7,6 +7,7 @@ import { scaleTotal } from '../domain/scales';
 import { localDate } from '../domain/time';
 import { weightKg } from '../domain/weight';
 import { currentFormulary } from '../db/formulary-repo';
+import { currentSessionConfiguration } from '../db/session-configuration-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
 
@@ -29,7 +30,15 @@ export function planComputed(
 ): { computed: PlanComputed; problems: { path: string; message: string }[]; formularyVersion: number } {
   const formulary = currentFormulary(context.ledger.db);
   const today = localDate(context.now, requireClinic(context).timeZone);
-  const evaluation = evaluatePlan(content, formulary.content.drugs, today, formulary.content.pumps);
+  // With response definitions configured, the series' goal is asked for before signing.
+  const { responseDefinitions } = currentSessionConfiguration(context.ledger.db).content;
+  const evaluation = evaluatePlan(
+    content,
+    formulary.content.drugs,
+    today,
+    formulary.content.pumps,
+    responseDefinitions,
+  );
   const computed: PlanComputed = {
     evaluatedOn: today,
     drugName: evaluation.drug?.name ?? '',

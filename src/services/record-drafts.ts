@@ -1,4 +1,5 @@
 import type { JsonValue } from '../domain/canonical-json';
+import { emptyReview } from '../domain/course-review';
 import { emptyExam } from '../domain/exam';
 import { emptyPlan } from '../domain/plan';
 import { diffRecords } from '../domain/record-diff';
@@ -9,8 +10,11 @@ import { keyedRowDeleted, keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { assertDraftCurrent } from './draft-conflict';
+import { withConfiguredRiskScreen } from './exam-risk-screen';
+import { withCarriedOverPretreatment, stampPretreatment } from './pretreatment-results';
 import { ownDraft, signedCandidateExam } from './record-lookup';
 import { viewOf } from './record-views';
+import { reviewedPlan } from './review-computed';
 import { ServiceError } from './service-error';
 
 /** Starting a record, and changing or discarding a draft (only its author may). */
@@ -24,7 +28,12 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
     let content: JsonValue;
     let examVersionId: number | null = null;
     if (input.type === 'exam') {
-      content = emptyExam(formulary.content.screeningItems);
+      content = withConfiguredRiskScreen(context, emptyExam(formulary.content.screeningItems));
+      content = withCarriedOverPretreatment(context, input.patientId, content);
+    } else if (input.type === 'review') {
+      // Refused here, not only at signing: a review names its plan from the start.
+      reviewedPlan(context, input.patientId, input.planRecordId);
+      content = emptyReview(input.planRecordId);
     } else {
       const exam = signedCandidateExam(context, input.patientId, input.examRecordId);
       examVersionId = exam.version.id;
@@ -50,6 +59,7 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
       patientId: record.patientId,
       versionId: version.id,
       examVersionId,
+      ...(input.type === 'review' ? { planRecordId: input.planRecordId } : {}),
       ...keyedRowFields(context.ledger.raw, 'records', record.id),
       ...keyedRowFields(context.ledger.raw, 'record_versions', version.id),
     });
@@ -62,7 +72,9 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
       throw new ServiceError('INVALID_INPUT', `Version ${version.id} is not a ${input.type}.`);
     assertDraftCurrent(context, record, version, input.expectedUpdatedAt);
     const before = JSON.parse(version.content) as JsonValue;
-    const after = input.content as unknown as JsonValue;
+    const after = (input.type === 'exam'
+      ? stampPretreatment(context, before as object, input.content)
+      : input.content) as unknown as JsonValue;
     const changes = diffRecords(before, after);
     if (changes.length === 0) return viewOf(context, record);
     updateDraft(context.ledger.db, version.id, { content: after }, context.nowIso);

@@ -1,5 +1,8 @@
 import type { JsonValue } from '../domain/canonical-json';
+import { reviewSigningProblems } from '../domain/course-review';
+import type { ReviewContent } from '../domain/course-review';
 import { examSigningProblems } from '../domain/exam';
+import { suicideRiskAuditDetails } from '../domain/suicide-risk';
 import type { ExamContent } from '../domain/exam';
 import type { PlanContent } from '../domain/plan';
 import { formatPrintedName } from '../domain/user';
@@ -18,7 +21,9 @@ import { keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { storeSignedSummary } from './documents';
+import { pretreatmentAuditDetails, pretreatmentCheck } from './pretreatment-results';
 import { examComputed, planComputed } from './record-computed';
+import { reviewComputed } from './review-computed';
 import { assertDraftCurrent } from './draft-conflict';
 import { existingRecord, isDiscontinued, latestSigned, ownDraft, versionsOf } from './record-lookup';
 import { viewOf } from './record-views';
@@ -39,13 +44,19 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
     let computed: JsonValue;
     let formularyVersion = version.formularyVersion;
     let problems: { path: string; message: string }[];
-    const stored = JSON.parse(version.content) as ExamContent | PlanContent;
+    const stored = JSON.parse(version.content) as ExamContent | PlanContent | ReviewContent;
     const weightCheck = recordWeightCheck(context, record, stored);
     const weightComputed = { settings: weightCheck.settings, findings: weightCheck.findings };
     if (record.type === 'exam') {
       const content = stored as ExamContent;
       problems = examSigningProblems(content);
       computed = examComputed(content, weightComputed);
+      problems.push(...pretreatmentCheck(context, content).problems);
+    } else if (record.type === 'review') {
+      const content = stored as ReviewContent;
+      problems = reviewSigningProblems(content);
+      // Refuses a plan of another patient, or one never signed, even if the draft was edited to name it.
+      computed = reviewComputed(context, record.patientId, content.planRecordId);
     } else {
       const content = stored as PlanContent;
       if (version.examVersionId === null) throw new Error('plan without an exam link');
@@ -58,7 +69,7 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
       formularyVersion = evaluated.formularyVersion;
     }
     const unacknowledged = weightCheckProblems(weightCheck, stored);
-    const what = record.type === 'exam' ? 'exam' : 'plan';
+    const what = { exam: 'exam', plan: 'plan', review: 'course review' }[record.type];
     if (problems.length > 0) {
       const all = [...problems, ...unacknowledged];
       throw new ServiceError(
@@ -109,12 +120,17 @@ export const recordSigningHandlers: Handlers<'records.sign' | 'records.amend' | 
       ...keyedRowFields(context.ledger.raw, 'record_versions', version.id),
       ...keyedRowFields(context.ledger.raw, 'signatures', signature.id),
       ...(record.type === 'plan' ? { overrideReasons: content.overrideReasons ?? {}, formularyVersion } : {}),
+      // The suicide risk flagged, with what the physician wrote was done about it.
+      ...(record.type === 'exam' ? suicideRiskAuditDetails(stored as ExamContent) : {}),
+      // Required pre-treatment results missing or stale, as the signer saw them, and their reason.
+      ...(record.type === 'exam' ? pretreatmentAuditDetails(stored as ExamContent) : {}),
       ...(weightCheck.findings.length > 0
         ? {
             weightCheck: {
               findings: weightCheck.findings.map((finding) => finding.message),
-              acknowledgedWeightKg: stored.weightAcknowledgement?.acknowledgedWeightKg ?? null,
-              reason: stored.weightAcknowledgement?.reason ?? '',
+              acknowledgedWeightKg:
+                ('weightAcknowledgement' in stored ? stored.weightAcknowledgement?.acknowledgedWeightKg : null) ?? null,
+              reason: ('weightAcknowledgement' in stored ? stored.weightAcknowledgement?.reason : '') ?? '',
             },
           }
         : {}),

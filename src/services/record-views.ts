@@ -1,4 +1,5 @@
 import { displayStatus } from '../domain/record';
+import type { ReviewContent } from '../domain/course-review';
 import type { ExamContent } from '../domain/exam';
 import type { PlanContent } from '../domain/plan';
 import type { DraftWeightCheck, RecordVersionView, RecordView } from '../domain/record-view';
@@ -9,6 +10,7 @@ import { parsedStoredJson } from '../db/stored-json';
 import { findUserById } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { recordWeightCheck } from './record-weight-check';
+import { draftReviewFigures } from './review-computed';
 
 function printedNameOf(context: ServiceContext, userId: number, cache: Map<number, string>): string {
   let name = cache.get(userId);
@@ -23,7 +25,7 @@ function printedNameOf(context: ServiceContext, userId: number, cache: Map<numbe
 function draftWeightCheck(
   context: ServiceContext,
   record: RecordRow,
-  content: ExamContent | PlanContent,
+  content: ExamContent | PlanContent | ReviewContent,
 ): DraftWeightCheck {
   const { settings, previous, findings } = recordWeightCheck(context, record, content);
   return { settings, previous, findings };
@@ -88,6 +90,16 @@ export function recordViews(context: ServiceContext, rows: RecordRow[]): RecordV
       // A draft carries what its editor needs to run the weight check live.
       const withCheck =
         version.status === 'draft' ? { ...base, draftWeightCheck: draftWeightCheck(context, record, content) } : base;
+      if (record.type === 'review') {
+        const figures = version.status === 'draft' ? draftReviewFigures(context, record, content) : undefined;
+        return {
+          ...withCheck,
+          recordType: 'review',
+          content,
+          computed,
+          ...(figures === undefined ? {} : { draftFigures: figures }),
+        };
+      }
       return record.type === 'exam'
         ? { ...withCheck, recordType: 'exam', content, computed }
         : { ...withCheck, recordType: 'plan', content, computed };

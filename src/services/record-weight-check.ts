@@ -1,3 +1,4 @@
+import type { ReviewContent } from '../domain/course-review';
 import type { ExamContent } from '../domain/exam';
 import type { PlanContent } from '../domain/plan';
 import type { DraftWeightCheck } from '../domain/record-view';
@@ -32,20 +33,25 @@ export interface RecordWeightCheck extends DraftWeightCheck {
 export function recordWeightCheck(
   context: ServiceContext,
   record: RecordRow,
-  content: ExamContent | PlanContent,
+  content: ExamContent | PlanContent | ReviewContent,
 ): RecordWeightCheck {
   const settings = settingsOf(context);
   const previous = listRecordedWeights(context.ledger.db, record.patientId, record.id);
-  const newWeight = newlyEnteredWeight<Weight & { from?: 'exam' | 'entered' }>(content);
+  // A course review records no weight: there is nothing to check.
+  const newWeight = 'weight' in content ? newlyEnteredWeight<Weight & { from?: 'exam' | 'entered' }>(content) : null;
   const entered: Weight | null =
     newWeight === null
       ? null
       : { value: newWeight.value, unit: newWeight.unit, measuredOn: newWeight.measuredOn, source: newWeight.source };
-  const findings = entered === null ? [] : checkWeight({ entered, recordType: record.type, previous, settings });
+  const findings =
+    entered === null || record.type === 'review'
+      ? []
+      : checkWeight({ entered, recordType: record.type, previous, settings });
   return { settings, previous, findings, entered };
 }
 
 /** What signing still needs about the weight check of this content: field issues, or none. */
-export function weightCheckProblems(check: RecordWeightCheck, content: ExamContent | PlanContent) {
-  return weightAcknowledgementProblems(check.findings, check.entered, content.weightAcknowledgement);
+export function weightCheckProblems(check: RecordWeightCheck, content: ExamContent | PlanContent | ReviewContent) {
+  const acknowledgement = 'weightAcknowledgement' in content ? content.weightAcknowledgement : undefined;
+  return weightAcknowledgementProblems(check.findings, check.entered, acknowledgement);
 }

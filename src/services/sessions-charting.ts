@@ -8,6 +8,7 @@ import { assertNotFuture, checkEntry } from './sessions-entry-rules';
 import { acknowledgedChecklist, startFindings, withoutClientTiming } from './sessions-timing';
 import { existingSession, planOf, sessionViews, viewOf } from './sessions-view';
 import { wasteWitness } from './sessions-witness';
+import { correctedSupervisedChecklist, withSupervisionFacts } from './sessions-supervision';
 import { recordEndWaste, recordStartDraws, withDrawnLots } from './register-session';
 
 /**
@@ -22,8 +23,9 @@ function correctedBody(
   body: SessionEntryBody,
   occurredAt: string,
   timingReason: string | undefined,
+  monitoringReason: string | undefined,
 ): SessionEntryBody {
-  if (body.kind !== 'checklist') return withoutClientTiming(body);
+  if (body.kind !== 'checklist') return withSupervisionFacts(context, withoutClientTiming(body), corrected, occurredAt);
   const others = listPatientSessions(context.ledger.db, session.patientId).filter((row) => row.id !== session.id);
   const findings = startFindings(context, {
     occurredAt,
@@ -37,7 +39,11 @@ function correctedBody(
     answered !== undefined &&
     findings.every((finding) => answered.findings.some((earlier) => earlier.code === finding.code));
   const reason = timingReason?.trim() ? timingReason : stands ? answered.reason : timingReason;
-  return { kind: 'checklist', content: acknowledgedChecklist(body.content, findings, reason) };
+  const acknowledged = acknowledgedChecklist(body.content, findings, reason);
+  return {
+    kind: 'checklist',
+    content: correctedSupervisedChecklist(context, corrected, acknowledged, monitoringReason),
+  };
 }
 
 function original(entries: readonly EntryRow[], entryId: number): EntryRow {
@@ -50,7 +56,8 @@ export const sessionChartingHandlers: Handlers<'sessions.addEntry' | 'sessions.c
   'sessions.addEntry': (context, input) => {
     const session = existingSession(context, input.sessionId);
     assertNotFuture(context, input.occurredAt);
-    const { body } = withDrawnLots(context, withoutClientTiming(input.entry), input.draws);
+    const drawn = withDrawnLots(context, withoutClientTiming(input.entry), input.draws);
+    const body = withSupervisionFacts(context, drawn.body, null, input.occurredAt);
     checkEntry(context, session, listEntries(context.ledger.db, [session.id]), body, null, input.occurredAt);
     const witness = wasteWitness(context, body, input.witness);
     const entry = append(context, session, input.occurredAt, body, {
@@ -74,7 +81,15 @@ export const sessionChartingHandlers: Handlers<'sessions.addEntry' | 'sessions.c
       throw new ServiceError('INVALID_INPUT', 'A correction keeps the kind of entry it corrects.');
     assertNotFuture(context, input.occurredAt);
     checkEntry(context, session, entries, input.entry, corrected, input.occurredAt);
-    const body = correctedBody(context, session, corrected, input.entry, input.occurredAt, input.timingReason);
+    const body = correctedBody(
+      context,
+      session,
+      corrected,
+      input.entry,
+      input.occurredAt,
+      input.timingReason,
+      input.monitoringReason,
+    );
     const witness = wasteWitness(context, body, input.witness);
     append(context, session, input.occurredAt, body, {
       correctsEntryId: corrected.id,

@@ -11,6 +11,7 @@ import { append } from './sessions-append';
 import { assertNotFuture } from './sessions-entry-rules';
 import { acknowledgedChecklist, startFindings } from './sessions-timing';
 import { sessionViews, viewOf } from './sessions-view';
+import { resolvedSupervision, supervisedChecklist } from './sessions-supervision';
 
 export const sessionStartHandlers: Handlers<'sessions.start'> = {
   'sessions.start': (context, input) => {
@@ -39,6 +40,7 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
     assertNotFuture(context, input.occurredAt);
     const consentWarning = checkConsentBeforeInfusion(context, plan.id, input.occurredAt, input.consentAcknowledgement);
     checkConfiguredChecklist(context, input.checklist);
+    const supervision = resolvedSupervision(context, input.supervision, 'supervision');
     const existing = listPlanSessions(context.ledger.db, plan.id);
     const patientSessions = sessionViews(context, listPatientSessions(context.ledger.db, plan.patientId));
     const open = patientSessions.find(
@@ -57,7 +59,12 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
       patientSessions,
       chartedOnPlan: existing.length,
     });
-    const checklist = acknowledgedChecklist(input.checklist, findings, input.timingReason);
+    const checklist = supervisedChecklist(
+      context,
+      acknowledgedChecklist(input.checklist, findings, input.timingReason),
+      supervision,
+      input.monitoringReason,
+    );
     const session = insertSession(context.ledger.db, {
       patientId: plan.patientId,
       planRecordId: plan.id,

@@ -10,6 +10,7 @@ import type { EntryRow, SessionRow } from '../db/sessions-repo';
 import { getSession, listEntries, listSessionSignatures } from '../db/sessions-repo';
 import { parsedStoredJson } from '../db/stored-json';
 import { findUserById } from '../db/users-repo';
+import { currentSessionConfiguration } from '../db/session-configuration-repo';
 import type { ServiceContext } from './context';
 import { ServiceError } from './service-error';
 
@@ -68,6 +69,12 @@ export function toView(
   const events = standing.filter((entry) => entry.kind === 'event');
   const firstOf = (type: AdministrationEvent['type']) =>
     events.find((entry) => entry.kind === 'event' && entry.content.type === type)?.occurredAt ?? null;
+  const status = sessionStatus(views, signatures);
+  // Read only where a recovery countdown can run (stopped or ended, not yet discharged).
+  const recoveryCheckIntervalMin =
+    status === 'Stopped' || status === 'Ended'
+      ? (currentSessionConfiguration(context.ledger.db).content.requiredMonitoring?.recoveryCheckIntervalMin ?? null)
+      : null;
   let creator = names.get(session.createdBy);
   if (creator === undefined) {
     const user = findUserById(context.ledger.db, session.createdBy);
@@ -83,9 +90,10 @@ export function toView(
     seriesTotal: content.series.infusions,
     createdAt: session.createdAt,
     createdByPrintedName: creator,
-    status: sessionStatus(views, signatures),
+    status,
     plannedRateMlPerH: computed === null ? null : programmedRateMlPerH(computed.derived),
     monitoringIntervalMin: content.monitoringIntervalMin,
+    recoveryCheckIntervalMin,
     planSignedAt: signedAt,
     plannedDurationMin: content.durationMin,
     plannedVolumeMl: computed?.derived.finalVolumeMl ?? null,

@@ -3,6 +3,7 @@ import { sessionChartingHandlers } from './sessions-charting';
 import { sessionReadHandlers } from './sessions-read';
 import { sessionSignHandlers } from './sessions-sign';
 import { sessionStartHandlers } from './sessions-start';
+import { sessionPhysicianHandlers } from './sessions-supervision';
 
 export const sessionHandlers: Handlers<
   | 'sessions.start'
@@ -12,9 +13,11 @@ export const sessionHandlers: Handlers<
   | 'sessions.get'
   | 'sessions.status'
   | 'sessions.list'
+  | 'sessions.physicians'
 > = {
   ...sessionStartHandlers,
   ...sessionChartingHandlers,
   ...sessionSignHandlers,
   ...sessionReadHandlers,
+  ...sessionPhysicianHandlers,
 };

@@ -10,6 +10,8 @@ export interface BenchPatient {
   planRecordId: number;
   planVersionId: number;
   timingReason: string;
+  /** The supervising physician each start names (issue 22). */
+  supervision: { physicianUserId: number; availability: 'on-site' };
 }
 
 /** What the host process reports once it listens. */

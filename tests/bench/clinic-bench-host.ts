@@ -19,6 +19,7 @@ import { dispatchAsync } from '../../src/services/dispatch-async';
 import type { SignIn } from '../../src/services/sign-in';
 import { createSignIn } from '../../src/services/sign-in';
 import { startedBeforeSigning } from '../support/session-entries';
+import { supervisedBy } from '../support/supervision';
 import { adminPassword, createTestApp, saveFormulary, setUpClinic, staffPassword } from '../support/test-app';
 import type { BenchHostReady, BenchHostReply, BenchHostRequest, BenchPatient } from './clinic-bench-client';
 
@@ -62,7 +63,12 @@ async function signedPlan(patientId: number): Promise<Omit<BenchPatient, 'patien
     content: planWith(draft.content.weight),
   });
   await callAsync(physician, 'records.sign', { versionId: draft.id, ...signing });
-  return { planRecordId: plan.id, planVersionId: draft.id, timingReason: startedBeforeSigning };
+  return {
+    planRecordId: plan.id,
+    planVersionId: draft.id,
+    timingReason: startedBeforeSigning,
+    supervision: { physicianUserId: supervisedBy(app).physicianUserId, availability: 'on-site' },
+  };
 }
 
 const setupStartedMs = Date.now();

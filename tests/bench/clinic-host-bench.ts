@@ -138,6 +138,7 @@ async function chart(device: BenchDevice, patient: BenchPatient): Promise<void> 
       occurredAt: occurredAt(),
       checklist: testChecklist,
       timingReason: patient.timingReason,
+      supervision: patient.supervision,
     });
     if (!started.ok) return;
     const view = started.value as { id: number; plannedRateMlPerH: string | null; plannedVolumeMl: string | null };

@@ -119,6 +119,7 @@ try {
     occurredAt: at(0),
     // The bench charts hours back against a plan it signs now: the start says so.
     timingReason: 'Bench: charted back in time, before the plan signed as the bench began',
+    supervision: { physicianUserId: physician.userId ?? 0, availability: 'on-site' },
     checklist: {
       identityConfirmed: true,
       escortPresent: true,

@@ -20,6 +20,7 @@ import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
 import { overflowing } from './overflow';
 import { saveScreenshot, screenshotsDir } from './screenshots';
+import { nameSupervisingPhysician } from './steps';
 
 /**
  * A clinic time as the screens show it: HH:mm, with the date in front when it falls on another
@@ -313,6 +314,7 @@ describe('infusion session at chairside, end to end in Chromium', () => {
     await form
       .getByLabel('Reason for going ahead at this time')
       .fill('Travelling next week; Dr Ruiz agreed by phone to bring infusion 2 forward');
+    await nameSupervisingPhysician(page);
     await checkScreen(page, '20-session-checklist', { fullPage: true });
 
     await page.getByRole('button', { name: 'Start the session' }).click();

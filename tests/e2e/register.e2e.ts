@@ -104,6 +104,10 @@ function seed(dbPath: string): Infusion[] {
         occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
         checklist: testChecklist,
         timingReason: 'Register end-to-end test',
+        supervision: {
+          physicianUserId: call(chen, 'sessions.physicians', {}).physicians[0]?.userId ?? 0,
+          availability: 'on-site',
+        },
       });
       return [
         {

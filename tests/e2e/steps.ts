@@ -149,3 +149,14 @@ export async function openSecondWindow(app: LaunchedApp): Promise<Page> {
   await page.goto(app.url);
   return page;
 }
+
+/**
+ * The start screen's supervising physician (issue 22): the first physician the clinic lists,
+ * on site. A start without one is refused by the server.
+ */
+export async function nameSupervisingPhysician(page: Page): Promise<void> {
+  const select = page.getByLabel('Supervising physician');
+  const first = await select.locator('option').nth(1).getAttribute('value');
+  await select.selectOption(first ?? '');
+  await page.getByRole('group', { name: 'The physician is' }).getByLabel('On site').check();
+}

@@ -72,6 +72,7 @@ describe('the CSV files of an export', () => {
       'csv/patients.csv',
       'csv/exams.csv',
       'csv/plans.csv',
+      'csv/reviews.csv',
       'csv/signatures.csv',
       'csv/sessions.csv',
       'csv/session-events.csv',

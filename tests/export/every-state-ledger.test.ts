@@ -28,6 +28,7 @@ import { requiredBindingErrors } from './support/fhir-bindings';
 import { r4Report } from './support/r4-validator';
 import { serviceExportFiles, serviceSnapshot } from './support/service-export';
 import { ucumErrors } from './support/ucum-codes';
+import { supervisedBy } from '../support/supervision';
 
 /**
  * Issue 12, points 6 and 8: a ledger charted through dispatch on a real SQLite file, holding a
@@ -72,7 +73,12 @@ function chart(
   steps: readonly Step[],
   from = 90,
 ) {
-  const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(from), checklist });
+  const started = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
+    ...plan,
+    occurredAt: at(from),
+    checklist,
+  });
   const rate = started.plannedRateMlPerH ?? '100';
   let view: SessionView = started;
   steps.forEach((step, position) => {

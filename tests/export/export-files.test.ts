@@ -43,6 +43,7 @@ describe('the export layout', () => {
       'csv/patients.csv',
       'csv/exams.csv',
       'csv/plans.csv',
+      'csv/reviews.csv',
       'csv/signatures.csv',
       'csv/sessions.csv',
       'csv/session-events.csv',

@@ -20,6 +20,7 @@ import { requiredBindingErrors } from './support/fhir-bindings';
 import { fhirSchemaErrors } from './support/fhir-schema';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { lastEntryIdOf } from '../../src/domain/session-view';
+import { supervisedBy } from '../support/supervision';
 
 /**
  * A session charted through dispatch on a real SQLite file, then exported by the export
@@ -61,6 +62,7 @@ beforeAll(() => {
   const plan = signedPlanFor(app, physician, patientId);
 
   const started = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     ...plan,
     occurredAt: at(70),
     checklist,

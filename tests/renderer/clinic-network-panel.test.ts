@@ -40,9 +40,7 @@ describe('the clinic network switch on the Devices page', () => {
   it('offers this computer’s addresses (loopback said for what it is), the port and the password when not shared', () => {
     const html = card({ state: 'off' });
     expect(html).toContain('Not shared.');
-    expect(html).toContain(
-      '<option value="192.168.1.20">192.168.1.20 (eth0, IPv4) — certificate issued</option>',
-    );
+    expect(html).toContain('<option value="192.168.1.20">192.168.1.20 (eth0, IPv4) — certificate issued</option>');
     expect(html).toContain('127.0.0.1 (this computer only: no other device can reach it)');
     expect(html).toContain('id="sharing-port"');
     expect(html).toContain('type="password"');

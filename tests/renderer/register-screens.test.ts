@@ -34,6 +34,7 @@ import { administrationEvent, signedPlanFor, testChecklist } from '../support/se
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { supervisedBy } from '../support/supervision';
 
 /**
  * Issue 13's Register screens against a real ledger: the forms' own checks and what they send
@@ -372,6 +373,7 @@ describe('the Register page’s reports and what the settings allow', () => {
     const plan = signedPlanFor(app, physician, patientId);
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
     const session = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId: plan.planRecordId,
       planVersionId: plan.planVersionId,
       occurredAt: at(30),

@@ -9,6 +9,7 @@ import { patientInput } from '../support/fixtures';
 import { signedPlanFor, testChecklist } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
+import { supervisedBy } from '../support/supervision';
 
 let app: TestApp;
 let admin: SignIn;
@@ -247,6 +248,7 @@ describe('recording a consent', () => {
 describe('before an infusion', () => {
   const start = (signIn: SignIn, plan: ReturnType<typeof signedPlanFor>, consentAcknowledgement?: string) =>
     app.call(signIn, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId: plan.planRecordId,
       planVersionId: plan.planVersionId,
       occurredAt: new Date().toISOString(),
@@ -317,6 +319,7 @@ describe('a consent signed within the minute the start is charted', () => {
     // The nurse charts the start at the whole minute, seconds before the consent was signed.
     const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
     const started = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId: plan.planRecordId,
       planVersionId: plan.planVersionId,
       occurredAt: minute,

@@ -5,6 +5,7 @@ import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword 
 import { administrationEvent, signedPlanFor, testChecklist, testObservation } from '../support/session-entries';
 import { patientInput } from '../support/fixtures';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { supervisedBy } from '../support/supervision';
 
 /**
  * What the clinic host serves most (search, chairside view, charting) reuses its prepared
@@ -54,6 +55,7 @@ const drizzleBuilt = (sources: string[]) => sources.filter((source) => /^(select
 describe('the hot paths of the clinic host', () => {
   it('search, chairside view and charting compile no query again on their second call', () => {
     const session = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId: plan.planRecordId,
       planVersionId: plan.planVersionId,
       occurredAt: at(30),
@@ -129,6 +131,7 @@ describe('the hot paths of the clinic host', () => {
 
     // A session on the amendment charts against the amendment's rate, not the first version's.
     const first = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId: plan.planRecordId,
       planVersionId: draft.id,
       occurredAt: at(5),

@@ -9,6 +9,7 @@ import { signedPlanFor, testChecklist } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { supervisedBy } from '../support/supervision';
 
 /**
  * For any sequence of draws, wastes, returns, destruction, counts with write-offs and
@@ -35,6 +36,7 @@ beforeAll(() => {
   }).id;
   const plan = signedPlanFor(app, physician, patientId);
   sessionId = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId: plan.planRecordId,
     planVersionId: plan.planVersionId,
     occurredAt: occurredAt(),

@@ -12,6 +12,7 @@ import { administrationEvent, signedPlanFor, testChecklist } from '../support/se
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { supervisedBy } from '../support/supervision';
 
 let app: TestApp;
 let admin: SignIn;
@@ -67,6 +68,7 @@ beforeAll(() => {
   }).id;
   const plan = signedPlanFor(app, physician, patientId);
   const session = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId: plan.planRecordId,
     planVersionId: plan.planVersionId,
     occurredAt: at(30),

@@ -6,6 +6,7 @@ import { administrationEvent, signedPlanFor, testChecklist } from '../support/se
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { supervisedBy } from '../support/supervision';
 
 /** The register inside charting: the start names the vials drawn from, the end's waste is theirs. */
 let app: TestApp;
@@ -55,6 +56,7 @@ function startSession(minutesAgo: number) {
   }).id;
   const plan = signedPlanFor(app, physician, patientId);
   return app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId: plan.planRecordId,
     planVersionId: plan.planVersionId,
     occurredAt: at(minutesAgo),

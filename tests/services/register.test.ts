@@ -8,6 +8,7 @@ import { signedPlanFor, testChecklist } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
+import { supervisedBy } from '../support/supervision';
 
 let app: TestApp;
 let admin: SignIn;
@@ -49,6 +50,7 @@ beforeAll(() => {
   }).id;
   const plan = signedPlanFor(app, physician, patientId);
   sessionId = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId: plan.planRecordId,
     planVersionId: plan.planVersionId,
     occurredAt: at(30),

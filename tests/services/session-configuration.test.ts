@@ -23,6 +23,7 @@ import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
+import { supervisedBy } from '../support/supervision';
 
 let app: TestApp;
 let admin: SignIn;
@@ -82,6 +83,7 @@ function auditSince(seq: number) {
 /** Starts a session and ends its infusion, ready for the discharge. */
 function endedSession(minutesAgo: number, started: Checklist): number {
   const sessionId = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId,
     planVersionId,
     occurredAt: at(minutesAgo),

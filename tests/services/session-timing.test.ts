@@ -14,6 +14,7 @@ import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 import { unexpiredLot } from '../support/unexpired-lot';
 import { patientInput } from '../support/fixtures';
+import { supervisedBy } from '../support/supervision';
 
 /**
  * Issue 20, points 10–13: an infusion or an entry timed against what the signed plan allows
@@ -61,6 +62,7 @@ function newPatient(mrn: string): number {
 /** A whole infusion, started `minutesAgo` and discharged, so that the next one may start. */
 function completedInfusion(plan: { planRecordId: number; planVersionId: number }, minutesAgo: number, reason?: string) {
   const started = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     ...plan,
     occurredAt: at(minutesAgo),
     checklist: testChecklist,
@@ -97,7 +99,12 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
     const first = completedInfusion(plan, 35);
     expect(first.seriesNumber).toBe(1);
     const lastInfusionAt = app.ok(nurse, 'sessions.get', { sessionId: first.id }).startedAt ?? '';
-    const refused = app.call(nurse, 'sessions.start', { ...plan, occurredAt: at(10), checklist: testChecklist });
+    const refused = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: at(10),
+      checklist: testChecklist,
+    });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error.code).toBe('INVALID_INPUT');
@@ -109,6 +116,7 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
 
     const reason = 'Travelling next week; Dr Ruiz agreed by phone to bring it forward';
     const second = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       ...plan,
       occurredAt: at(10),
       checklist: testChecklist,
@@ -126,6 +134,7 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
     const other = newPatient('T-10b');
     const otherPlan = planFor(other);
     const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       ...otherPlan,
       occurredAt: at(30),
       checklist: {
@@ -158,11 +167,17 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
     app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
     plan = { ...plan, planVersionId: draft.id };
     const started = new Date(now()).toISOString();
-    const refused = app.call(nurse, 'sessions.start', { ...plan, occurredAt: started, checklist: testChecklist });
+    const refused = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: started,
+      checklist: testChecklist,
+    });
     expect(refused.ok === false && refused.error.message).toContain(
       'Beyond the series: all 2 infusions the plan orders are charted; this would be infusion 3.',
     );
     const third = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       ...plan,
       occurredAt: started,
       checklist: testChecklist,
@@ -191,6 +206,7 @@ describe('starting before the plan’s interval, or beyond its series (point 10)
       password: staffPassword,
     });
     const refused = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       ...plan,
       occurredAt: at(0),
       checklist: testChecklist,
@@ -213,13 +229,19 @@ describe('entries timed before the plan’s signature or the entry they follow (
     signedAt = view?.versions[0]?.signedAt ?? '';
     // A checklist timed 09:27 for a plan signed at 10:17.
     const early = at(50);
-    const refused = app.call(nurse, 'sessions.start', { ...plan, occurredAt: early, checklist: testChecklist });
+    const refused = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: early,
+      checklist: testChecklist,
+    });
     expect(refused.ok === false && refused.error.issues?.[0]?.path).toBe('timingReason');
     expect(refused.ok === false && refused.error.message).toBe(
       `Timed ${formatDateTime(early, zone)}, before the plan was signed at ${formatDateTime(signedAt, zone)}. Give the reason to chart it anyway, or check the time.`,
     );
     const reason = 'Verbal order from Dr Ruiz; plan signed afterwards';
     const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       ...plan,
       occurredAt: early,
       checklist: testChecklist,
@@ -274,7 +296,12 @@ describe('entries timed before the plan’s signature or the entry they follow (
   it('refuses an end timed before the start, and a pause before the start it follows, whatever the order charted', () => {
     const patientId = newPatient('T-11c');
     const plan = planFor(patientId);
-    const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(30), checklist: testChecklist });
+    const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: at(30),
+      checklist: testChecklist,
+    });
     const add = (ago: number, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.call(nurse, 'sessions.addEntry', { sessionId: started.id, occurredAt: at(ago), entry });
     expect(add(25, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot })).ok).toBe(true);
@@ -290,7 +317,12 @@ describe('entries timed before the plan’s signature or the entry they follow (
   it('asks the reason when a correction moves a checklist before the plan’s signature', () => {
     const patientId = newPatient('T-11b');
     const plan = planFor(patientId);
-    const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(30), checklist: testChecklist });
+    const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: at(30),
+      checklist: testChecklist,
+    });
     const checklist = started.entries[0];
     const correction = {
       sessionId: started.id,
@@ -314,7 +346,12 @@ describe('an end far from the planned volume (point 12)', () => {
   it('asks for the reason, as an early stop does, when 0.2 mL of about 100.7 mL went in', () => {
     const patientId = newPatient('T-12');
     const plan = planFor(patientId);
-    const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(12), checklist: testChecklist });
+    const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: at(12),
+      checklist: testChecklist,
+    });
     sessionId = started.id;
     app.ok(nurse, 'sessions.addEntry', {
       sessionId,
@@ -344,7 +381,12 @@ describe('an end far from the planned volume (point 12)', () => {
   it('does not ask again after an early stop, whose reason already says why', () => {
     const patientId = newPatient('T-12b');
     const plan = planFor(patientId);
-    const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(12), checklist: testChecklist });
+    const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: at(12),
+      checklist: testChecklist,
+    });
     const add = (ago: number, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.ok(nurse, 'sessions.addEntry', { sessionId: started.id, occurredAt: at(ago), entry });
     add(11, event('start', { rateMlPerH: '151.09', lotNumber: 'K123', lotExpiry: unexpiredLot }));
@@ -357,7 +399,12 @@ describe('gaps in the timed checks at discharge (point 13)', () => {
   it('stores an explanation for each stretch without a check, and refuses one for a stretch that is not there', () => {
     const patientId = newPatient('T-13');
     const plan = planFor(patientId);
-    const started = app.ok(nurse, 'sessions.start', { ...plan, occurredAt: at(39), checklist: testChecklist });
+    const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      ...plan,
+      occurredAt: at(39),
+      checklist: testChecklist,
+    });
     const [startAt, checkAt, endAt] = [at(38), at(34), at(4)];
     const add = (occurredAt: string, entry: Parameters<typeof app.ok<'sessions.addEntry'>>[2]['entry']) =>
       app.ok(nurse, 'sessions.addEntry', { sessionId: started.id, occurredAt, entry });

@@ -15,6 +15,7 @@ import { nssDatabaseTrusting, pdfsig, scratchDirectory, writeScratch } from '../
 import { unexpiredLot } from '../support/unexpired-lot';
 import { lastEntryIdOf } from '../../src/domain/session-view';
 import { patientInput } from '../support/fixtures';
+import { supervisedBy } from '../support/supervision';
 
 let app: TestApp;
 let physician: SignIn;
@@ -49,6 +50,7 @@ afterAll(() => app.cleanup());
 describe('infusion sessions', () => {
   it('charts a full infusion: sequencing, deviation reasons, witnessed waste, discharge, signatures', () => {
     const started = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId,
       planVersionId,
       occurredAt: at(60),
@@ -210,7 +212,13 @@ describe('infusion sessions', () => {
       content: { ...draft.content, notes: 'Reviewed after infusion 1' },
     });
     app.ok(physician, 'records.sign', { versionId: draft.id, meaning: 'authored', password: staffPassword });
-    const stale = app.call(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(3), checklist });
+    const stale = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      planRecordId,
+      planVersionId,
+      occurredAt: at(3),
+      checklist,
+    });
     expect(stale.ok === false && stale.error.code).toBe('CONFLICT');
     expect(stale.ok === false && stale.error.message).toMatch(/amended since you opened it: version 2 is now/);
     planVersionId = draft.id;
@@ -218,6 +226,7 @@ describe('infusion sessions', () => {
 
   it('refuses a second open session, an auditor, and a discontinued plan', () => {
     const second = app.ok(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
       planRecordId,
       planVersionId,
       occurredAt: at(2),
@@ -225,7 +234,13 @@ describe('infusion sessions', () => {
       timingReason,
     });
     expect(second.seriesNumber).toBe(2);
-    const third = app.call(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(1), checklist });
+    const third = app.call(nurse, 'sessions.start', {
+      supervision: supervisedBy(app),
+      planRecordId,
+      planVersionId,
+      occurredAt: at(1),
+      checklist,
+    });
     expect(third.ok === false && third.error.code).toBe('CONFLICT');
     const byAuditor = app.call(auditor, 'sessions.addEntry', {
       sessionId: second.id,
@@ -242,7 +257,14 @@ describe('infusion sessions', () => {
       .sessions.find((view) => view.status === 'Not started');
     const opened =
       session ??
-      app.ok(nurse, 'sessions.start', { planRecordId, planVersionId, occurredAt: at(3), checklist, timingReason });
+      app.ok(nurse, 'sessions.start', {
+        supervision: supervisedBy(app),
+        planRecordId,
+        planVersionId,
+        occurredAt: at(3),
+        checklist,
+        timingReason,
+      });
     const lastMonth = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 7);
     const expired = app.call(nurse, 'sessions.addEntry', {
       sessionId: opened.id,

@@ -7,6 +7,7 @@ import { administrationEvent, signedPlanFor, testChecklist, testVitals } from '.
 import type { TestApp } from './test-app';
 import { adminPassword, createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from './test-app';
 import { unexpiredLot } from './unexpired-lot';
+import { supervisedBy } from './supervision';
 
 /** The ids of the rows a tamper test edits, one of each kind. */
 export interface AuditedLedger {
@@ -33,6 +34,7 @@ const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).to
 function chartSignedSession(app: TestApp, nurse: SignIn, plan: ReturnType<typeof signedPlanFor>) {
   const { planRecordId, planVersionId, timingReason } = plan;
   const sessionId = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId,
     planVersionId,
     occurredAt: at(60),
@@ -129,6 +131,7 @@ export function auditedLedger(): AuditedLedger {
   const plan = signedPlanFor(app, physician, patientId);
   const signedSession = chartSignedSession(app, nurse, plan);
   const open = app.ok(nurse, 'sessions.start', {
+    supervision: supervisedBy(app),
     planRecordId: plan.planRecordId,
     planVersionId: plan.planVersionId,
     occurredAt: at(2),

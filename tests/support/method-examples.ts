@@ -114,6 +114,7 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'sessions.get': { sessionId: 1 },
   'sessions.status': { sessionId: 1, lastEntryId: 0, signatureCount: 0 },
   'sessions.list': { patientId: 1 },
+  'sessions.physicians': {},
   'exports.start': { from: '2026-01-01', to: '2026-12-31' },
   'exports.status': { exportId: '00000000-0000-4000-8000-000000000000' },
   'exports.cancel': { exportId: '00000000-0000-4000-8000-000000000000' },

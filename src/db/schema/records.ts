@@ -8,7 +8,8 @@ export const records = sqliteTable(
   'records',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    type: text('type', { enum: ['exam', 'plan'] }).notNull(),
+    // 'review' needs no migration: the column has no CHECK (the enum is TypeScript's only).
+    type: text('type', { enum: ['exam', 'plan', 'review'] }).notNull(),
     patientId: integer('patient_id')
       .notNull()
       .references(() => patients.id),

@@ -42,7 +42,10 @@ export const sessionEntries = sqliteTable(
     sessionId: integer('session_id')
       .notNull()
       .references(() => infusionSessions.id),
-    kind: text('kind', { enum: ['checklist', 'event', 'observation', 'adverse-event', 'discharge'] }).notNull(),
+    // 'supervision' (a handover) needs no migration: the column has no CHECK (the enum is TypeScript's only).
+    kind: text('kind', {
+      enum: ['checklist', 'event', 'observation', 'adverse-event', 'discharge', 'supervision'],
+    }).notNull(),
     /** When it happened, as charted (editable by the nurse). */
     occurredAt: text('occurred_at').notNull(),
     /** When it was saved (system time). */

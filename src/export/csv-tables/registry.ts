@@ -4,6 +4,7 @@ import { examsTable } from './exams';
 import { patientsTable } from './patients';
 import { plansTable } from './plans';
 import { registerCsvTables } from '../register-csv';
+import { reviewsTable } from './reviews';
 import { sessionAdverseEventsTable } from './session-adverse-events';
 import { sessionEventsTable } from './session-events';
 import { sessionObservationsTable } from './session-observations';
@@ -19,6 +20,7 @@ export const defaultCsvTables: readonly CsvTableDefinition[] = [
   patientsTable,
   examsTable,
   plansTable,
+  reviewsTable,
   signaturesTable,
   sessionsTable,
   sessionEventsTable,

@@ -12,7 +12,9 @@ import { fhirDecimal } from './json';
 import { ids, reference } from './ids';
 import { bloodPressureCodes, scaleCodes, vitalCodes } from './loinc';
 import type { Observation, ObservationBase } from './observation';
+import { pretreatmentObservations } from './pretreatment-observations';
 import { codeOf, observation, ucumQuantity } from './observation';
+import { priorTreatmentResources, suicideRiskObservation } from './prior-treatments';
 import { organizationReference, patientReference, practitionerReference } from './references';
 
 export interface Encounter extends FhirResource {
@@ -23,7 +25,8 @@ export interface Encounter extends FhirResource {
   class: Coding;
   type: CodeableConcept[];
   subject: Reference;
-  participant: { type: CodeableConcept[]; individual: Reference }[];
+  /** `period`: when a participant took part (an infusion's supervising physicians, between handovers). */
+  participant: { type: CodeableConcept[]; individual: Reference; period?: Period }[];
   period?: Period;
   reasonReference?: Reference[];
   serviceProvider: Reference;
@@ -188,5 +191,8 @@ export function examVersionResources(index: ExportIndex, record: RecordView, ver
     ...weightObservation(base, version),
     ...heightObservation(base, version),
     ...scaleObservations(base, version.content.scales, version.computed?.scaleTotals),
+    ...pretreatmentObservations(index, base, version.content.pretreatment),
+    ...suicideRiskObservation(base, version),
+    ...priorTreatmentResources(index, record, version, meta),
   ];
 }

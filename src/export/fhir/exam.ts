@@ -19,8 +19,8 @@ const isObservation = (resource: FhirResource): resource is Observation => resou
  * status, and who signed: an amendment by a colleague does not change a blood pressure).
  */
 function assertion(resource: Observation): string {
-  const { code, valueQuantity, component, effectiveDateTime, method, note } = resource;
-  return serializeFhirJson({ code, valueQuantity, component, effectiveDateTime, method, note });
+  const { code, valueQuantity, component, effectiveDateTime, method, note, valueCodeableConcept } = resource;
+  return serializeFhirJson({ code, valueQuantity, component, effectiveDateTime, method, note, valueCodeableConcept });
 }
 
 /**

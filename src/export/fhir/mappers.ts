@@ -4,6 +4,7 @@ import { allergyMapper } from './allergy';
 import { auditEventMapper } from './audit-event';
 import { consentMapper } from './consent';
 import { consentProvenanceMapper } from './consent-provenance';
+import { courseReviewMapper } from './course-review';
 import type { FhirResource } from './datatypes';
 import { examMapper } from './exam';
 import { resourceKey } from './ids';
@@ -29,6 +30,7 @@ export const defaultFhirMappers: readonly FhirMapper[] = [
   allergyMapper,
   examMapper,
   medicationRequestMapper,
+  courseReviewMapper,
   registerMedicationMapper,
   sessionMapper,
   consentMapper,

@@ -3,6 +3,7 @@ import type { RecordVersionView, RecordView } from '../../domain/record-view';
 import type { ExportIndex } from '../snapshot-index';
 import { coding, ledgerSystems, systems } from './code-systems';
 import type { CodeableConcept, Coding, Extension, FhirResource, Period, Reference } from './datatypes';
+import { reviewIds } from './course-review';
 import { examHistory } from './exam';
 import { fhirInstant } from './instant';
 import { ids, reference, versionedReference } from './ids';
@@ -43,6 +44,14 @@ function versionTargets(index: ExportIndex, record: RecordView): Map<number, Ref
     }
     return targets;
   }
+  if (record.type === 'review') {
+    for (const version of index.signedVersions(record)) {
+      targets.set(version.id, [
+        reference('ClinicalImpression', reviewIds.clinicalImpression(record.id, version.version)),
+      ]);
+    }
+    return targets;
+  }
   for (const { version, resources } of examHistory(index, record)) {
     targets.set(
       version.id,
@@ -56,6 +65,9 @@ function versionTargets(index: ExportIndex, record: RecordView): Map<number, Ref
 
 /** A reference to the version an amendment replaced. */
 function priorReference(record: RecordView, prior: RecordVersionView): Reference {
+  if (record.type === 'review') {
+    return reference('ClinicalImpression', reviewIds.clinicalImpression(record.id, prior.version));
+  }
   return record.type === 'plan'
     ? reference('MedicationRequest', ids.medicationRequest(record.id, prior.version))
     : versionedReference('Encounter', ids.encounter(record.id), String(prior.version));

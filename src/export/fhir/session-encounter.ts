@@ -1,5 +1,6 @@
 import type { SessionView } from '../../domain/session-view';
 import { effectiveEntries } from '../../domain/session-state';
+import { supervisionTimeline } from '../../domain/session-supervision';
 import type { ExportIndex } from '../snapshot-index';
 import { coding, concept, ledgerSystems, systems } from './code-systems';
 import type { Encounter } from './exam-version';
@@ -12,7 +13,8 @@ const closedStatuses: readonly SessionView['status'][] = ['Discharged', 'Signed'
 /**
  * The chairside visit of one infusion session. It begins with the pre-infusion checklist and
  * ends at discharge; until the patient is discharged it is "in-progress". Everyone who
- * charted in it is a participant, the nurse who opened it as primary performer.
+ * charted in it is a participant, the nurse who opened it as primary performer; each physician
+ * who supervised it an attender, for the time they did (none for sessions from before that).
  */
 export function sessionEncounter(index: ExportIndex, session: SessionView): Encounter {
   const standing = effectiveEntries(session.entries);
@@ -48,6 +50,15 @@ export function sessionEncounter(index: ExportIndex, session: SessionView): Enco
       ...chartedBy.map((userId) => ({
         type: [concept(systems.participationType, 'PART', 'Participation')],
         individual: practitionerReference(index, userId),
+      })),
+      // The physician on site or immediately available, from the start and each handover.
+      ...supervisionTimeline(session.entries).map((period) => ({
+        type: [concept(systems.participationType, 'ATND', 'attender')],
+        individual: practitionerReference(index, period.physicianUserId),
+        period: {
+          start: fhirInstant(period.fromAt),
+          end: period.untilAt === null ? undefined : fhirInstant(period.untilAt),
+        },
       })),
     ],
     period:

@@ -14,6 +14,8 @@ import { codeOf, observation, ucumQuantity } from './observation';
 import { patientReference, practitionerReference } from './references';
 import { cadss6ItemCodes, scoreUnit, sessionObservationCodes } from './session-codes';
 import { nauseaLabels } from '../../domain/observation-text';
+import { infusionFinishedAt, isRecoveryCheck } from '../../domain/recovery-checks';
+import { checklistSupervisionLines } from '../../domain/supervision-text';
 
 type ObservedEntry = EntryOfKind<'checklist' | 'observation' | 'discharge'>;
 
@@ -67,9 +69,13 @@ function checkObservations(base: (kind: string) => ObservationBase, content: Cha
 }
 
 /** Why this version exists and where in the session it belongs, in words. */
-function entryNotes(entry: ObservedEntry): Annotation[] {
+function entryNotes(entry: ObservedEntry, finishedAt: string | null): Annotation[] {
   const notes: Annotation[] = [];
   if (entry.kind === 'checklist') notes.push({ text: 'Baseline, from the pre-infusion checklist.' });
+  // Supervision and monitoring in use at the start (absent in sessions from before they were recorded).
+  if (entry.kind === 'checklist')
+    notes.push(...checklistSupervisionLines(entry.content).map((line) => ({ text: line })));
+  if (isRecoveryCheck(entry, finishedAt)) notes.push({ text: 'Recovery check, after the infusion stopped.' });
   if (entry.kind === 'discharge') notes.push({ text: 'At discharge.' });
   if (entry.correctsEntryId !== null) {
     notes.push({
@@ -88,7 +94,7 @@ function versionObservations(
   entry: ObservedEntry,
   version: number,
 ): Observation[] {
-  const notes = entryNotes(entry);
+  const notes = entryNotes(entry, infusionFinishedAt(session.entries));
   const base = (kind: string): ObservationBase => ({
     id: ids.sessionObservation(session.id, chain.rootId, kind),
     meta: { versionId: String(version), lastUpdated: fhirInstant(entry.recordedAt) },

@@ -14,6 +14,11 @@ import { fieldMessages, summaryProblems } from '../../lib/field-messages';
 import { fieldId, focusField } from '../../lib/focus-field';
 import type { CriteriaActions } from './DischargeCriteriaFieldset';
 import { DischargeCriteriaFieldset, rowButtonId, settingsPrefix } from './DischargeCriteriaFieldset';
+import { PretreatmentRequirementsFieldset } from './PretreatmentRequirementsFieldset';
+import { RiskScreenFieldset } from './RiskScreenFieldset';
+import { riskScreenProblemText } from './risk-screen-form';
+import { ResponseDefinitionsFieldset } from './ResponseDefinitionsFieldset';
+import { InfusionMonitoringFieldset } from './InfusionMonitoringFieldset';
 import type { SessionConfigurationFormValues } from './session-configuration-form-values';
 import {
   criterionName,
@@ -86,6 +91,8 @@ export function SessionConfigurationForm({
   );
 
   const describe = (issue: FieldIssue) => {
+    const question = riskScreenProblemText(issue);
+    if (question !== null) return question;
     const row = /^criteria\.(\d+)/.exec(issue.path);
     return row?.[1] === undefined
       ? issue.message
@@ -224,6 +231,10 @@ export function SessionConfigurationForm({
           actions={actions}
           announcement={announcement}
         />
+        <RiskScreenFieldset control={control} register={register} messages={messages} />
+        <PretreatmentRequirementsFieldset control={control} register={register} messages={messages} />
+        <ResponseDefinitionsFieldset control={control} register={register} messages={messages} />
+        <InfusionMonitoringFieldset register={register} messages={messages} />
         <div className="actions actions-bar">
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save session settings'}

@@ -6,6 +6,30 @@ import {
   preSessionScalesSchema,
   sessionConfigurationContentSchema,
 } from '../../../domain/session-configuration';
+import {
+  riskScreenContent,
+  riskScreenFormPath,
+  riskScreenFormValues,
+  riskScreenFormValuesSchema,
+} from './risk-screen-form';
+import {
+  pretreatmentRequirementsContent,
+  pretreatmentRequirementsFormPath,
+  pretreatmentRequirementsFormSchema,
+  pretreatmentRequirementsFormValues,
+} from './pretreatment-requirements-form';
+import {
+  responseDefinitionsContent,
+  responseDefinitionsFormPath,
+  responseDefinitionsFormSchema,
+  responseDefinitionsFormValues,
+} from './response-definitions-form';
+import {
+  infusionMonitoringContent,
+  infusionMonitoringFormPath,
+  infusionMonitoringFormSchema,
+  infusionMonitoringFormValues,
+} from './infusion-monitoring-form';
 
 /**
  * The session settings as typed. A criterion's stable id is named `code` here, since
@@ -18,6 +42,10 @@ export type CriterionValues = z.infer<typeof criterionValuesSchema>;
 export const sessionConfigurationFormValuesSchema = z.object({
   scales: preSessionScalesSchema,
   criteria: z.array(criterionValuesSchema),
+  riskScreen: riskScreenFormValuesSchema,
+  pretreatment: pretreatmentRequirementsFormSchema,
+  responseDefinitions: responseDefinitionsFormSchema,
+  infusionMonitoring: infusionMonitoringFormSchema,
 });
 export type SessionConfigurationFormValues = z.infer<typeof sessionConfigurationFormValuesSchema>;
 
@@ -29,6 +57,10 @@ export function sessionConfigurationFormValues(content: SessionConfigurationCont
       label: criterion.label,
       retired: criterion.retired,
     })),
+    riskScreen: riskScreenFormValues(content.riskScreen),
+    pretreatment: pretreatmentRequirementsFormValues(content.pretreatmentRequirements),
+    responseDefinitions: responseDefinitionsFormValues(content.responseDefinitions),
+    infusionMonitoring: infusionMonitoringFormValues(content.requiredMonitoring, content.dischargeInstructions),
   };
 }
 
@@ -43,8 +75,9 @@ export function criterionName(criteria: readonly CriterionValues[], index: numbe
 
 /** The schema's and the server's paths ("content.dischargeCriteria.2.label") as the form's. */
 export function sessionConfigurationFormPath(path: string): string {
-  return path
-    .replace(/^content\.?/, '')
+  return responseDefinitionsFormPath(
+    pretreatmentRequirementsFormPath(riskScreenFormPath(infusionMonitoringFormPath(path.replace(/^content\.?/, '')))),
+  )
     .replace(/^dischargeCriteria(\.\d+)\.itemId$/, 'criteria$1.label')
     .replace(/^dischargeCriteria/, 'criteria')
     .replace(/^preSessionScales/, 'scales');
@@ -69,6 +102,10 @@ export function sessionConfigurationFrom(values: SessionConfigurationFormValues)
       }
       return { itemId, label: criterion.label.trim(), retired: criterion.retired };
     }),
+    ...riskScreenContent(values.riskScreen),
+    ...pretreatmentRequirementsContent(values.pretreatment),
+    ...responseDefinitionsContent(values.responseDefinitions),
+    ...infusionMonitoringContent(values.infusionMonitoring),
   };
   const parsed = sessionConfigurationContentSchema.safeParse(content);
   if (parsed.success) return { content: parsed.data, issues: [] };

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { ExamContent } from '../../../domain/exam';
+import { suicideRiskFlags } from '../../../domain/suicide-risk';
 import type { Patient } from '../../../domain/patient';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
+import { useCall } from '../../app/use-call';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { clinicToday } from '../../lib/clinic-today';
@@ -17,8 +19,12 @@ import { examFormValues, examFormValuesSchema, neverSaved } from './exam-form-va
 import { FindingsSection } from './FindingsSection';
 import { HistorySection } from './HistorySection';
 import { IndicationSection } from './IndicationSection';
+import { pretreatmentFormProblems } from './pretreatment-form';
+import { PretreatmentSection } from './PretreatmentSection';
+import { PriorTreatmentsSection } from './PriorTreatmentsSection';
 import { ScalesSection } from './ScalesSection';
 import { ScreeningSection } from './ScreeningSection';
+import { SuicideRiskSection } from './SuicideRiskSection';
 import { VitalsSection } from './VitalsSection';
 
 type ExamVersion = Extract<RecordVersionView, { recordType: 'exam' }>;
@@ -44,13 +50,20 @@ export function ExamEditor({
   const [newDraftToday] = useState(() => (neverSaved(version) ? clinicToday(clinic.timeZone) : null));
   // The patient's previous weights and the clinic's settings, sent with the draft.
   const weightCheck = version.draftWeightCheck;
+  // The clinic's pre-treatment requirements (null while loading), for the status and the reason.
+  const configuration = useCall('clinic.sessionConfiguration.get', {});
+  const requirements =
+    configuration.loaded.status === 'ready' ? configuration.loaded.value.content.pretreatmentRequirements : null;
   const editor = useDraftEditor<ExamFormValues, ExamContent>({
     versionId: version.id,
     updatedAt: version.updatedAt,
     fromServer: examFormValues(version.content, newDraftToday),
     valuesSchema: examFormValuesSchema,
-    contentFrom: (values) => examContentFrom(values, weightCheck),
-    signingProblems: (content) => examFormSigningProblems(content, weightCheck),
+    contentFrom: (values) => examContentFrom(values, weightCheck, requirements),
+    signingProblems: (content) => [
+      ...examFormSigningProblems(content, weightCheck),
+      ...pretreatmentFormProblems(content, requirements),
+    ],
     save: (content, expectedUpdatedAt) =>
       api.call('records.saveDraft', { type: 'exam', versionId: version.id, expectedUpdatedAt, content }),
     savedContent: version.content,
@@ -76,6 +89,15 @@ export function ExamEditor({
         />
         <IndicationSection {...section} setValue={setValue} />
         <HistorySection {...section} allergies={patient.allergies} />
+        <PriorTreatmentsSection control={editor.form.control} register={register} messages={editor.messages} />
+        <PretreatmentSection
+          control={editor.form.control}
+          register={register}
+          values={editor.values}
+          messages={editor.messages}
+          content={editor.current.content}
+          requirements={requirements}
+        />
         <ScreeningSection {...section} />
         <VitalsSection register={register} messages={editor.messages} />
         <BodySection
@@ -85,6 +107,12 @@ export function ExamEditor({
           weightFindings={weightFindings}
         />
         <ScalesSection {...section} setValue={setValue} />
+        <SuicideRiskSection
+          register={register}
+          values={editor.values}
+          messages={editor.messages}
+          flags={suicideRiskFlags(editor.current.content)}
+        />
         <FindingsSection register={register} messages={editor.messages} />
       </div>
       <DraftBar

@@ -8,6 +8,8 @@ import { Facts } from '../../components/Facts';
 import { weightText } from '../../lib/weight-text';
 import type { WeightCheckComputed } from '../../../domain/record-view';
 import { RecordedWeightCheck } from '../records/RecordedWeightCheck';
+import { PretreatmentView } from './PretreatmentView';
+import { PriorTreatmentsView, SuicideRiskView } from './RiskAndHistoryView';
 import { scaleSummary } from './ScaleFieldset';
 
 const answerWords = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
@@ -78,6 +80,8 @@ export function ExamView({
           <span className="value">{content.history.allergiesReviewed ? 'Yes' : 'No'}</span>
         </p>
       </section>
+      <PriorTreatmentsView content={content} uid={uid} />
+      <PretreatmentView content={content} uid={uid} />
       <section className="card" aria-labelledby={`${uid}-screening`}>
         <h2 id={`${uid}-screening`}>Screening checklist</h2>
         {content.screening.length === 0 ? (
@@ -136,6 +140,7 @@ export function ExamView({
           ]}
         />
       </section>
+      <SuicideRiskView content={content} uid={uid} />
       <section className="card" aria-labelledby={`${uid}-findings`}>
         <h2 id={`${uid}-findings`}>Findings and candidacy</h2>
         <h3 className="form-subsection-title">Findings</h3>

@@ -11,6 +11,10 @@ import { parseDate, parseDecimal, parseWhole } from '../../lib/parse-fields';
 import { weightFrom } from '../../lib/weight-form';
 import { liveWeightFindings, weightAcknowledgementContent } from '../records/weight-check-form';
 import type { ExamFormValues } from './exam-form-values';
+import type { PretreatmentRequirements } from '../../../domain/pretreatment-requirements';
+import { pretreatmentContent } from './pretreatment-form';
+import { priorTreatmentsContent } from './prior-treatments-form';
+import { suicideRiskContent } from './suicide-risk-form';
 
 const vitals = vitalsSchema.shape;
 
@@ -27,6 +31,8 @@ function scale(items: readonly string[]): (number | null)[] | null {
 export function examContentFrom(
   values: ExamFormValues,
   weightCheck: DraftWeightCheck | undefined,
+  /** The clinic's pre-treatment requirements, for the gaps a reason answers (none while loading). */
+  pretreatmentRequirements: PretreatmentRequirements | undefined | null = null,
 ): { content: ExamContent; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   // Read in the form's order, so that problems are listed as the fields come.
@@ -79,6 +85,13 @@ export function examContentFrom(
     findings: values.findings,
     candidacy: { decision: values.candidacy.decision || null, rationale: values.candidacy.rationale },
   };
+  // Optional parts, in the schema's order, only when there is something to store.
+  Object.assign(
+    content,
+    pretreatmentContent(values.pretreatment, content, pretreatmentRequirements, issues),
+    priorTreatmentsContent(values.priorTreatments, issues),
+    suicideRiskContent(values.riskScreen, values.riskAcknowledgement, content.scales),
+  );
   return { content, issues };
 }
 

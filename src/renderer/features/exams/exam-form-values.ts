@@ -6,6 +6,14 @@ import { blankItems, scaleIds } from '../../../domain/scales';
 import { formatDate } from '../../../domain/time';
 import { weightFormValues, weightFormValuesSchema } from '../../lib/weight-form';
 import { weightAcknowledgementFormSchema, weightAcknowledgementFormValues } from '../records/weight-check-form';
+import { pretreatmentFormSchema, pretreatmentFormValues } from './pretreatment-form';
+import { priorTreatmentsFormSchema, priorTreatmentsFormValues } from './prior-treatments-form';
+import {
+  riskAcknowledgementFormSchema,
+  riskAcknowledgementFormValues,
+  riskScreenFormSchema,
+  riskScreenFormValues,
+} from './suicide-risk-form';
 
 /**
  * The exam form as typed: numbers and dates as text, unanswered choices as "". The local
@@ -47,6 +55,10 @@ export const examFormValuesSchema = z.object({
   }),
   findings: z.string(),
   candidacy: z.object({ decision: z.enum(['', ...candidacyDecisions]), rationale: z.string() }),
+  pretreatment: pretreatmentFormSchema,
+  priorTreatments: priorTreatmentsFormSchema,
+  riskScreen: riskScreenFormSchema,
+  riskAcknowledgement: riskAcknowledgementFormSchema,
 });
 export type ExamFormValues = z.infer<typeof examFormValuesSchema>;
 
@@ -99,5 +111,9 @@ export function examFormValues(content: ExamContent, newDraftToday: string | nul
     },
     findings: content.findings,
     candidacy: { decision: content.candidacy.decision ?? '', rationale: content.candidacy.rationale },
+    pretreatment: pretreatmentFormValues(content.pretreatment),
+    priorTreatments: priorTreatmentsFormValues(content.priorTreatments),
+    riskScreen: riskScreenFormValues(content.riskScreen),
+    riskAcknowledgement: riskAcknowledgementFormValues(content.riskAcknowledgement),
   };
 }

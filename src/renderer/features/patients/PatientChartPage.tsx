@@ -13,6 +13,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { PatientConsents } from '../consents/record/PatientConsents';
 import { RecordsPanel } from '../records/RecordsPanel';
 import { InfusionSessionsSection } from '../sessions/InfusionSessionsSection';
+import { CumulativeDoseSection } from '../sessions/CumulativeDoseSection';
 import { PatientDetails } from './PatientDetails';
 import { parsePatientId } from './patient-id';
 import { savedNotice } from './saved-notice';
@@ -71,6 +72,7 @@ function Chart({ patient }: { patient: Patient }) {
       <RecordsPanel patientId={patient.id} />
       <PatientConsents patientId={patient.id} />
       <InfusionSessionsSection patientId={patient.id} />
+      <CumulativeDoseSection patientId={patient.id} />
     </>
   );
 }

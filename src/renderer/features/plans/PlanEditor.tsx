@@ -5,7 +5,10 @@ import type { PlanContent } from '../../../domain/plan';
 import { evaluatePlan } from '../../../domain/plan';
 import { newlyEnteredWeight } from '../../../domain/weight-acknowledgement';
 import type { RecordVersionView, RecordView } from '../../../domain/record-view';
+import type { ResponseDefinition } from '../../../domain/response-definitions';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
+import { useCall } from '../../app/use-call';
+import { LoadState } from '../../components/LoadState';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Notice } from '../../components/Notice';
 import { clinicToday } from '../../lib/clinic-today';
@@ -15,6 +18,7 @@ import { DraftBar } from '../records/DraftBar';
 import { PlanAttestation } from '../records/SigningSummary';
 import { useDraftEditor } from '../records/use-draft-editor';
 import { ArithmeticPanel } from './ArithmeticPanel';
+import { CourseGoalSection } from './CourseGoalSection';
 import { DoseSection } from './DoseSection';
 import { DrugSection } from './DrugSection';
 import { LinkedExamSummary } from './LinkedExamSummary';
@@ -27,13 +31,26 @@ import { PlanNotesSection } from './PlanNotesSection';
 import { ScheduleSection } from './ScheduleSection';
 
 type PlanVersion = Extract<RecordVersionView, { recordType: 'plan' }>;
+type PlanEditorProps = Parameters<typeof PlanEditorForm>[0];
+
+/**
+ * Waits for the clinic's response definitions before the form opens: a save made without
+ * them would drop the wording of the definitions the plan chose.
+ */
+export function PlanEditor(props: Omit<PlanEditorProps, 'responseDefinitions'>) {
+  const configuration = useCall('clinic.sessionConfiguration.get', {});
+  if (configuration.loaded.status !== 'ready') {
+    return <LoadState loaded={configuration.loaded} what="clinic’s response definitions" />;
+  }
+  return <PlanEditorForm {...props} responseDefinitions={configuration.loaded.value.content.responseDefinitions} />;
+}
 
 /**
  * The physician's own plan draft, with the app's arithmetic and the clinic's limit checks
  * beside it, live. Saved as they type; signing needs every field and a reason for each
  * value outside a soft limit.
  */
-export function PlanEditor({
+function PlanEditorForm({
   version,
   patient,
   patientId,
@@ -42,6 +59,7 @@ export function PlanEditor({
   onSigned,
   onDiscarded,
   onLoadLatest,
+  responseDefinitions,
 }: {
   version: PlanVersion;
   /** Named with two identifiers in the signing dialog. */
@@ -53,6 +71,7 @@ export function PlanEditor({
   onDiscarded: (recordDeleted: boolean) => void;
   /** Reads the record again after this draft was saved from another screen. */
   onLoadLatest: () => void;
+  responseDefinitions: readonly ResponseDefinition[] | undefined;
 }) {
   const api = useApi();
   const { clinic } = useSignedIn();
@@ -64,6 +83,7 @@ export function PlanEditor({
     pumps: formulary.content.pumps ?? [],
     today,
     weightCheck: version.draftWeightCheck,
+    responseDefinitions,
   };
   const editor = useDraftEditor<PlanFormValues, PlanContent>({
     versionId: version.id,
@@ -81,7 +101,7 @@ export function PlanEditor({
   });
   const { register, setValue } = editor.form;
   const content = editor.current.content;
-  const evaluation = evaluatePlan(content, context.drugs, today, context.pumps);
+  const evaluation = evaluatePlan(content, context.drugs, today, context.pumps, responseDefinitions);
   const weightFindings = planWeightFindings(content, context);
   const section = { register, values: editor.values, messages: editor.messages, setValue };
   return (
@@ -108,6 +128,7 @@ export function PlanEditor({
             weightFindings={weightFindings}
           />
           <ScheduleSection register={register} values={editor.values} messages={editor.messages} />
+          <CourseGoalSection {...section} definitions={responseDefinitions} />
           <PlanNotesSection register={register} messages={editor.messages} />
         </div>
         <ArithmeticPanel

@@ -7,6 +7,7 @@ import { Notice } from '../../components/Notice';
 import type { WeightCheckComputed } from '../../../domain/record-view';
 import type { LinkedExam } from '../records/linked-exam';
 import { RecordedWeightCheck } from '../records/RecordedWeightCheck';
+import { CourseGoalView } from './CourseGoalView';
 import { DerivationList } from './DerivationList';
 import { LimitsInForce } from './LimitsInForce';
 import { PumpDeliveryNote } from './PumpDeliveryNote';
@@ -125,6 +126,7 @@ export function PlanView({
           </>
         )}
       </section>
+      <CourseGoalView goal={content.courseGoal} />
       <section className="card" aria-labelledby={`${uid}-notes`}>
         <h2 id={`${uid}-notes`}>Medication notes</h2>
         <Narrative label="Premedication" text={content.premedication} />

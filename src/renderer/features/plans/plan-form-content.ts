@@ -1,5 +1,7 @@
 import type { FieldIssue } from '../../../contract/errors';
 import type { Pump } from '../../../domain/pump';
+import type { ResponseDefinition } from '../../../domain/response-definitions';
+import { courseGoalContent } from './course-goal-content';
 import type { Drug } from '../../../domain/formulary';
 import type { PlanContent, PlanEvaluation } from '../../../domain/plan';
 import { evaluatePlan, planContentSchema, syringeVolumeSchema } from '../../../domain/plan';
@@ -25,6 +27,8 @@ export interface PlanContext {
   today: string;
   /** The patient's previous weights and the clinic's settings, sent with the draft. */
   weightCheck: DraftWeightCheck | undefined;
+  /** The clinic's response definitions, to choose from and copy as worded (absent: none configured). */
+  responseDefinitions?: readonly ResponseDefinition[] | undefined;
 }
 
 /** The weight check on a weight entered for the plan (one copied from the exam was checked there). */
@@ -103,6 +107,7 @@ export function planContentFrom(
     rescueMedication: values.rescueMedication,
     notes: values.notes,
     overrideReasons: {},
+    ...courseGoalContent(values.courseGoal, context.responseDefinitions),
   };
   const first = evaluatePlan(withoutReasons, context.drugs, context.today, context.pumps);
   const asked = new Set(first.findings.filter((finding) => finding.level === 'soft').map((finding) => finding.check));

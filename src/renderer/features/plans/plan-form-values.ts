@@ -34,6 +34,10 @@ export const planFormValuesSchema = z.object({
   premedication: z.string(),
   rescueMedication: z.string(),
   notes: z.string(),
+  // A draft typed in this window before the goal existed had none.
+  courseGoal: z
+    .object({ goal: z.string(), definitionIds: z.array(z.string()) })
+    .default({ goal: '', definitionIds: [] }),
   overrideReasons: z.object(
     // A check added later (mg/h, mL/h) has no reason in a draft typed before it existed.
     Object.fromEntries(limitChecks.map((check) => [check, z.string().default('')])) as Record<
@@ -68,6 +72,10 @@ export function planFormValues(content: PlanContent, examHasWeight: boolean): Pl
     premedication: content.premedication,
     rescueMedication: content.rescueMedication,
     notes: content.notes,
+    courseGoal: {
+      goal: content.courseGoal?.goal ?? '',
+      definitionIds: content.courseGoal?.responseDefinitionIds ?? [],
+    },
     overrideReasons: Object.fromEntries(
       limitChecks.map((check) => [check, content.overrideReasons[check] ?? '']),
     ) as Record<LimitCheck, string>,

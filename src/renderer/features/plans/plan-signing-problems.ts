@@ -20,7 +20,7 @@ export function planSigningProblems(content: PlanContent, context: PlanContext):
     newlyEnteredWeight(content),
     content.weightAcknowledgement,
   );
-  const evaluation = evaluatePlan(content, context.drugs, context.today, context.pumps);
+  const evaluation = evaluatePlan(content, context.drugs, context.today, context.pumps, context.responseDefinitions);
   const hardMessages = evaluation.findings
     .filter((finding) => finding.level === 'hard')
     .map((finding) => finding.message);

@@ -17,11 +17,13 @@ import { ExamView } from '../exams/ExamView';
 import { figuresAsSigned, figuresNow } from '../plans/plan-figures';
 import { PlanEditor } from '../plans/PlanEditor';
 import { PlanView } from '../plans/PlanView';
+import { ReviewEditor } from '../reviews/ReviewEditor';
+import { ReviewView } from '../reviews/ReviewView';
 import { findLinkedExam } from './linked-exam';
 import { RecordActions } from './RecordActions';
 import { RecordHeading } from './RecordHeading';
 import { RecordNotes } from './RecordNotes';
-import { recordTitle, shownVersion } from './record-words';
+import { recordTitle, recordWhat, shownVersion } from './record-words';
 import { useRecordData } from './use-record-data';
 
 export function RecordPage() {
@@ -88,7 +90,7 @@ function RecordBody({
   const version = editing ? latest : shown;
   // The author's draft changes as they type, so its heading says what it is rather than what it holds.
   const title = editing
-    ? `${version.version === 1 ? 'New' : 'Amending the'} ${version.recordType === 'exam' ? 'exam' : 'infusion plan'}`
+    ? `${version.version === 1 ? 'New' : 'Amending the'} ${recordWhat[version.recordType]}`
     : recordTitle(version, drugName);
   const exam = view.type === 'plan' ? findLinkedExam(records, version.examVersionId) : null;
   // A draft read again ("Load the latest" after a save from another screen) starts a fresh editor.
@@ -151,6 +153,19 @@ function RecordBody({
           onDiscarded={onDiscarded}
           onLoadLatest={reload}
         />
+      )}
+      {editing && version.recordType === 'review' && (
+        <ReviewEditor
+          key={editorKey}
+          version={version}
+          patient={patient}
+          onSigned={onSigned}
+          onDiscarded={onDiscarded}
+          onLoadLatest={reload}
+        />
+      )}
+      {!editing && version.recordType === 'review' && (
+        <ReviewView content={version.content} computed={version.computed} timeZone={clinic.timeZone} />
       )}
       {!editing && version.recordType === 'exam' && (
         <ExamView content={version.content} weightCheck={version.computed?.weightCheck} />

@@ -7,6 +7,7 @@ import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
 import { Notice } from '../../components/Notice';
+import { NewReviewChooser, reviewablePlans } from '../reviews/NewReviewChooser';
 import { candidateExams, NewPlanChooser } from './NewPlanChooser';
 import { RecordsTable } from './RecordsTable';
 
@@ -18,6 +19,7 @@ export function RecordsPanel({ patientId }: { patientId: number }) {
   const { loaded } = useCall('records.list', { patientId }, { live: true });
   const formulary = useCall('formulary.get', {});
   const [choosing, setChoosing] = useState(false);
+  const [choosingReview, setChoosingReview] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<CallError | null>(null);
   const mayCreate = mayCall(user.role, 'records.create');
@@ -69,6 +71,14 @@ export function RecordsPanel({ patientId }: { patientId: number }) {
               >
                 New plan
               </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-expanded={choosingReview}
+                onClick={() => setChoosingReview((open) => !open)}
+              >
+                Sign a course review
+              </button>
             </>
           )}
         </div>
@@ -84,6 +94,14 @@ export function RecordsPanel({ patientId }: { patientId: number }) {
           busy={busy}
           onStart={(examRecordId) => void create({ type: 'plan', patientId, examRecordId })}
           onCancel={() => setChoosing(false)}
+        />
+      )}
+      {choosingReview && (
+        <NewReviewChooser
+          plans={reviewablePlans(records, drugName)}
+          busy={busy}
+          onStart={(planRecordId) => void create({ type: 'review', patientId, planRecordId })}
+          onCancel={() => setChoosingReview(false)}
         />
       )}
       <LoadState loaded={loaded} what="exams and plans" />

@@ -16,6 +16,8 @@ import { formatBorn } from '../../lib/born';
 import { doseText, durationText, monitoringText, seriesText } from '../plans/plan-text';
 import { PumpDeliveryNote } from '../plans/PumpDeliveryNote';
 import { weightUsedText } from '../plans/weight-used';
+import { pretreatmentFact } from './pretreatment-fact';
+import { suicideRiskFact } from './suicide-risk-fact';
 
 /**
  * What a signer attests to (21 CFR 11.50, and plain safety), shown in the signing dialog
@@ -144,6 +146,8 @@ export function ExamAttestation({ patient, content }: { patient: Patient; conten
           { label: 'Exam date', value: content.examDate === null ? '' : formatDate(content.examDate) },
           { label: 'Indication', value: content.indication.text, autoDirection: true },
           { label: 'Candidacy decision', value: decision === null ? '' : candidacyLabels[decision] },
+          suicideRiskFact(content),
+          pretreatmentFact(content),
         ]}
       />
     </Attestation>

@@ -10,6 +10,7 @@ import { clinicToday } from '../../lib/clinic-today';
 import { ExamView } from '../exams/ExamView';
 import { figuresAsSigned, figuresNow } from '../plans/plan-figures';
 import { PlanView } from '../plans/PlanView';
+import { ReviewView } from '../reviews/ReviewView';
 import { findLinkedExam } from './linked-exam';
 import { VersionPdfButton } from '../documents/StoredPdfButtons';
 import { SignatureLines } from './SignatureLines';
@@ -92,9 +93,11 @@ export function VersionCard({
       </button>
       {open && (
         <div className="version-content">
-          {version.recordType === 'exam' ? (
-            <ExamView content={version.content} />
-          ) : (
+          {version.recordType === 'review' && (
+            <ReviewView content={version.content} computed={version.computed} timeZone={clinic.timeZone} />
+          )}
+          {version.recordType === 'exam' && <ExamView content={version.content} />}
+          {version.recordType === 'plan' && (
             <PlanView
               content={version.content}
               figures={

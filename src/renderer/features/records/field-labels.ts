@@ -8,7 +8,9 @@ import { limitedQuantities } from '../../../domain/limits';
 import type { RecordType } from '../../../domain/record';
 import type { ScaleId } from '../../../domain/scales';
 import { scaleDefinitions } from '../../../domain/scales';
+import { riskAndHistoryFieldLabel } from '../exams/risk-and-history-labels';
 import { vitalLabels } from '../exams/VitalsSection';
+import { reviewLabels } from '../reviews/review-labels';
 
 const examLabels: Readonly<Record<string, string>> = {
   examDate: 'Exam date',
@@ -105,7 +107,7 @@ export function isDecimalPath(path: string): boolean {
  * gives the question of a screening row as the exam worded it. Unknown paths show as-is.
  */
 export function fieldLabel(type: RecordType, path: string, screeningLabel: (index: number) => string): string {
-  const known = (type === 'exam' ? examLabels : planLabels)[path];
+  const known = { exam: examLabels, plan: planLabels, review: reviewLabels }[type][path];
   if (known !== undefined) return known;
   const computed = /^computed\.(\w+)$/.exec(path);
   if (computed?.[1] !== undefined && computed[1] in derivedLabels) {
@@ -125,6 +127,8 @@ export function fieldLabel(type: RecordType, path: string, screeningLabel: (inde
     const name = scaleDefinitions[scale[1] as ScaleId].name;
     return scale[2] === undefined ? name : `${name} item ${Number(scale[2]) + 1}`;
   }
+  const riskOrHistory = type === 'exam' ? riskAndHistoryFieldLabel(path) : null;
+  if (riskOrHistory !== null) return riskOrHistory;
   const reason = /^overrideReasons\.(\w+)$/.exec(path);
   if (reason?.[1] !== undefined) {
     const check = reason[1];

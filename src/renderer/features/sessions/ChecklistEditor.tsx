@@ -2,6 +2,7 @@ import { useWatch } from 'react-hook-form';
 import type { CallResult } from '../../../contract/errors';
 import { checklistScalesFor } from '../../../domain/configured-entry-checks';
 import type { Checklist } from '../../../domain/infusion-session';
+import type { MonitoringItem } from '../../../domain/session-monitoring';
 import type { Patient } from '../../../domain/patient';
 import type { TimingFinding } from '../../../domain/session-timing';
 import type { SessionView } from '../../../domain/session-view';
@@ -11,6 +12,7 @@ import { EntryEditorFrame, editorPrefix } from './EntryEditorFrame';
 import type { ChecklistFormValues, ChecklistScales } from './checklist-form';
 import { checklistFormValues, checklistFrom } from './checklist-form';
 import { ChecklistFields } from './ChecklistFields';
+import { MonitoringFieldset } from './MonitoringFieldset';
 import type { EntryRequest } from './check-entry';
 import { useEntryEditor } from './use-entry-editor';
 
@@ -35,7 +37,15 @@ export function ChecklistEditor(props: ChecklistEditorProps) {
   if (loaded.status !== 'ready') return <LoadState loaded={loaded} what="clinic's session settings" />;
   const scales = checklistScalesFor(loaded.value.content.preSessionScales, props.correcting?.checklist.scales ?? null);
   // A draft typed under other settings would show other scales: each version keeps its own.
-  return <ChecklistForm {...props} draftKey={`${props.draftKey}-settings-v${loaded.value.version}`} scales={scales} />;
+  const required = loaded.value.content.requiredMonitoring?.items ?? [];
+  return (
+    <ChecklistForm
+      {...props}
+      draftKey={`${props.draftKey}-settings-v${loaded.value.version}`}
+      scales={scales}
+      requiredMonitoring={required}
+    />
+  );
 }
 
 function ChecklistForm({
@@ -47,7 +57,8 @@ function ChecklistForm({
   onCancel,
   scales,
   timingFindings,
-}: ChecklistEditorProps & { scales: ChecklistScales }) {
+  requiredMonitoring,
+}: ChecklistEditorProps & { scales: ChecklistScales; requiredMonitoring: readonly MonitoringItem[] }) {
   const { form, frame } = useEntryEditor<ChecklistFormValues, Checklist>({
     draftKey,
     content: checklistFormValues(correcting?.checklist ?? null),
@@ -75,6 +86,11 @@ function ChecklistForm({
         messages={frame.state.messages}
         scales={scales.shown}
         painRequired={scales.painRequired}
+      />
+      <MonitoringFieldset
+        prefix={editorPrefix}
+        register={(item) => form.register(`content.monitoring.${item}`)}
+        required={requiredMonitoring}
       />
     </EntryEditorFrame>
   );

@@ -6,6 +6,7 @@ import { AdverseEventEditor } from './AdverseEventEditor';
 import { ChecklistEditor } from './ChecklistEditor';
 import { DischargeEditor } from './DischargeEditor';
 import { EventEditor } from './EventEditor';
+import { HandoverEditor } from './HandoverEditor';
 import { ObservationEditor } from './ObservationEditor';
 import { saveEntry } from './save-entry';
 
@@ -55,5 +56,7 @@ export function CorrectionEditor({
       return <AdverseEventEditor {...common} correcting={entry} />;
     case 'discharge':
       return <DischargeEditor {...common} correcting={entry} />;
+    case 'supervision':
+      return <HandoverEditor {...common} correcting={entry} />;
   }
 }

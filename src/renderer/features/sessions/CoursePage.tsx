@@ -1,5 +1,7 @@
 import { Link, useParams } from 'react-router';
 import type { Patient } from '../../../domain/patient';
+import type { RecordView } from '../../../domain/record-view';
+import type { ResponseDefinition } from '../../../domain/response-definitions';
 import { formatPatientName } from '../../../domain/patient';
 import type { SessionView } from '../../../domain/session-view';
 import { NotFoundPage } from '../../app/NotFoundPage';
@@ -14,6 +16,9 @@ import { ChartLoading } from './ChartLoading';
 import { LazyCourseChart } from './lazy-charts';
 import type { CoursePoint } from './course-points';
 import { coursePoints } from './course-points';
+import { courseSeries } from './course-series';
+import { CourseSeriesSection } from './CourseSeriesSection';
+import { CumulativeDoseLines } from './CumulativeDoseLines';
 import { CourseTable } from './CourseTable';
 import { dayText } from './entry-time';
 import { sessionLabel } from './session-label';
@@ -28,8 +33,18 @@ export function CoursePage() {
 function CourseLoader({ patientId }: { patientId: number }) {
   const patient = useCall('patients.get', { patientId });
   const sessions = useCall('sessions.list', { patientId }, { live: true });
-  const pending = [patient.loaded, sessions.loaded].find((loaded) => loaded.status !== 'ready');
-  if (pending !== undefined || patient.loaded.status !== 'ready' || sessions.loaded.status !== 'ready') {
+  const records = useCall('records.list', { patientId }, { live: true });
+  const configuration = useCall('clinic.sessionConfiguration.get', {});
+  const pending = [patient.loaded, sessions.loaded, records.loaded, configuration.loaded].find(
+    (loaded) => loaded.status !== 'ready',
+  );
+  if (
+    pending !== undefined ||
+    patient.loaded.status !== 'ready' ||
+    sessions.loaded.status !== 'ready' ||
+    records.loaded.status !== 'ready' ||
+    configuration.loaded.status !== 'ready'
+  ) {
     return (
       <div className="page">
         <p className="breadcrumb">
@@ -39,14 +54,35 @@ function CourseLoader({ patientId }: { patientId: number }) {
       </div>
     );
   }
-  return <Course patient={patient.loaded.value} sessions={sessions.loaded.value.sessions} />;
+  return (
+    <Course
+      patient={patient.loaded.value}
+      sessions={sessions.loaded.value.sessions}
+      records={records.loaded.value.records}
+      definitions={configuration.loaded.value.content.responseDefinitions}
+    />
+  );
 }
 
-/** The patient's course: scale totals and pain across the series, and every session with its status. */
-function Course({ patient, sessions }: { patient: Patient; sessions: readonly SessionView[] }) {
+/**
+ * The patient's course: scale totals and pain across the series; each series with its goal,
+ * change from baseline and the definitions met; the drug given; every session with its status.
+ */
+export function Course({
+  patient,
+  sessions,
+  records,
+  definitions,
+}: {
+  patient: Patient;
+  sessions: readonly SessionView[];
+  records: readonly RecordView[];
+  definitions: readonly ResponseDefinition[] | undefined;
+}) {
   const { clinic } = useSignedIn();
   usePageTitle(`${formatPatientName(patient)} · Course of infusions`);
   const points = coursePoints(sessions);
+  const course = courseSeries(points, records, definitions);
   const label = (point: CoursePoint) =>
     `${sessionLabel(point.session)}, ${dayText(point.session.startedAt ?? point.session.createdAt, clinic.timeZone)}`;
   return (
@@ -69,6 +105,20 @@ function Course({ patient, sessions }: { patient: Patient; sessions: readonly Se
           </>
         )}
       </section>
+      {course.series.map((series) => (
+        <CourseSeriesSection
+          key={series.planRecordId}
+          series={series}
+          label={label}
+          dayOf={(instant) => dayText(instant, clinic.timeZone)}
+        />
+      ))}
+      {points.length > 0 && (
+        <section className="card" aria-labelledby="course-dose-title">
+          <h2 id="course-dose-title">Drug given</h2>
+          <CumulativeDoseLines dose={course.total} />
+        </section>
+      )}
       <section className="card" aria-labelledby="course-sessions-title">
         <h2 id="course-sessions-title">Sessions</h2>
         {sessions.length === 0 ? (

@@ -42,7 +42,7 @@ interface DischargeEditorProps {
  */
 export function DischargeEditor(props: DischargeEditorProps) {
   const { loaded } = useCall('clinic.sessionConfiguration.get', {});
-  if (props.correcting !== null) return <DischargeForm {...props} criteria={[]} draftKey="" />;
+  if (props.correcting !== null) return <DischargeForm {...props} criteria={[]} draftKey="" instructionsOf={null} />;
   if (loaded.status !== 'ready') return <LoadState loaded={loaded} what="clinic's discharge criteria" />;
   return (
     <DischargeForm
@@ -50,6 +50,7 @@ export function DischargeEditor(props: DischargeEditorProps) {
       criteria={criteriaInForce(loaded.value.content)}
       // A draft ticked against an earlier list would be refused: each version keeps its own.
       draftKey={`-settings-v${loaded.value.version}`}
+      instructionsOf={loaded.value.content.dischargeInstructions?.text.trim() ? loaded.value.version : null}
     />
   );
 }
@@ -61,7 +62,13 @@ function DischargeForm({
   onCancel,
   criteria: inForce,
   draftKey,
-}: DischargeEditorProps & { criteria: readonly { itemId: string; label: string }[]; draftKey: string }) {
+  instructionsOf,
+}: DischargeEditorProps & {
+  criteria: readonly { itemId: string; label: string }[];
+  draftKey: string;
+  /** The settings version whose written instructions a new discharge stores when given; null for none. */
+  instructionsOf: number | null;
+}) {
   const api = useApi();
   const { form, frame } = useEntryEditor<DischargeFormValues, SessionEntryBody>({
     draftKey: `session-${session.id}-discharge-${correcting?.id ?? 'new'}${draftKey}`,
@@ -141,6 +148,11 @@ function DischargeForm({
       <CheckboxField
         id={id('instructionsGiven')}
         label="Discharge instructions given and understood"
+        hint={
+          instructionsOf === null
+            ? undefined
+            : `Your clinic’s written instructions (session settings version ${instructionsOf}) are stored with the discharge as given, with your name and the time, and printed in the session record.`
+        }
         registration={register('content.instructionsGiven')}
         error={messages.get('content.instructionsGiven')}
       />

@@ -12,14 +12,16 @@ import { useServerNow } from './use-server-now';
  * The time to the next timed check, large enough to read across the room: the monitoring
  * interval after the last check (or the start), on the server's clock. Overdue says so in
  * words and with a mark, not by colour alone, and is announced once when it happens. Once
- * the infusion has ended or been stopped the countdown stops: recovery checks are optional.
+ * the infusion has ended or been stopped the countdown stops, unless the clinic sets a recovery
+ * check interval: then recovery checks count down from the stop until the discharge.
  */
 export function NextCheckPanel({ session }: { session: SessionView }) {
   const { clinic } = useSignedIn();
   const now = useServerNow();
   const interval = session.monitoringIntervalMin;
-  const state = timedCheckState(session.entries, interval, now);
-  const check = isOpen(session) && state.kind === 'due' ? state : null;
+  const state = timedCheckState(session.entries, interval, now, session.recoveryCheckIntervalMin ?? null);
+  const check = isOpen(session) && (state.kind === 'due' || state.kind === 'recovery-due') ? state : null;
+  const recovery = check?.kind === 'recovery-due';
   const day = clinicDay(session.createdAt, clinic.timeZone);
   const time = (instant: string) => entryTime(instant, clinic.timeZone, day);
   const dueAt = check === null ? '' : time(check.dueAt);
@@ -51,28 +53,35 @@ export function NextCheckPanel({ session }: { session: SessionView }) {
           <p
             className="next-check-line"
             role="timer"
-            aria-label={`Check overdue by ${spokenDuration(check.remainingMs)}`}
+            aria-label={`${recovery ? 'Recovery check' : 'Check'} overdue by ${spokenDuration(check.remainingMs)}`}
           >
             <Icon name="warning" className="next-check-icon" />
-            <span className="next-check-word">OVERDUE</span>{' '}
+            <span className="next-check-word">{recovery ? 'RECOVERY CHECK OVERDUE' : 'OVERDUE'}</span>{' '}
             <span className="next-check-time">by {clockText(check.remainingMs)}</span>
           </p>
-          <p className="next-check-due">Check was due at {dueAt}. Record a check now.</p>
+          <p className="next-check-due">
+            {recovery ? 'Recovery check' : 'Check'} was due at {dueAt}. Record a check now.
+          </p>
         </>
       ) : (
         <>
-          <p className="next-check-line" role="timer" aria-label={`Next check in ${spokenDuration(check.remainingMs)}`}>
-            <span className="next-check-word">Next check in</span>{' '}
+          <p
+            className="next-check-line"
+            role="timer"
+            aria-label={`Next ${recovery ? 'recovery check' : 'check'} in ${spokenDuration(check.remainingMs)}`}
+          >
+            <span className="next-check-word">{recovery ? 'Next recovery check in' : 'Next check in'}</span>{' '}
             <span className="next-check-time">{clockText(check.remainingMs)}</span>
           </p>
           <p className="next-check-due">
-            Due at {dueAt}: every {interval === null ? '' : formatDurationMin(interval)}
-            {check.after === 'start' ? ' after the start' : ' after the last check'}.
+            {check.kind === 'recovery-due'
+              ? `Next recovery check due at ${dueAt}: every ${formatDurationMin(session.recoveryCheckIntervalMin ?? 0)} ${check.after === 'stop' ? 'after the infusion stopped' : 'after the last recovery check'}, until the discharge.`
+              : `Due at ${dueAt}: every ${interval === null ? '' : formatDurationMin(interval)}${check.after === 'start' ? ' after the start' : ' after the last check'}.`}
           </p>
         </>
       )}
       <p className="visually-hidden" role="status">
-        {overdue ? 'The next check is overdue.' : ''}
+        {overdue ? `The next ${recovery ? 'recovery check' : 'check'} is overdue.` : ''}
       </p>
     </section>
   );

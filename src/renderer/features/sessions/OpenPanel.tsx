@@ -4,6 +4,7 @@ import { AdverseEventEditor } from './AdverseEventEditor';
 import { CorrectionEditor } from './CorrectionEditor';
 import { DischargeEditor } from './DischargeEditor';
 import { EventEditor } from './EventEditor';
+import { HandoverEditor } from './HandoverEditor';
 import { ObservationEditor } from './ObservationEditor';
 import type { Panel } from './panel';
 import { SignPanel } from './SignPanel';
@@ -32,6 +33,8 @@ export function OpenPanel({
       return <AdverseEventEditor {...common} correcting={null} />;
     case 'discharge':
       return <DischargeEditor {...common} correcting={null} />;
+    case 'supervision':
+      return <HandoverEditor {...common} correcting={null} />;
     case 'sign':
       return <SignPanel session={session} meaning={panel.meaning} onSigned={onSaved} onCancel={onCancel} />;
     case 'correct': {

@@ -14,6 +14,8 @@ function buttonLabel(panel: Panel): string {
       return 'Record an adverse event';
     case 'discharge':
       return 'Record the discharge';
+    case 'supervision':
+      return 'Handover';
     case 'sign':
       return panel.meaning === 'performed' ? 'Sign as performed' : 'Co-sign as reviewed';
     case 'correct':

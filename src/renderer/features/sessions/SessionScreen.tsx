@@ -15,6 +15,7 @@ import type { Panel } from './panel';
 import type { PlanVersion } from './plan-version';
 import { PlanFiguresPanel } from './PlanFiguresPanel';
 import { PumpPanel } from './PumpPanel';
+import { SupervisionPanel } from './SupervisionPanel';
 import { savedMessage } from './saved-message';
 import { SessionActions } from './SessionActions';
 import { sessionLabel } from './session-label';
@@ -109,6 +110,7 @@ export function SessionScreen({
           onCancel={close}
         />
       )}
+      <SupervisionPanel session={session} />
       <VitalsSection session={session} />
       <Timeline session={session} plan={plan} onCorrect={(entryId) => open({ kind: 'correct', entryId })} />
       <SessionSignatures session={session} />

@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../contract/methods';
 import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
+import type { MonitoringItem } from '../../../domain/session-monitoring';
 import type { TimingFinding } from '../../../domain/session-timing';
 import { lastInfusionBefore, startTimingFindings } from '../../../domain/session-timing';
 import type { SessionView } from '../../../domain/session-view';
@@ -19,6 +20,8 @@ import { parseRouteId } from '../../lib/route-id';
 import { serverNow } from '../../lib/server-clock';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ChecklistEditor } from './ChecklistEditor';
+import { blankStartSupervision, startSupervisionInput } from './start-supervision';
+import { SupervisionStartLoader } from './SupervisionStartFields';
 import { PlanSource } from './PlanSource';
 import { currentSignedPlan } from './plan-version';
 import { ConsentNeedList, missingConsents, recordConsentPath } from '../consents/ConsentForPlan';
@@ -38,7 +41,8 @@ function StartLoader({ patientId }: { patientId: number }) {
   const sessions = useCall('sessions.list', { patientId });
   const consents = useCall('consents.forPatient', { patientId });
   const consentRule = useCall('consents.documents', {});
-  const loads = [patient.loaded, records.loaded, sessions.loaded, consents.loaded, consentRule.loaded];
+  const settings = useCall('clinic.sessionConfiguration.get', {});
+  const loads = [patient.loaded, records.loaded, sessions.loaded, consents.loaded, consentRule.loaded, settings.loaded];
   const pending = loads.find((loaded) => loaded.status !== 'ready');
   if (
     pending !== undefined ||
@@ -46,7 +50,8 @@ function StartLoader({ patientId }: { patientId: number }) {
     records.loaded.status !== 'ready' ||
     sessions.loaded.status !== 'ready' ||
     consents.loaded.status !== 'ready' ||
-    consentRule.loaded.status !== 'ready'
+    consentRule.loaded.status !== 'ready' ||
+    settings.loaded.status !== 'ready'
   ) {
     return (
       <div className="page">
@@ -63,6 +68,7 @@ function StartLoader({ patientId }: { patientId: number }) {
       records={records.loaded.value.records}
       sessions={sessions.loaded.value.sessions}
       consent={{ plans: consents.loaded.value.plans, requirement: consentRule.loaded.value.settings.requirement }}
+      requiredMonitoring={settings.loaded.value.content.requiredMonitoring?.items ?? []}
     />
   );
 }
@@ -73,14 +79,18 @@ function StartSession({
   records,
   sessions,
   consent,
+  requiredMonitoring,
 }: {
   patient: Patient;
   records: readonly RecordView[];
   sessions: readonly SessionView[];
   /** What each plan in force needs of informed consent, and whether the clinic refuses or warns. */
   consent: { plans: ConsentPlans; requirement: ConsentRequirement };
+  /** What the clinic's session settings require in use (the server checks it too). */
+  requiredMonitoring: readonly MonitoringItem[];
 }) {
   const [consentAcknowledgement, setConsentAcknowledgement] = useState('');
+  const [supervision, setSupervision] = useState(blankStartSupervision);
   const api = useApi();
   const navigate = useNavigate();
   const { clinic } = useSignedIn();
@@ -171,6 +181,11 @@ function StartSession({
             </Notice>
           )}
           <PlanSource plan={plan.version} next={sessionLabel(next)} />
+          <SupervisionStartLoader
+            value={supervision}
+            onChange={setSupervision}
+            requiredMonitoring={requiredMonitoring}
+          />
           <ChecklistEditor
             patient={patient}
             draftKey={`start-session-${patient.id}-${plan.record.id}`}
@@ -183,6 +198,7 @@ function StartSession({
                 checklist: request.body,
                 ...(request.timingReason === undefined ? {} : { timingReason: request.timingReason }),
                 ...(missing.length > 0 ? { consentAcknowledgement } : {}),
+                ...startSupervisionInput(supervision, requiredMonitoring),
               })
             }
             timingFindings={timingFindings}

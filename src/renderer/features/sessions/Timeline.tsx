@@ -1,3 +1,4 @@
+import { infusionFinishedAt, isRecoveryCheck } from '../../../domain/recovery-checks';
 import type { SessionView } from '../../../domain/session-view';
 import { mayCall } from '../../app/permissions';
 import { useSignedIn } from '../../app/sign-in-context';
@@ -25,6 +26,7 @@ export function Timeline({
   };
   const byId = new Map(session.entries.map((entry) => [entry.id, entry]));
   const mayCorrect = mayCall(user.role, 'sessions.correct');
+  const finishedAt = infusionFinishedAt(session.entries);
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">Timeline</h2>
@@ -41,6 +43,7 @@ export function Timeline({
             corrects={entry.correctsEntryId === null ? null : (byId.get(entry.correctsEntryId) ?? null)}
             context={context}
             onCorrect={mayCorrect && entry.correctedByEntryId === null ? () => onCorrect(entry.id) : null}
+            recovery={isRecoveryCheck(entry, finishedAt)}
           />
         ))}
       </ol>

@@ -12,6 +12,7 @@ export function TimelineEntry({
   corrects,
   context,
   onCorrect,
+  recovery = false,
 }: {
   entry: SessionEntryView;
   /** The later entry that corrects this one, if any. */
@@ -20,8 +21,10 @@ export function TimelineEntry({
   corrects: SessionEntryView | null;
   context: EntryContext;
   onCorrect: (() => void) | null;
+  /** A check charted after the infusion stopped: titled as a recovery check. */
+  recovery?: boolean;
 }) {
-  const title = entryTitle(entry);
+  const title = recovery ? 'Recovery check' : entryTitle(entry);
   const happened = context.time(entry.occurredAt);
   const struck = correctedBy !== null;
   const lines = entryLines(entry, context);

@@ -2,6 +2,8 @@ import type { FieldIssue } from '../../../contract/errors';
 import type { Checklist } from '../../../domain/infusion-session';
 import { checklistSchema } from '../../../domain/infusion-session';
 import type { ScaleId } from '../../../domain/scales';
+import type { Monitoring } from '../../../domain/session-monitoring';
+import { noMonitoring } from '../../../domain/session-monitoring';
 import type { PreSessionScaleId } from '../../../domain/session-configuration';
 import { blankItems, scaleDefinitions } from '../../../domain/scales';
 import { parseWhole } from '../../lib/parse-fields';
@@ -26,6 +28,8 @@ export interface ChecklistFormValues {
   ivGauge: string;
   vitals: VitalsFormValues;
   scales: Record<ScaleId, QuestionnaireValues> & { painNrs: string };
+  /** Optional: a draft saved before monitoring was asked has none (read as nothing ticked). */
+  monitoring?: Monitoring;
 }
 
 const text = (value: number | null) => (value === null ? '' : String(value));
@@ -51,6 +55,7 @@ export function checklistFormValues(checklist: Checklist | null): ChecklistFormV
       pcl5: questionnaire('pcl5'),
       painNrs: text(checklist?.scales.painNrs ?? null),
     },
+    monitoring: { ...noMonitoring, ...checklist?.monitoring },
   };
 }
 
@@ -115,5 +120,6 @@ export function checklistFrom(
     ivGauge,
     vitals,
     scales: { phq9, gad7, pcl5, painNrs },
+    monitoring: { ...noMonitoring, ...values.monitoring },
   };
 }

@@ -6,5 +6,6 @@ export type Panel =
   | { kind: 'observation' }
   | { kind: 'adverse-event' }
   | { kind: 'discharge' }
+  | { kind: 'supervision' }
   | { kind: 'sign'; meaning: 'performed' | 'reviewed' }
   | { kind: 'correct'; entryId: number };

@@ -27,6 +27,7 @@ export function sessionActions(session: SessionView, user: SignedInUser): Sessio
     }
     actions.push({ panel: { kind: 'observation' }, main: state === 'running' || state === 'paused' });
     actions.push({ panel: { kind: 'adverse-event' }, main: false });
+    if (!discharged) actions.push({ panel: { kind: 'supervision' }, main: false });
     if ((state === 'ended' || state === 'stopped') && !discharged)
       actions.push({ panel: { kind: 'discharge' }, main: true });
   }
