@@ -19,7 +19,7 @@ import type { LaunchedApp } from './harness';
 import { launchApp, testPollMs } from './harness';
 import { overflowing } from './overflow';
 import { saveScreenshot, screenshotsDir } from './screenshots';
-import { expectText, heading, nameSupervisingPhysician, signIn, signOut } from './steps';
+import { expectText, heading, superviseAndMonitor, signIn, signOut } from './steps';
 
 /**
  * Informed consent end to end (issue 21): the administrator writes the clinic's consent text; a
@@ -233,7 +233,7 @@ describe('informed consent, end to end in Chromium', () => {
       await form.getByLabel(label).fill(value);
     }
     await form.getByLabel('Pain now (numeric rating scale 0–10)').selectOption('6');
-    await nameSupervisingPhysician(page);
+    await superviseAndMonitor(page);
     await page.getByRole('button', { name: 'Start the session' }).click();
     await heading(page, /^Infusion 1 of 6 · \d{2}-[A-Z][a-z]{2}-\d{4}$/);
   });

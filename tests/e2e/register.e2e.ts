@@ -14,6 +14,7 @@ import type { Ledger } from '../../src/services/ledger';
 import { openLedger } from '../../src/services/ledger';
 import type { SignIn } from '../../src/services/sign-in';
 import { createSignIn } from '../../src/services/sign-in';
+import { noMonitoring } from '../../src/domain/session-monitoring';
 import { testChecklist } from '../support/session-entries';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
@@ -102,7 +103,8 @@ function seed(dbPath: string): Infusion[] {
         planRecordId: plan.id,
         planVersionId: current.id,
         occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-        checklist: testChecklist,
+        // The demo clinic requires pulse oximetry and NIBP at every infusion.
+        checklist: { ...testChecklist, monitoring: { ...noMonitoring, pulseOximetry: true, nibp: true } },
         timingReason: 'Register end-to-end test',
         supervision: {
           physicianUserId: call(chen, 'sessions.physicians', {}).physicians[0]?.userId ?? 0,

@@ -151,12 +151,14 @@ export async function openSecondWindow(app: LaunchedApp): Promise<Page> {
 }
 
 /**
- * The start screen's supervising physician (issue 22): the first physician the clinic lists,
- * on site. A start without one is refused by the server.
+ * The start screen's supervision (issue 22): the first physician the clinic lists, on site (a
+ * start without one is refused by the server), and every monitoring the clinic requires in use.
  */
-export async function nameSupervisingPhysician(page: Page): Promise<void> {
+export async function superviseAndMonitor(page: Page): Promise<void> {
   const select = page.getByLabel('Supervising physician');
   const first = await select.locator('option').nth(1).getAttribute('value');
   await select.selectOption(first ?? '');
   await page.getByRole('group', { name: 'The physician is' }).getByLabel('On site').check();
+  const required = page.getByRole('group', { name: 'Monitoring in use' }).getByLabel(/required by your clinic/);
+  for (const box of await required.all()) await box.check();
 }

@@ -46,7 +46,7 @@ export function RecordsPanel({ patientId }: { patientId: number }) {
   return (
     <section className="card" aria-labelledby="records-title">
       <div className="section-heading">
-        <h2 id="records-title">Exams and infusion plans</h2>
+        <h2 id="records-title">Exams, plans and reviews</h2>
         <div className="record-actions">
           {hasSignedPlan && mayCall(user.role, 'chairside.get') && (
             <Link className="button button-secondary" to={`/patients/${patientId}/chairside`}>

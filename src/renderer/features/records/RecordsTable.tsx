@@ -20,7 +20,7 @@ export function RecordsTable({
   return (
     <div className="table-wrap">
       <table className="table records-table">
-        <caption className="visually-hidden">Exams and infusion plans, newest first</caption>
+        <caption className="visually-hidden">Exams, infusion plans and course reviews, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Record</th>
