@@ -10,7 +10,7 @@ import { keyedRowDeleted, keyedRowFields } from '../db/keyed-tables';
 import type { Handlers } from './context';
 import { requireUser } from './context';
 import { assertDraftCurrent } from './draft-conflict';
-import { withConfiguredRiskScreen } from './exam-risk-screen';
+import { assertRiskScreenKept, withConfiguredRiskScreen } from './exam-risk-screen';
 import { withCarriedOverPretreatment, stampPretreatment } from './pretreatment-results';
 import { ownDraft, signedCandidateExam } from './record-lookup';
 import { viewOf } from './record-views';
@@ -72,6 +72,7 @@ export const recordDraftHandlers: Handlers<'records.create' | 'records.saveDraft
       throw new ServiceError('INVALID_INPUT', `Version ${version.id} is not a ${input.type}.`);
     assertDraftCurrent(context, record, version, input.expectedUpdatedAt);
     const before = JSON.parse(version.content) as JsonValue;
+    if (input.type === 'exam') assertRiskScreenKept(before as object, input.content);
     const after = (input.type === 'exam'
       ? stampPretreatment(context, before as object, input.content)
       : input.content) as unknown as JsonValue;

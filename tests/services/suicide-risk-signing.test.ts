@@ -109,4 +109,21 @@ describe("with the clinic's risk screen configured", () => {
     const flagged = sign(versionId);
     expect(!flagged.ok && flagged.error.message).toContain(`Risk screen answered yes: “${question}”`);
   });
+
+  it('refuses a save that drops or rewords the questions asked, writing nothing', () => {
+    const { versionId, content } = newExam();
+    const before = lastSeq();
+    const answered = (content.riskScreen ?? []).map((item) => ({ ...item, answer: 'no' as const }));
+    for (const riskScreen of [undefined, [], answered.map((item) => ({ ...item, label: 'Anything else?' }))]) {
+      const refused = app.call(physician, 'records.saveDraft', {
+        type: 'exam',
+        versionId,
+        content: { ...completeExam(today), riskScreen },
+      });
+      expect(!refused.ok && refused.error.issues?.map((issue) => issue.path)).toEqual(['riskScreen']);
+    }
+    expect(lastSeq()).toBe(before);
+    save(versionId, { ...completeExam(today), riskScreen: answered });
+    expect(sign(versionId).ok).toBe(true);
+  });
 });
