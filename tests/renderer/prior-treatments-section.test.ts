@@ -94,5 +94,18 @@ describe('the prior treatments section', () => {
     expect(fieldLabel('exam', 'riskAcknowledgement.actionTaken', screening)).toBe(
       'What was done about the suicide risk',
     );
+    // Pre-treatment results (issue 22 point 1) read as words too, never as raw paths.
+    expect(fieldLabel('exam', 'pretreatment.results.0.value.qtcMs', screening)).toBe(
+      'Pre-treatment result 1: QTc (ms)',
+    );
+    expect(fieldLabel('exam', 'pretreatment.results.2.source.reference', screening)).toBe(
+      'Pre-treatment result 3: Outside report',
+    );
+    expect(fieldLabel('exam', 'pretreatment.results.1.value.classes.cocaine', screening)).toBe(
+      'Pre-treatment result 2: Drug screen: Cocaine',
+    );
+    expect(fieldLabel('exam', 'pretreatment.acknowledgement.reason', screening)).toBe(
+      'Reason for signing without a required result',
+    );
   });
 });
