@@ -248,6 +248,26 @@ describe('the signing dialog shows what is signed (issue 20, point 8)', () => {
     expect(before).toContain('Reason given Agreed after review');
   });
 
+  it('shows the series’ goal and how response will be judged, when the plan records them (issue 22)', () => {
+    expect(text(dialog(createElement(PlanAttestation, { patient, content, evaluation })))).not.toContain(
+      'Goal of the series',
+    );
+    const withGoal = {
+      ...content,
+      courseGoal: {
+        goal: 'Back to part-time work',
+        responseDefinitionIds: ['response'],
+        definitionsAsWorded: [
+          { id: 'response', label: 'Response', scale: 'phq9', rule: { type: 'percent-drop', percent: '50' } } as const,
+        ],
+      },
+    };
+    const shown = text(dialog(createElement(PlanAttestation, { patient, content: withGoal, evaluation })));
+    const before = shown.slice(0, shown.indexOf('Password'));
+    expect(before).toContain('Goal of the series Back to part-time work');
+    expect(before).toContain('Response judged by Response: PHQ-9 down at least 50% from baseline');
+  });
+
   it('shows what the rate in the pump steps delivers against the dose signed (point 2)', () => {
     const pump = { id: 'volumetric', name: 'Volumetric pump', kind: 'infusion-pump', rateStepMlPerH: '0.1' } as const;
     const named = { ...content, pumpId: pump.id };

@@ -6,6 +6,7 @@ import type { ExamContent } from '../../../domain/exam';
 import { candidacyLabels } from '../../../domain/exam';
 import type { Patient } from '../../../domain/patient';
 import { formatPatientName } from '../../../domain/patient';
+import { courseGoalLines } from '../../../domain/course-goal';
 import type { PlanContent, PlanEvaluation } from '../../../domain/plan';
 import { formatQuantity } from '../../../domain/quantity';
 import { formatDate } from '../../../domain/time';
@@ -61,6 +62,15 @@ function Attestation({ title, patient, children }: { title: string; patient: Pat
   );
 }
 
+function goalFacts(content: PlanContent): Fact[] {
+  const lines = courseGoalLines(content.courseGoal);
+  if (lines.goal === null && lines.definitions.length === 0) return [];
+  return [
+    { label: 'Goal of the series', value: lines.goal ?? '', autoDirection: true },
+    { label: 'Response judged by', value: lines.definitions.join('; ') },
+  ];
+}
+
 export function PlanAttestation({
   patient,
   content,
@@ -102,6 +112,8 @@ export function PlanAttestation({
           figure('finalVolumeMl', 'Final bag volume'),
           { label: 'Series', value: seriesText(content.series) },
           { label: 'Monitoring', value: monitoringText(content.monitoringIntervalMin) },
+          // The series' goal and how response will be judged, as the plan will keep them (issue 22).
+          ...goalFacts(content),
         ]}
       />
       <PumpDeliveryNote delivery={evaluation.derivation?.delivery ?? null} />
