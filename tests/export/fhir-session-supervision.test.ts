@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionView } from '../../src/domain/session-view';
 import { buildExportFiles } from '../../src/export/export-files';
 import type { JsonResource } from './support/export-reader';
-import { allNdjsonResources, referencesIn, resourceById } from './support/export-reader';
+import { allNdjsonResources, csvRecords, fileText, referencesIn, resourceById } from './support/export-reader';
 import { requiredBindingErrors } from './support/fhir-bindings';
 import { fhirSchemaErrors } from './support/fhir-schema';
 import { exportSnapshot, sessions } from './support/snapshot-fixture';
@@ -40,7 +40,8 @@ function supervised(session: SessionView): SessionView {
   return { ...session, entries: [...entries, handover] };
 }
 
-const resources = allNdjsonResources(buildExportFiles(exportSnapshot({ sessions: sessions.map(supervised) })));
+const files = buildExportFiles(exportSnapshot({ sessions: sessions.map(supervised) }));
+const resources = allNdjsonResources(files);
 const get = (type: string, id: string) => resourceById(resources, type, id);
 const notes = (resource: JsonResource) => ((resource.note ?? []) as { text: string }[]).map((note) => note.text);
 
@@ -87,5 +88,17 @@ describe('supervision, monitoring and recovery checks in FHIR R4 (issue 22 point
     expect(sessionResources.flatMap(requiredBindingErrors)).toEqual([]);
     const keys = new Set(resources.map((resource) => `${resource.resourceType}/${resource.id}`));
     expect(sessionResources.flatMap(referencesIn).filter((reference) => !keys.has(reference))).toEqual([]);
+  });
+
+  it('gives sessions.csv who supervised from when, and the monitoring in use', () => {
+    const rows = csvRecords(fileText(files, 'csv/sessions.csv'));
+    expect(rows.find((row) => row.session_id === '7')).toMatchObject({
+      supervised_by:
+        'Ana Ruiz, MD (on site) from 16-Nov-2026 10:00 UTC−05:00; Karim Haddad, DO, PhD (on site) from 16-Nov-2026 10:30 UTC−05:00',
+      monitoring_in_use: 'Pulse oximetry, Non-invasive blood pressure',
+      required_monitoring_not_in_use_reason: '',
+    });
+    // A session started before supervision was recorded reads empty, not "undefined".
+    expect(rows.find((row) => row.session_id === '8')).toMatchObject({ supervised_by: '', monitoring_in_use: '' });
   });
 });

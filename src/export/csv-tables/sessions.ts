@@ -11,6 +11,9 @@ import { localTime, signatureLine } from './formatting';
 import { sessionColumns } from './session-rows';
 import type { CsvTableDefinition } from './table';
 import { fastingLabels } from '../../domain/infusion-session';
+import { monitoringInUseText } from '../../domain/session-monitoring';
+import { supervisionTimeline } from '../../domain/session-supervision';
+import { supervisionText } from '../../domain/supervision-text';
 
 interface Row {
   session: SessionView;
@@ -72,6 +75,28 @@ const columns: CsvColumn<Row>[] = [
   { header: 'changes_since_last_visit', value: (row) => row.checklist?.content.changesSinceLastVisit ?? null },
   { header: 'iv_site', value: (row) => row.checklist?.content.ivSite ?? null },
   { header: 'iv_gauge', value: (row) => row.checklist?.content.ivGauge ?? null },
+  // Issue 22: who supervised (the start's physician, then each handover, with its time) and the monitoring.
+  {
+    header: 'supervised_by',
+    value: (row) => {
+      const periods = supervisionTimeline(row.session.entries);
+      if (periods.length === 0) return null;
+      return periods
+        .map((period) => `${supervisionText(period)} from ${localTime(period.fromAt, row.timeZone)}`)
+        .join('; ');
+    },
+  },
+  {
+    header: 'monitoring_in_use',
+    value: (row) => {
+      const monitoring = row.checklist?.content.monitoring;
+      return monitoring === undefined ? null : monitoringInUseText(monitoring);
+    },
+  },
+  {
+    header: 'required_monitoring_not_in_use_reason',
+    value: (row) => row.checklist?.content.monitoringAcknowledgement?.reason ?? null,
+  },
   { header: 'discharged_at_utc', value: (row) => row.discharge?.occurredAt ?? null },
   { header: 'discharged_at_local', value: (row) => localTime(row.discharge?.occurredAt ?? null, row.timeZone) },
   {
