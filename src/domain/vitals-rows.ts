@@ -1,4 +1,5 @@
 import type { Observation } from './infusion-session';
+import { infusionFinishedAt, isRecoveryCheck } from './recovery-checks';
 import { effectiveEntries } from './session-state';
 import type { SessionEntryView } from './session-view';
 import type { Vitals } from './vitals';
@@ -6,7 +7,8 @@ import type { Vitals } from './vitals';
 export interface VitalsRow {
   entryId: number;
   occurredAt: string;
-  source: 'Baseline' | 'Check' | 'Discharge';
+  /** A check after the infusion stopped is a recovery check (issue 22), labelled so everywhere. */
+  source: 'Baseline' | 'Check' | 'Recovery check' | 'Discharge';
   vitals: Vitals;
   sedation: number | null;
   cadss6: (number | null)[] | null;
@@ -17,6 +19,7 @@ export interface VitalsRow {
 /** Every standing measurement of the session, baseline to discharge, in the order taken. */
 export function vitalsRows(entries: readonly SessionEntryView[]): VitalsRow[] {
   const rows: VitalsRow[] = [];
+  const finishedAt = infusionFinishedAt(entries);
   for (const entry of effectiveEntries(entries)) {
     const base = { entryId: entry.id, occurredAt: entry.occurredAt };
     if (entry.kind === 'checklist') {
@@ -32,7 +35,7 @@ export function vitalsRows(entries: readonly SessionEntryView[]): VitalsRow[] {
     } else if (entry.kind === 'observation') {
       rows.push({
         ...base,
-        source: 'Check',
+        source: isRecoveryCheck(entry, finishedAt) ? 'Recovery check' : 'Check',
         vitals: entry.content.vitals,
         sedation: entry.content.sedation,
         cadss6: entry.content.cadss6,

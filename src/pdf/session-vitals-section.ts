@@ -51,12 +51,6 @@ export function writeVitalsSection(
     ],
     { gapAfterPt: 3 },
   );
-  // A check after the infusion stopped is a recovery check, and is labelled so.
-  const finishedAt = infusionFinishedAt(entries);
-  const source = (row: VitalsRow) =>
-    row.source === 'Check' && isRecoveryCheck({ kind: 'observation', occurredAt: row.occurredAt }, finishedAt)
-      ? 'Recovery check'
-      : row.source;
   flow.table(
     [
       { header: vitalsHeadings.time, share: 1.05 },
@@ -75,7 +69,7 @@ export function writeVitalsSection(
       const { systolicMmHg: systolic, diastolicMmHg: diastolic } = row.vitals;
       return [
         [text(clock(row.occurredAt), styles.bodyBold)],
-        [text(source(row))],
+        [text(row.source)],
         value(
           systolic === null && diastolic === null ? null : `${systolic ?? 'not taken'}/${diastolic ?? 'not taken'}`,
         ),
@@ -94,6 +88,7 @@ export function writeVitalsSection(
   flow.subheading('Blood pressure and heart rate over the session');
   drawVitalsChart(flow, rows, timeZone);
 
+  const finishedAt = infusionFinishedAt(entries);
   const notes = effectiveEntries(entries).filter(
     (entry): entry is Extract<SessionEntryView, { kind: 'observation' }> =>
       entry.kind === 'observation' && entry.content.notes.trim() !== '',

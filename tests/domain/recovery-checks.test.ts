@@ -10,6 +10,7 @@ import {
 } from '../../src/domain/recovery-checks';
 import { timedCheckState } from '../../src/domain/session-timed-checks';
 import type { SessionEntryView } from '../../src/domain/session-view';
+import { vitalsRows } from '../../src/domain/vitals-rows';
 import { testObservation, testVitals } from '../support/session-entries';
 
 const t0 = Date.UTC(2026, 10, 16, 15, 0);
@@ -45,6 +46,11 @@ const discharge = (minute: number) =>
   ({ ...base(minute), kind: 'discharge', content: testDischarge }) satisfies SessionEntryView;
 
 describe('recovery checks', () => {
+  it('are labelled "Recovery check" in the vitals rows (screen table and PDF alike), checks before the stop "Check"', () => {
+    const entries = [event(0, 'start'), check(15), event(40, 'end'), check(40), check(55), discharge(70)];
+    expect(vitalsRows(entries).map((row) => row.source)).toEqual(['Check', 'Check', 'Recovery check', 'Discharge']);
+  });
+
   it('marks the checks after the stop, and none while the infusion runs', () => {
     const entries = [event(0, 'start'), check(15), event(40, 'stop'), check(40), check(55), check(70)];
     expect(infusionFinishedAt(entries)).toBe(at(40));
