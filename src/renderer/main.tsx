@@ -9,6 +9,8 @@ import { redeemLaunchToken } from './lib/http-invoke';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';
+import './styles/buttons.css';
+import './styles/dialogs.css';
 import './styles/components.css';
 import './styles/patient.css';
 import './styles/records.css';
