@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import type { BackupActor, BackupProgress } from '../services/backups';
+import type { BackupActor } from '../services/backups';
 import { BackupError, restoreBackup, takeBackup } from '../services/backups';
 import { openLedger } from '../services/ledger';
 import { askHidden, PromptCancelled } from './passphrase-prompt';
+import type { ProgressLine } from './progress-line';
+import { progressLine } from './progress-line';
 
 /** Where scheduled and scripted runs put the passphrase; never on the command line (ps, history). */
 export const passphraseVariable = 'DOSING_LEDGER_BACKUP_PASSPHRASE';
@@ -57,34 +59,19 @@ async function passphrase(terminal: BackupTerminal, confirm: boolean): Promise<s
   return first;
 }
 
-/** A progress line on stderr, redrawn in place: only for a person watching a terminal. */
-function progressLine(terminal: BackupTerminal): { onProgress?: BackupProgress; end(): void } {
-  if (terminal.stderr.isTTY !== true) return { end: () => undefined };
-  let shown = false;
-  return {
-    onProgress: (fraction, what) => {
-      shown = true;
-      terminal.stderr.write(`\r${what}… ${Math.round(fraction * 100)}%\u001b[K`);
-    },
-    end: () => {
-      if (shown) terminal.stderr.write('\r\u001b[K');
-    },
-  };
-}
-
 /** The CLI acts as no user: like `export`, its audit entries name the operating-system account. */
 function commandLineActor(): BackupActor {
   return { userId: null, by: `command line (${userInfo().username})` };
 }
 
-type Progress = ReturnType<typeof progressLine>;
+type Progress = ProgressLine;
 
 async function outcome(
   io: CliLines,
   terminal: BackupTerminal,
   run: (progress: Progress) => Promise<void>,
 ): Promise<number> {
-  const progress = progressLine(terminal);
+  const progress = progressLine(terminal.stderr);
   try {
     await run(progress);
     return 0;

@@ -1,39 +1,23 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
-import { parseArgs } from 'node:util';
-import {
-  LedgerFileError,
-  NewerDatabaseError,
-  openLedger,
-  readCopyAnchor,
-  verifyAgainstCopy,
-  verifyAllSessionSignatures,
-  verifyAllSignedVersions,
-  verifyAuditChain,
-  verifyCheckpoints,
-  verifyTableStates,
-} from '../services/ledger';
-import type { Ledger } from '../services/ledger';
-import { isCalendarDate } from '../domain/time';
-import { exportToPath } from '../services/exports';
+import { LedgerFileError, NewerDatabaseError } from '../services/ledger';
 import { startServer } from '../server/serve';
+import { auditVerifyCommand } from './audit-verify-command';
 import { backupCommand, restoreCommand } from './backup-command';
+import type { CliIo } from './cli-options';
+import { oneLine, options, requiredDb, UsageError } from './cli-options';
 import { ConnectUsageError, connectCommand } from './connect-command';
+import { demoCommand, printDemoAccounts } from './demo-command';
 import { devicesCommand } from './devices-command';
+import { exportCommand } from './export-command';
 import { HostUsageError, hostCommand } from './host-command';
-import { demoUsers, seedDemo } from './demo';
 import { launch } from './launch';
-import { missingLedgerLine, openForApp, withExistingLedger } from './ledger-file-checks';
+import { missingLedgerLine, openForApp } from './ledger-file-checks';
 import { defaultDbPath } from './launch-environment';
-import { verificationLines } from './verification-lines';
 import { verifyCommand } from './verify-command';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliIo } from './cli-options';
 
 const usage = `Usage: dosing-ledger <command> [options]
 
@@ -70,79 +54,6 @@ Commands
                                    (exit 0 intact, 1 broken)
   help                             Show this text`;
 
-/** Exit codes: 0 success, 1 the check failed, 2 the command could not run (bad input). */
-class UsageError extends Error {}
-
-function options<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], spec: T) {
-  try {
-    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function requiredDb(values: Record<string, unknown>): string {
-  const db = values.db;
-  if (typeof db !== 'string' || db === '') throw new UsageError('--db FILE is required');
-  return db;
-}
-
-function withLedger<T>(path: string, run: (ledger: Ledger) => T): T {
-  const ledger = openLedger(path);
-  try {
-    return run(ledger);
-  } finally {
-    ledger.close();
-  }
-}
-
-function demo(args: string[], io: CliIo): number {
-  const { values } = options(args, { db: { type: 'string' }, patients: { type: 'string', default: '200' } });
-  const path = requiredDb(values);
-  const patientCount = Number(values.patients);
-  if (!Number.isInteger(patientCount) || patientCount < 0 || patientCount > 100_000) {
-    throw new UsageError('--patients must be a whole number from 0 to 100000');
-  }
-  if (existsSync(path)) throw new LedgerFileError('exists', `${path} already exists; the demo only writes a new file.`);
-  if (!existsSync(dirname(path))) {
-    throw new LedgerFileError('folder-missing', `The folder ${dirname(path)} does not exist; create it first.`);
-  }
-  try {
-    withLedger(path, (ledger) => seedDemo(ledger, { patientCount }));
-  } catch (error) {
-    // A half-made demo is worse than none: remove it so the command can simply be re-run.
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-    throw error;
-  }
-  io.out(`Demo clinic written to ${path} with ${patientCount} fictional patients.`);
-  printDemoAccounts(io);
-  return 0;
-}
-
-function printDemoAccounts(io: CliIo): void {
-  io.out('Demo accounts (for trying the app only):');
-  for (const user of demoUsers) io.out(`  ${user.role.padEnd(10)} ${user.username.padEnd(16)} ${user.password}`);
-}
-
-async function auditVerify(args: string[], io: CliIo): Promise<number> {
-  const { values } = options(args, { db: { type: 'string' }, against: { type: 'string', multiple: true } });
-  const path = requiredDb(values);
-  // Read first: a copy that cannot be read is refused before the ledger is opened.
-  const anchors = (values.against ?? []).map((copy) => readCopyAnchor(copy));
-  // Not required writable: an up-to-date ledger is checked without writing to it.
-  const result = await withExistingLedger(path, { writable: false }, (ledger) => ({
-    chain: verifyAuditChain(ledger.raw),
-    records: verifyAllSignedVersions(ledger.db),
-    sessions: verifyAllSessionSignatures(ledger.db),
-    tables: verifyTableStates(ledger.raw),
-    checkpoints: verifyCheckpoints(ledger.raw),
-    copies: anchors.map((anchor) => ({ anchor, problems: verifyAgainstCopy(ledger.raw, anchor) })),
-  }));
-  const { lines, intact } = verificationLines(result);
-  for (const line of lines) io.out(line);
-  return intact ? 0 : 1;
-}
-
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { db: { type: 'string' }, port: { type: 'string', default: '0' } });
   const path = requiredDb(values);
@@ -161,39 +72,6 @@ async function serve(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function exportCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = options(args, {
-    db: { type: 'string' },
-    out: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-  });
-  const path = requiredDb(values);
-  const out = typeof values.out === 'string' && values.out !== '' ? values.out : undefined;
-  if (out === undefined) throw new UsageError('--out DIR is required (a new folder, or a name ending in .zip)');
-  if (existsSync(out)) throw new UsageError(`${out} already exists; the export only writes a new folder or file`);
-  const date = (value: unknown, name: string): string | null => {
-    if (value === undefined) return null;
-    if (typeof value !== 'string' || !isCalendarDate(value))
-      throw new UsageError(`--${name} must be a date as yyyy-mm-dd`);
-    return value;
-  };
-  const request = { from: date(values.from, 'from'), to: date(values.to, 'to'), patientIds: null };
-  return await withExistingLedger(path, { writable: true }, async (ledger) => {
-    const job = await exportToPath(ledger, request, out, { osUser: userInfo().username });
-    if (job.state !== 'done') {
-      io.err(`dosing-ledger: the export could not be written (${oneLine(job.message)}); nothing was recorded.`);
-      return 2;
-    }
-    io.out(`Export written to ${job.outPath}: ${job.total} files, listed with their SHA-256 in manifest.json`);
-    return 0;
-  });
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
-}
-
 /** `npm start` / `npm run demo`: Electron where it can run, browser mode otherwise. */
 async function start(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { demo: { type: 'boolean', default: false }, db: { type: 'string' } });
@@ -207,7 +85,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     dbPath ??= defaultDbPath(process.platform, process.env, homedir(), true);
     if (!existsSync(dbPath)) {
       mkdirSync(dirname(dbPath), { recursive: true });
-      demo(['--db', dbPath], io);
+      demoCommand(['--db', dbPath], io);
     } else {
       io.out(`Using the demo clinic in ${dbPath}.`);
       printDemoAccounts(io);
@@ -225,7 +103,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'demo':
-        return demo(rest, io);
+        return demoCommand(rest, io);
       case 'serve':
         return await serve(rest, io);
       case 'start':
@@ -246,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await connectCommand(rest, io);
       case 'audit':
         if (rest[0] !== 'verify') throw new UsageError('the audit command has one subcommand: verify');
-        return await auditVerify(rest.slice(1), io);
+        return await auditVerifyCommand(rest.slice(1), io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { isCalendarDate } from '../domain/time';
+import { exportToPath } from '../services/exports';
+import type { CliIo } from './cli-options';
+import { oneLine, options, requiredDb, UsageError } from './cli-options';
+import { withExistingLedger } from './ledger-file-checks';
+
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = options(args, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+  });
+  const path = requiredDb(values);
+  const out = typeof values.out === 'string' && values.out !== '' ? values.out : undefined;
+  if (out === undefined) throw new UsageError('--out DIR is required (a new folder, or a name ending in .zip)');
+  if (existsSync(out)) throw new UsageError(`${out} already exists; the export only writes a new folder or file`);
+  const date = (value: unknown, name: string): string | null => {
+    if (value === undefined) return null;
+    if (typeof value !== 'string' || !isCalendarDate(value))
+      throw new UsageError(`--${name} must be a date as yyyy-mm-dd`);
+    return value;
+  };
+  const request = { from: date(values.from, 'from'), to: date(values.to, 'to'), patientIds: null };
+  return await withExistingLedger(path, { writable: true }, async (ledger) => {
+    const job = await exportToPath(ledger, request, out, { osUser: userInfo().username });
+    if (job.state !== 'done') {
+      io.err(`dosing-ledger: the export could not be written (${oneLine(job.message)}); nothing was recorded.`);
+      return 2;
+    }
+    io.out(`Export written to ${job.outPath}: ${job.total} files, listed with their SHA-256 in manifest.json`);
+    return 0;
+  });
+}
