@@ -19,20 +19,20 @@ const demoDeliveries = [
   { lotNumber: 'KET-2611-19', invoiceNumber: 'CB-119377' },
 ] as const;
 
-/** A delivery of five vials, received by the physician and checked by the nurse. */
-function receiveDemoDelivery(
+/** A delivery of vials of 10 mL (five unless said), received by the physician and checked by the nurse. */
+export function receiveDemoDelivery(
   call: Call,
   staff: DemoStaff,
   receivedAt: Date,
   zone: string,
-  delivery: (typeof demoDeliveries)[number],
+  delivery: { lotNumber: string; invoiceNumber: string; containerCount?: number },
 ) {
   const lotExpiry = new Date(receivedAt.getTime() + 400 * 86_400_000).toISOString().slice(0, 7);
   return call(staff.physician, 'register.receive', {
     drugId: 'ketamine',
     concentrationMgPerMl,
     containerVolumeMl: '10',
-    containerCount: 5,
+    containerCount: delivery.containerCount ?? 5,
     lotNumber: delivery.lotNumber,
     lotExpiry,
     supplierName: 'Casco Bay Pharmaceutical Supply (demo)',
@@ -54,7 +54,14 @@ export function receiveSecondDemoDelivery(call: Call, staff: DemoStaff, received
  * initial inventory the day it arrived. The infusions draw from it as they are charted
  * (`demoDraws`); a second delivery and the biennial count come later.
  */
-export function seedDemoRegister(call: Call, admin: SignIn, staff: DemoStaff, receivedAt: Date, zone: string): void {
+export function seedDemoRegister(
+  call: Call,
+  admin: SignIn,
+  staff: DemoStaff,
+  receivedAt: Date,
+  zone: string,
+  firstDelivery: Parameters<typeof receiveDemoDelivery>[4] = demoDeliveries[0],
+): void {
   const settings = call(admin, 'register.overview', {});
   call(admin, 'register.settings.update', {
     settings: {
@@ -65,7 +72,7 @@ export function seedDemoRegister(call: Call, admin: SignIn, staff: DemoStaff, re
     },
     expectedVersion: settings.settingsVersion,
   });
-  const received = receiveDemoDelivery(call, staff, receivedAt, zone, demoDeliveries[0]);
+  const received = receiveDemoDelivery(call, staff, receivedAt, zone, firstDelivery);
   call(staff.nurse, 'register.inventory', {
     kind: 'initial',
     countedAt: receivedAt.toISOString(),

@@ -1,8 +1,7 @@
 import type { Ledger } from '../services/ledger';
 import type { SignIn } from '../services/sign-in';
-import { createSignIn } from '../services/sign-in';
 import { localDate } from '../domain/time';
-import { completeExam, demoFormulary, demoPump, planWith } from './demo-clinical';
+import { completeExam, demoPump, planWith } from './demo-clinical';
 import type { Call } from './demo-caller';
 import { caller } from './demo-caller';
 import { demoPatients } from './demo-data';
@@ -10,10 +9,11 @@ import type { DemoStaff } from './demo-register';
 import { seedDemoRegister } from './demo-register';
 import { RememberingDispatch } from '../services/dispatch-remembering';
 import { dayMs, openedDaysAgo, seedDemoMonth, setUpDaysAgo } from './demo-month';
-import { recordDemoConsent, writeDemoConsentDocument } from './demo-consents';
-import { configureDemoCourse, demoCourseGoal, signDemoCourseReview, withDemoCourse } from './demo-course';
+import { recordDemoConsent } from './demo-consents';
+import { demoCourseGoal, signDemoCourseReview, withDemoCourse } from './demo-course';
 import type { ConsentDocumentVersion } from '../contract/consent-methods';
 import { credentialsOf, demoUsers, signedIn } from './demo-users';
+import { openDemoClinic } from './demo-opening';
 
 export type { DemoUser } from './demo-users';
 export { demoUsers } from './demo-users';
@@ -39,48 +39,10 @@ export function seedDemo(ledger: Ledger, options: { patientCount?: number; timeZ
 function seedDemoClinic(ledger: Ledger, remembering: RememberingDispatch, patientCount: number, zone: string): void {
   const openedAt = () => new Date(Date.now() - openedDaysAgo * dayMs);
   const call = caller(ledger, openedAt, remembering);
-  const [admin, ...staff] = demoUsers;
-  if (admin === undefined) throw new Error('demo: no admin account defined');
-  const adminSignIn = createSignIn();
-  call(adminSignIn, 'setup.initialize', {
-    clinic: {
-      name: 'Harbor Infusion Clinic (demo)',
-      address: '1 Harbor Way, Portland, ME 04101',
-      timeZone: zone,
-    },
-    admin: {
-      username: admin.username,
-      displayName: admin.displayName,
-      credentials: admin.credentials,
-      password: admin.password,
-    },
-  });
-  const signIns: SignIn[] = [adminSignIn];
-  for (const user of staff) {
-    const temporaryPassword = `${user.password}-first`;
-    call(adminSignIn, 'users.create', {
-      username: user.username,
-      displayName: user.displayName,
-      credentials: user.credentials,
-      role: user.role,
-      temporaryPassword,
-      adminPassword: user.role === 'auditor' ? undefined : admin.password,
-    });
-    const signIn = createSignIn();
-    call(signIn, 'auth.signIn', { username: user.username, password: temporaryPassword });
-    call(signIn, 'auth.changePassword', { currentPassword: temporaryPassword, newPassword: user.password });
-    signIns.push(signIn);
-  }
+  const consentText = openDemoClinic(call, zone);
   const nurse = signedIn(call, 'nurse');
   const patientIds = demoPatients(patientCount).map((patient) => call(nurse, 'patients.create', { patient }).id);
-  call(adminSignIn, 'formulary.update', {
-    content: { ...demoFormulary, pumps: [demoPump] },
-    password: admin.password,
-    reason: 'Ketamine with the demo clinic’s own limits, for the demonstration ledger',
-  });
-  const consentText = writeDemoConsentDocument(call, adminSignIn);
-  configureDemoCourse(call, adminSignIn);
-  for (const signIn of [...signIns, nurse]) call(signIn, 'auth.signOut', {});
+  call(nurse, 'auth.signOut', {});
   // A patient of the clinic's first months: their consent (12 months) has expired since.
   const firstMonths = () => new Date(openedAt().getTime() + 5 * dayMs);
   const early = caller(ledger, firstMonths, remembering);

@@ -23,7 +23,10 @@ const usage = `Usage: dosing-ledger <command> [options]
 
 Commands
   start [--demo] [--db FILE]       Run the app (Electron, or browser mode where Electron is absent)
-  demo --db FILE [--patients N]    Create a demo clinic in a new database file
+  demo --db FILE [--patients N]    Create a demo clinic in a new database file: its last month
+  demo --db FILE --years N [--chairs N] [--per-day N]
+                                   Years of a busy clinic (default 6 chairs, 10 infusions a clinic day),
+                                   every record written through the app's services, with a progress line
   serve --db FILE [--port N]       Browser mode: serve the app on 127.0.0.1 and print its address
   host --db FILE [--listen ADDRESS:PORT] [--name HOST]...
                                    Clinic host: serve enrolled devices over HTTPS on that one address
