@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { Decrypter, Encrypter } from 'age-encryption';
-import { BackupError, messageOf } from './backup-error';
+import { BackupError, messageOf, throwIfCancelled } from './backup-error';
 
 /**
  * Backups are age files (age-encryption.org/v1, FiloSottile's own TypeScript implementation):
@@ -14,10 +14,18 @@ export const defaultScryptLogN = 18;
 
 const chunkBytes = 1 << 20;
 
-/** The file as a stream of chunks, reporting each chunk's size as it is read. */
-function chunksOf(handle: FileHandle, onBytes: (bytes: number) => void): ReadableStream<Uint8Array> {
+/**
+ * The file as a stream of chunks, reporting each chunk's size as it is read; an aborted
+ * `signal` makes the next read fail with a `cancelled` BackupError, which stops the stream.
+ */
+function chunksOf(
+  handle: FileHandle,
+  onBytes: (bytes: number) => void,
+  signal?: AbortSignal,
+): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      throwIfCancelled(signal);
       const buffer = new Uint8Array(chunkBytes);
       const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
       if (bytesRead === 0) {
@@ -73,7 +81,7 @@ export async function encryptFile(
   plainPath: string,
   cipherPath: string,
   key: BackupKey,
-  options: { scryptLogN: number; onFraction: (fraction: number) => void },
+  options: { scryptLogN: number; onFraction: (fraction: number) => void; signal?: AbortSignal },
 ): Promise<{ sizeBytes: number; sha256: string }> {
   const encrypter = new Encrypter();
   if ('recipient' in key) encrypter.addRecipient(key.recipient);
@@ -86,7 +94,7 @@ export async function encryptFile(
     const output = await open(cipherPath, 'wx', 0o600);
     try {
       const onBytes = fractionReporter((await input.stat()).size, options.onFraction);
-      const encrypted = await encrypter.encrypt(chunksOf(input, onBytes));
+      const encrypted = await encrypter.encrypt(chunksOf(input, onBytes, options.signal));
       const hash = createHash('sha256');
       let sizeBytes = 0;
       await writeAll(

@@ -6,7 +6,7 @@ import { BackupError, restoreBackup, takeBackup } from '../services/backups';
 import { openLedger } from '../services/ledger';
 import { askHidden, PromptCancelled } from './passphrase-prompt';
 import type { ProgressLine } from './progress-line';
-import { progressLine } from './progress-line';
+import { listenForCtrlC, progressLine } from './progress-line';
 
 /** Where scheduled and scripted runs put the passphrase; never on the command line (ps, history). */
 export const passphraseVariable = 'DOSING_LEDGER_BACKUP_PASSPHRASE';
@@ -21,9 +21,19 @@ export interface BackupTerminal {
   env: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadStream;
   stderr: NodeJS.WriteStream;
+  /**
+   * Calls `stop` on Ctrl+C (SIGINT) until the returned function is called; the process's own
+   * signal unless a test passes another. Without it, Ctrl+C ends the process as usual.
+   */
+  onInterrupt?: (stop: () => void) => () => void;
 }
 
-const processTerminal = (): BackupTerminal => ({ env: process.env, stdin: process.stdin, stderr: process.stderr });
+const processTerminal = (): BackupTerminal => ({
+  env: process.env,
+  stdin: process.stdin,
+  stderr: process.stderr,
+  onInterrupt: listenForCtrlC,
+});
 
 /** A one-line refusal of the request itself: exit 2. */
 class CannotRun extends Error {}
@@ -66,6 +76,9 @@ function commandLineActor(): BackupActor {
 
 type Progress = ProgressLine;
 
+/** What shells report for a command stopped by Ctrl+C (128 + SIGINT). */
+const exitInterrupted = 130;
+
 async function outcome(
   io: CliLines,
   terminal: BackupTerminal,
@@ -79,6 +92,7 @@ async function outcome(
     progress.end();
     if (error instanceof BackupError) {
       io.err(`dosing-ledger: ${error.message}`);
+      if (error.outcome === 'cancelled') return exitInterrupted;
       return error.outcome === 'check-failed' ? 1 : 2;
     }
     if (error instanceof CannotRun || error instanceof PromptCancelled) {
@@ -89,7 +103,10 @@ async function outcome(
   }
 }
 
-/** `dosing-ledger backup --db FILE --out DIR`: exit 0 written and checked, 1 check failed, 2 could not run. */
+/**
+ * `dosing-ledger backup --db FILE --out DIR`: exit 0 written and checked, 1 check failed, 2 could
+ * not run, 130 cancelled by Ctrl+C (no backup file and no temporary copy left; audited).
+ */
 export function backupCommand(args: string[], io: CliLines, terminal = processTerminal()): Promise<number> {
   return outcome(io, terminal, async (progress) => {
     const { db, out } = parse(args, ['db', 'out']);
@@ -98,12 +115,16 @@ export function backupCommand(args: string[], io: CliLines, terminal = processTe
     if (!existsSync(out)) throw new CannotRun(`the backup folder ${out} does not exist`);
     const secret = await passphrase(terminal, true);
     const ledger = openLedger(db);
+    // Ctrl+C from here on cancels the backup cleanly rather than killing it mid-file.
+    const cancel = new AbortController();
+    const stopListening = terminal.onInterrupt?.(() => cancel.abort()) ?? (() => undefined);
     try {
       const backup = await takeBackup(ledger, {
         outDir: out,
         passphrase: secret,
         actor: commandLineActor(),
         onProgress: progress.onProgress,
+        signal: cancel.signal,
       });
       progress.end();
       const { sidecar } = backup;
@@ -113,6 +134,7 @@ export function backupCommand(args: string[], io: CliLines, terminal = processTe
       );
       io.out(`Description (SHA-256, chain head, no patient data) in ${backup.sidecarPath}`);
     } finally {
+      stopListening();
       ledger.close();
     }
   });

@@ -7,14 +7,13 @@ import { RememberingDispatch } from '../services/dispatch-remembering';
 import type { SignIn } from '../services/sign-in';
 import type { Call } from './demo-caller';
 import { caller } from './demo-caller';
-import { completeExam, demoPump, planWith } from './demo-clinical';
-import { recordDemoConsent } from './demo-consents';
-import { demoCourseGoal, signDemoCourseReview, withDemoCourse } from './demo-course';
+import { signDemoCourseReview } from './demo-course';
 import { demoPatients, seededRandom } from './demo-data';
 import { openDemoClinic } from './demo-opening';
 import type { DemoStaff } from './demo-register';
 import { countDemoStock, receiveDemoDelivery, seedDemoRegister } from './demo-register';
 import { chartCompletedInfusion } from './demo-sessions';
+import { startDemoSeries } from './demo-series';
 import { credentialsOf, signedIn } from './demo-users';
 import type { ProgressReport } from './progress-line';
 
@@ -57,7 +56,6 @@ const physicianPassword = credentialsOf('physician').password;
 /** Waves of infusions a day: the last starts at 14:00 and is charted by 20:00, before close of business. */
 export const maxWaves = 4;
 export const maxChairs = 12;
-const weightsKg = ['72.4', '58.1', '91', '66.25', '80.5', '54.9', '103.2', '69', '77.7', '62.3'];
 
 interface Series {
   patientId: number;
@@ -166,36 +164,14 @@ class DecadeClinic {
       const call = caller(this.ledger, () => at, this.remembering);
       const physician = signedIn(call, 'physician');
       const patientId = this.nextPatient(call, physician, day);
-      const weight = {
-        value: weightsKg[patientId % weightsKg.length] ?? '70',
-        unit: 'kg' as const,
-        measuredOn: date,
-        source: 'measured' as const,
-      };
-      const exam = call(physician, 'records.create', { type: 'exam', patientId });
-      const examVersionId = exam.versions[0]?.id ?? 0;
-      call(physician, 'records.saveDraft', {
-        type: 'exam',
-        versionId: examVersionId,
-        content: withDemoCourse(completeExam(date, { weight })),
+      const planRecordId = startDemoSeries(call, physician, {
+        patientId,
+        date,
+        signedAt: at,
+        consentText: this.consentText,
       });
-      this.sign(call, physician, examVersionId);
-      const plan = call(physician, 'records.create', { type: 'plan', patientId, examRecordId: exam.id });
-      const draft = plan.versions[0];
-      if (draft?.recordType !== 'plan') throw new Error('demo: plan draft missing');
-      call(physician, 'records.saveDraft', {
-        type: 'plan',
-        versionId: draft.id,
-        content: planWith(draft.content.weight, { pumpId: demoPump.id, courseGoal: demoCourseGoal() }),
-      });
-      this.sign(call, physician, draft.id);
-      recordDemoConsent(
-        call,
-        { signIn: physician, ...credentialsOf('physician') },
-        { patientId, planRecordId: plan.id, version: this.consentText, signedAt: at },
-      );
       call(physician, 'auth.signOut', {});
-      started.push({ patientId, planRecordId: plan.id, given: 0 });
+      started.push({ patientId, planRecordId, given: 0 });
       this.summary.series += 1;
     }
     return started;
@@ -213,15 +189,6 @@ class DecadeClinic {
     const { id } = call(physician, 'patients.create', { patient });
     if (this.regularIds.size < regulars) this.regularIds.add(id);
     return id;
-  }
-
-  private sign(call: Call, physician: SignIn, versionId: number): void {
-    call(physician, 'records.sign', {
-      versionId,
-      meaning: 'authored',
-      username: 'dr.ruiz',
-      password: physicianPassword,
-    });
   }
 
   /** Chair `slot % chairs` of wave `slot / chairs`; charted three hours after its start, at the chair. */

@@ -5,8 +5,24 @@ import { exportToPath } from '../services/exports';
 import type { CliIo } from './cli-options';
 import { oneLine, options, requiredDb, UsageError } from './cli-options';
 import { withExistingLedger } from './ledger-file-checks';
+import type { ProgressStream } from './progress-line';
+import { listenForCtrlC, progressLine } from './progress-line';
 
-export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+/** What shells report for a command stopped by Ctrl+C (128 + SIGINT). */
+const exitInterrupted = 130;
+
+/**
+ * `dosing-ledger export --db FILE --out DIR|FILE.zip [--from --to]`: a progress line on stderr
+ * while it writes, when stderr is a terminal (quiet in scripts and logs). Ctrl+C stops it
+ * leaving no partial files and nothing recorded (exit 130). `stderr` and `onInterrupt` are the
+ * process's own unless a test passes others.
+ */
+export async function exportCommand(
+  args: string[],
+  io: CliIo,
+  stderr: ProgressStream = process.stderr,
+  onInterrupt: (stop: () => void) => () => void = listenForCtrlC,
+): Promise<number> {
   const { values } = options(args, {
     db: { type: 'string' },
     out: { type: 'string' },
@@ -25,7 +41,27 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   };
   const request = { from: date(values.from, 'from'), to: date(values.to, 'to'), patientIds: null };
   return await withExistingLedger(path, { writable: true }, async (ledger) => {
-    const job = await exportToPath(ledger, request, out, { osUser: userInfo().username });
+    const progress = progressLine(stderr);
+    const report = progress.onProgress;
+    const cancel = new AbortController();
+    const stopListening = onInterrupt(() => cancel.abort());
+    const job = await exportToPath(ledger, request, out, {
+      osUser: userInfo().username,
+      signal: cancel.signal,
+      ...(report === undefined
+        ? {}
+        : {
+            onProgress: (done: number, total: number) =>
+              report(total === 0 ? 1 : done / total, `Writing file ${Math.min(done + 1, total)} of ${total}`),
+          }),
+    }).finally(() => {
+      stopListening();
+      progress.end();
+    });
+    if (job.state === 'cancelled') {
+      io.err('dosing-ledger: the export was cancelled; no files were left behind and nothing was recorded.');
+      return exitInterrupted;
+    }
     if (job.state !== 'done') {
       io.err(`dosing-ledger: the export could not be written (${oneLine(job.message)}); nothing was recorded.`);
       return 2;

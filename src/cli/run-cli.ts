@@ -55,6 +55,11 @@ Commands
                                    certificates)
                                    against their audit entries; COPY (a backup or an export folder) must still match
                                    (exit 0 intact, 1 broken)
+  audit verify --db FILE --since-last | --from-seq N [--against COPY]...
+                                   Incremental: only the entries after the newest signed checkpoint at or before
+                                   the head the last intact verification in the app checked (or entry N), after
+                                   checking that checkpoint; says so, and from which entry (an entry before it
+                                   edited in place is found only by the full check; table states are checked in full)
   help                             Show this text`;
 
 async function serve(args: string[], io: CliIo): Promise<number> {

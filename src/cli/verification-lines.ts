@@ -13,6 +13,32 @@ export interface LedgerVerification {
   tables: TableStatesVerification;
   checkpoints: CheckpointVerification;
   copies: { anchor: CopyAnchor; problems: string[] }[];
+  /** Where the chain walk started (absent: a full check, as before incremental checks). */
+  start?: { kind: 'full' | 'incremental'; fromSeq: number; note: string };
+  /** How long the table-state check took of the whole (it reads every table even when incremental). */
+  timing?: { tableStatesMs: number; totalMs: number };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function chainLine(chain: AuditVerification, start: LedgerVerification['start']): string {
+  if (!chain.ok) {
+    return `Audit chain BROKEN at entry ${chain.firstBrokenSeq}: ${chain.reason} (${chain.entries} entries verified before it)`;
+  }
+  if (start?.kind === 'incremental') {
+    return `Audit chain intact after entry ${start.fromSeq}: ${chain.entries} new entries, head ${chain.headHash}`;
+  }
+  return `Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`;
+}
+
+function timingLines(result: LedgerVerification): string[] {
+  if (result.timing === undefined) return [];
+  const { tableStatesMs, totalMs } = result.timing;
+  const incremental = result.start?.kind === 'incremental';
+  return [
+    `Table states were checked in full${incremental ? ', even in this incremental check,' : ''} because an edit ` +
+      `outside the app can touch a row of any age: ${seconds(tableStatesMs)} of the ${seconds(totalMs)} this check took`,
+  ];
 }
 
 function checkpointLines(checkpoints: CheckpointVerification): string[] {
@@ -38,11 +64,8 @@ function copyLines(copies: LedgerVerification['copies']): string[] {
 export function verificationLines(result: LedgerVerification): { lines: string[]; intact: boolean } {
   const { chain, records, sessions, tables, checkpoints, copies } = result;
   const lines: string[] = [];
-  lines.push(
-    chain.ok
-      ? `Audit chain intact: ${chain.entries} entries, head ${chain.headHash}`
-      : `Audit chain BROKEN at entry ${chain.firstBrokenSeq}: ${chain.reason} (${chain.entries} entries verified before it)`,
-  );
+  if (result.start !== undefined) lines.push(result.start.note);
+  lines.push(chainLine(chain, result.start));
   lines.push(...checkpointLines(checkpoints));
   if (records.failures.length === 0) {
     lines.push(`Signed records intact: ${records.checked} signed versions match their SHA-256 and signatures`);
@@ -57,6 +80,7 @@ export function verificationLines(result: LedgerVerification): { lines: string[]
     lines.push(`Session ${failure.sessionId} signature ${failure.signatureId} BROKEN: ${failure.problem}`);
   }
   lines.push(...tableStateLines(tables));
+  lines.push(...timingLines(result));
   lines.push(...copyLines(copies));
   const intact =
     chain.ok &&

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../domain/roles';
 import { auditEntrySchema, auditVerificationSchema } from '../domain/audit';
 import { isoDateSchema } from '../domain/patient';
+import { auditVerifyJobSchema } from './audit-verify-job';
 import { define, empty, idSchema } from './define-method';
 
 const oversight: readonly Role[] = ['admin', 'auditor'];
@@ -15,6 +16,8 @@ const exportJobSchema = z.object({
   /** Where the export was written, on the computer that holds the ledger. */
   outPath: z.string(),
   message: z.string(),
+  /** The file being written now, as its path inside the export; empty when none is. */
+  what: z.string(),
   /** The finished zip, for downloading to the device that asked; null until it is written. */
   download: z
     .object({ fileName: z.string(), totalBytes: z.number().int().nonnegative(), sha256: z.string() })
@@ -23,17 +26,57 @@ const exportJobSchema = z.object({
 
 /** Oversight: reading and verifying the audit log, and the auditor's export of the records. */
 export const auditMethods = {
+  /**
+   * The audit log newest first, a page at a time (`beforeSeq`: the previous page's last), narrowed
+   * in the database to whole days in the clinic's time zone (`from`, `to`, both included), an
+   * actor, an action, an entity type and an entity ID: each given filter must hold.
+   */
   'audit.list': define({
     input: z
       .object({
         beforeSeq: idSchema.optional(),
         limit: z.number().int().min(1).max(500).default(100),
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+        actorUserId: idSchema.optional(),
+        action: z.string().trim().min(1).max(100).optional(),
+        entityType: z.string().trim().min(1).max(64).optional(),
+        entityId: z.string().trim().min(1).max(64).optional(),
       })
-      .strict(),
-    output: z.object({ entries: z.array(auditEntrySchema.extend({ actorName: z.string().nullable() })) }),
+      .strict()
+      .refine((input) => input.from === undefined || input.to === undefined || input.from <= input.to, {
+        message: 'The first day is after the last day. Swap them.',
+        path: ['to'],
+      }),
+    output: z.object({
+      entries: z.array(auditEntrySchema.extend({ actorName: z.string().nullable() })),
+      /** Everyone who may appear as an actor, for the actor filter (users are few). */
+      actors: z.array(z.object({ userId: z.number().int().positive(), name: z.string() })).optional(),
+    }),
     access: oversight,
   }),
   'audit.verify': define({ input: empty, output: auditVerificationSchema, access: oversight }),
+  /**
+   * The same check in the background, on a snapshot of the ledger, so other calls go on meanwhile:
+   * poll its progress with `audit.verifyStatus`, stop it with `audit.verifyCancel`. `sinceLast`
+   * walks only the entries after the newest signed checkpoint at or before the head the last
+   * intact verification checked (a full check when there is none). Audited once it ends.
+   */
+  'audit.verifyStart': define({
+    input: z.object({ scope: z.enum(['full', 'sinceLast']) }).strict(),
+    output: auditVerifyJobSchema,
+    access: oversight,
+  }),
+  'audit.verifyStatus': define({
+    input: z.object({ jobId: z.uuid() }).strict(),
+    output: auditVerifyJobSchema,
+    access: oversight,
+  }),
+  'audit.verifyCancel': define({
+    input: z.object({ jobId: z.uuid() }).strict(),
+    output: auditVerifyJobSchema,
+    access: oversight,
+  }),
 
   /**
    * Auditor export of the chosen records: signed PDFs, FHIR R4 (Bundle and NDJSON), CSV, the

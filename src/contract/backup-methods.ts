@@ -33,6 +33,11 @@ export const backupMethods = {
   /** "Back up now": starts a backup and returns its job. */
   'backups.run': define({ input: empty, output: backupJobSchema, access: ['admin'] }),
   'backups.job': define({ input: jobIdSchema, output: backupJobSchema, access: ['admin'] }),
+  /**
+   * Cancels a running backup: it stops at its next step, leaves no backup file and no temporary
+   * copy, and is recorded as cancelled. Returns the job (still running until it has stopped).
+   */
+  'backups.cancel': define({ input: jobIdSchema, output: backupJobSchema, access: ['admin'] }),
   /** Backups and test restores, newest first. */
   'backups.list': define({
     input: z.object({ beforeId: idSchema.optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(),

@@ -9,9 +9,15 @@ export const patientMethods = {
       .object({
         query: z.string().max(200),
         limit: z.number().int().min(1).max(100).default(50),
+        /** How many matches the screen shows already: "Show more" reads the next page after them. */
+        offset: z.number().int().min(0).max(10_000).default(0),
       })
       .strict(),
-    output: z.object({ patients: z.array(patientSummarySchema) }),
+    output: z.object({
+      patients: z.array(patientSummarySchema),
+      /** Whether more patients match after this page. */
+      more: z.boolean(),
+    }),
     access: chartReaders,
   }),
   /** Opening a chart is audited: who looked at which record, when. */

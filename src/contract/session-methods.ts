@@ -3,6 +3,7 @@ import { checklistSchema, instantSchema, sessionEntryBodySchema } from '../domai
 import { amendmentReasonSchema } from '../domain/record';
 import { timingReasonSchema } from '../domain/session-timing';
 import { sessionViewSchema } from '../domain/session-view';
+import { cumulativeDoseSchema, sessionPageSchema } from '../domain/session-list-item';
 import { supervisionChoiceSchema } from '../domain/session-supervision';
 import { passwordSchema } from '../domain/user';
 import { chartReaders, clinical, define, empty, idSchema } from './define-method';
@@ -129,9 +130,35 @@ export const sessionMethods = {
     // A session screen left open at chairside must still lock when nobody touches it.
     activity: false,
   }),
+  /**
+   * Every session of the patient with every entry: for screens that need them all at once (the
+   * start screen's interval check). The chart uses `sessions.page` and `sessions.doses`.
+   */
   'sessions.list': define({
     input: z.object({ patientId: idSchema }).strict(),
     output: z.object({ sessions: z.array(sessionViewSchema) }),
+    access: chartReaders,
+  }),
+  /**
+   * The patient's sessions a page at a time, newest first, as the chart's list shows them (no
+   * entries): keyset paging by session ID, with the open session and the count per plan.
+   */
+  'sessions.page': define({
+    input: z
+      .object({
+        patientId: idSchema,
+        /** The `olderBefore` of the previous page: only sessions older than it. */
+        beforeSessionId: idSchema.optional(),
+        limit: z.number().int().min(1).max(100).default(20),
+      })
+      .strict(),
+    output: sessionPageSchema,
+    access: chartReaders,
+  }),
+  /** The drug given to the patient, per series and in total, computed from the sessions' events. */
+  'sessions.doses': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: cumulativeDoseSchema,
     access: chartReaders,
   }),
   /**

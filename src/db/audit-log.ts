@@ -3,6 +3,8 @@ import type { AuditEntry, AuditVerification } from '../domain/audit';
 import { genesisHash } from '../domain/audit';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
+import type { ChainAnchor } from './audit-chain-walk';
+import { chainStepEntries, chainWalk, withMappedFile } from './audit-chain-walk';
 import { verifyWholeChain } from './audit-chain-verify';
 import type { AuditRow } from './audit-row';
 import { entryHash } from './audit-row';
@@ -93,15 +95,34 @@ export function listAudit(raw: Database.Database, options: { beforeSeq?: number;
   return rows.map(toEntry);
 }
 
+export interface ChainVerifyOptions {
+  /** Walk only after this trusted entry (an incremental check); the whole chain when absent. */
+  from?: ChainAnchor;
+  /** Told every few tens of thousands of entries how far the walk is (never per row). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
- * Walks the whole chain. An edited entry no longer matches its hash; a deleted or
- * reordered one breaks the sequence or the link to its predecessor. (Removing entries
- * from the end is caught by comparing with a checkpoint of the head, as exports carry.)
+ * Walks the whole chain (or, given `from`, the entries after it). An edited entry no longer
+ * matches its hash; a deleted or reordered one breaks the sequence or the link to its
+ * predecessor. (Removing entries from the end is caught by comparing with a checkpoint of the
+ * head, as exports carry.)
  */
-export function verifyAuditChain(raw: Database.Database): AuditVerification {
+export function verifyAuditChain(raw: Database.Database, options: ChainVerifyOptions = {}): AuditVerification {
   // Batched, with SQLite building the hashed text; same verdicts as the row-by-row walk
   // (src/db/audit-chain-range.ts), which it falls back to for any batch it cannot accept.
-  return verifyWholeChain(raw);
+  if (options.from === undefined && options.onProgress === undefined) return verifyWholeChain(raw);
+  const { onProgress } = options;
+  return withMappedFile(raw, () =>
+    raw.transaction(() => {
+      const walk = chainWalk(raw, options.from ?? null);
+      for (;;) {
+        const verdict = walk.step(chainStepEntries);
+        onProgress?.(walk.done, walk.total);
+        if (verdict !== null) return verdict;
+      }
+    })(),
+  );
 }
 
 /** Every entry, oldest first, optionally within [fromIso, toIso). */

@@ -211,6 +211,20 @@ function verifyKeyedTable(raw: Database.Database, table: KeyedTableName, merge: 
   }
 }
 
+/**
+ * `verifyKeyedTables` one table at a time, for callers that report progress (or yield) between
+ * tables: the same checks in the same order.
+ */
+export function keyedTableParts(
+  raw: Database.Database,
+): { table: KeyedTableName; run: (result: TableStatesVerification) => void }[] {
+  const start = coverageStart(raw);
+  return (Object.keys(keyedTables) as KeyedTableName[]).map((table) => ({
+    table,
+    run: (result: TableStatesVerification) => verifyKeyedTable(raw, table, { table, start, result }),
+  }));
+}
+
 /** Holds every keyed table (see keyed-tables.ts) against the digests its audit entries recorded. */
 export function verifyKeyedTables(raw: Database.Database, result: TableStatesVerification): void {
   const start = coverageStart(raw);

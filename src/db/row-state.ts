@@ -48,6 +48,14 @@ export const coveredTables = {
 
 export type CoveredTable = keyof typeof coveredTables;
 
+/** Each table's secret and derived columns, left out of the state an audit entry shows. */
+const hiddenColumns = new Map<CoveredTable, ReadonlySet<string>>(
+  (Object.keys(coveredTables) as CoveredTable[]).map((table) => {
+    const { secretColumns, derivedColumns } = coveredTables[table];
+    return [table, new Set<string>([...secretColumns, ...derivedColumns])];
+  }),
+);
+
 export type StoredRow = Record<string, JsonValue>;
 
 /** What each audited write of a covered row adds to its audit entry's details. */
@@ -65,9 +73,31 @@ function storedValue(value: unknown): JsonValue {
   throw new TypeError(`a stored row held a ${typeof value}`);
 }
 
+/**
+ * One prepared `SELECT *` per connection and table: every audited write of a covered row reads
+ * it back, and preparing the statement cost more than running it. SQLite recompiles a prepared
+ * statement after a schema change, so `*` still means every column after a migration (see
+ * tests/db/row-state-cache.test.ts); a reopened ledger is a new connection with its own.
+ */
+const rowStatements = new WeakMap<Database.Database, Map<CoveredTable, Database.Statement<[number]>>>();
+
+function rowStatement(raw: Database.Database, table: CoveredTable): Database.Statement<[number]> {
+  let statements = rowStatements.get(raw);
+  if (statements === undefined) {
+    statements = new Map();
+    rowStatements.set(raw, statements);
+  }
+  let statement = statements.get(table);
+  if (statement === undefined) {
+    statement = raw.prepare<[number]>(`SELECT * FROM ${table} WHERE id = ?`);
+    statements.set(table, statement);
+  }
+  return statement;
+}
+
 /** Reads one row with its columns as stored (snake_case names, SQLite values). */
 export function readStoredRow(raw: Database.Database, table: CoveredTable, id: number): StoredRow | undefined {
-  const row = raw.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = rowStatement(raw, table).get(id) as Record<string, unknown> | undefined;
   return row === undefined ? undefined : toStoredRow(row);
 }
 
@@ -77,9 +107,8 @@ export function toStoredRow(row: Record<string, unknown>): StoredRow {
 
 /** The row without its derived and secret columns: what the audit entry shows. */
 export function rowStateOf(table: CoveredTable, row: StoredRow): StoredRow {
-  const { secretColumns, derivedColumns } = coveredTables[table];
-  const hidden = new Set<string>([...secretColumns, ...derivedColumns]);
-  return Object.fromEntries(Object.entries(row).filter(([column]) => !hidden.has(column)));
+  const hidden = hiddenColumns.get(table);
+  return Object.fromEntries(Object.entries(row).filter(([column]) => hidden?.has(column) !== true));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CoveredTable, StoredRow } from './row-state';
 import { coveredTables, digestColumns, rowDigest, toStoredRow } from './row-state';
-import { verifyKeyedTables } from './keyed-table-states';
+import { keyedTableParts } from './keyed-table-states';
 import type { TableStatesVerification } from './table-state-finding';
 import { finding, notCoveredReason } from './table-state-finding';
 
@@ -109,16 +109,41 @@ function verifyTable(raw: Database.Database, table: CoveredTable, result: TableS
   }
 }
 
+/** One part of the table-state check: one table. */
+export interface TableStatePart {
+  /** The table it checks, in words ("users", "session events"). */
+  name: string;
+  run(result: TableStatesVerification): void;
+}
+
+/** The parts of `verifyTableStates`, in its order, for callers that report progress between them. */
+export function tableStateParts(raw: Database.Database): TableStatePart[] {
+  return [
+    ...(Object.keys(coveredTables) as CoveredTable[]).map((table) => ({
+      name: table.replaceAll('_', ' '),
+      run: (result: TableStatesVerification) => verifyTable(raw, table, result),
+    })),
+    ...keyedTableParts(raw).map(({ table, run }) => ({ name: table.replaceAll('_', ' '), run })),
+  ];
+}
+
 /**
  * Holds every current row of every audited table against the latest digest its audit entries
  * recorded, so that an edit, insertion or deletion made with another tool is reported with its
  * table, row and (where the trail holds the row's state) field. Read-only; one pass over the
  * audit log per table. The users, patients and clinic rows come first, then the keyed tables
  * (records, sessions, signatures, documents, certificates, formulary and configuration).
+ * `onPart` is told before each part (its index, the number of parts and its name).
  */
-export function verifyTableStates(raw: Database.Database): TableStatesVerification {
+export function verifyTableStates(
+  raw: Database.Database,
+  onPart?: (index: number, parts: number, name: string) => void,
+): TableStatesVerification {
   const result: TableStatesVerification = { checked: 0, problems: [], notCovered: [] };
-  for (const table of Object.keys(coveredTables) as CoveredTable[]) verifyTable(raw, table, result);
-  verifyKeyedTables(raw, result);
+  const parts = tableStateParts(raw);
+  parts.forEach((part, index) => {
+    onPart?.(index, parts.length, part.name);
+    part.run(result);
+  });
   return result;
 }

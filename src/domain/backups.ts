@@ -71,11 +71,19 @@ export const backupRunSchema = z.object({
 });
 export type BackupRun = z.infer<typeof backupRunSchema>;
 
+/**
+ * What a cancelled backup's run says (backup_runs.message): the list shows such a run as
+ * "Cancelled" rather than "Failed".
+ */
+export const cancelledBackupMessage =
+  'The backup was cancelled: no backup file was written and no temporary copy was left; the ledger is as it was.';
+
 /** A backup or test restore running in the background, polled for its progress. */
 export const backupJobSchema = z.object({
   id: z.string(),
   kind: z.enum(['manual', 'daily', 'quit', 'test-restore', 'settings']),
-  state: z.enum(['running', 'done', 'failed']),
+  /** `cancelled`: someone stopped a backup, which left no file and recorded only that it stopped. */
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** Share of the work done, 0–1. */
   fraction: z.number().min(0).max(1),
   /** What is being done now, in words. */

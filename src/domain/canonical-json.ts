@@ -13,12 +13,22 @@ export function canonicalJson(value: JsonValue): string {
     if (!Number.isFinite(value)) throw new RangeError('canonical JSON cannot hold a non-finite number');
     return JSON.stringify(value);
   }
+  // Built by appending rather than map/filter/join: every audit entry is hashed over this text,
+  // twice per write (details, then the entry), and the intermediate arrays showed in profiles.
   if (Array.isArray(value)) {
-    return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+    let text = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) text += ',';
+      text += canonicalJson(value[index] as JsonValue);
+    }
+    return `${text}]`;
   }
-  const members = Object.keys(value)
-    .filter((key) => value[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`);
-  return `{${members.join(',')}}`;
+  let text = '{';
+  for (const key of Object.keys(value).sort()) {
+    const member = value[key];
+    if (member === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${text}}`;
 }

@@ -1,6 +1,6 @@
 import { canonicalJson } from '../domain/canonical-json';
-import type { ExportFile } from './export-file';
-import { textFile } from './export-file';
+import type { ExportSource } from './export-file';
+import { lazyTextFile, textFile } from './export-file';
 import type { ExportSnapshot } from './snapshot';
 
 /**
@@ -10,8 +10,7 @@ import type { ExportSnapshot } from './snapshot';
  * prevHash}). The checkpoint is the head of the whole chain when the export was taken:
  * comparing it with a later `dosing-ledger audit verify` shows that nothing was removed since.
  */
-export function auditFiles(snapshot: ExportSnapshot): ExportFile[] {
-  const lines = snapshot.auditEntries.map((entry) => `${canonicalJson({ ...entry })}\n`).join('');
+export function auditFiles(snapshot: ExportSnapshot): ExportSource[] {
   const first = snapshot.auditEntries[0];
   const last = snapshot.auditEntries.at(-1);
   const checkpoint = {
@@ -25,7 +24,10 @@ export function auditFiles(snapshot: ExportSnapshot): ExportFile[] {
     lastSeqInExport: last?.seq ?? null,
   };
   return [
-    textFile('audit/audit-log.ndjson', lines),
+    // Written a line at a time: several million entries never become one string.
+    lazyTextFile('audit/audit-log.ndjson', function* lines() {
+      for (const entry of snapshot.auditEntries) yield `${canonicalJson({ ...entry })}\n`;
+    }),
     textFile('audit/checkpoint.json', `${JSON.stringify(checkpoint, null, 2)}\n`),
   ];
 }

@@ -1,13 +1,94 @@
+import { createHash } from 'node:crypto';
+
 /** One file of an export: a relative POSIX path inside the export folder, and its bytes. */
 export interface ExportFile {
   path: string;
   bytes: Uint8Array;
 }
 
+/** What was written before a file: each earlier file's SHA-256 (hex) and size, by path. */
+export type WrittenDigests = ReadonlyMap<string, FileDigest>;
+
+export interface FileDigest {
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * A file whose bytes are made only when the writer reaches it, in chunks, and dropped once
+ * written: a decade's export never sits in memory whole. `produce` may read the ledger (inside
+ * the export's read transaction) and is called once per write; the manifest uses `written`.
+ */
+export interface LazyExportFile {
+  path: string;
+  produce(written: WrittenDigests): Iterable<Uint8Array>;
+}
+
+export type ExportSource = ExportFile | LazyExportFile;
+
 const encoder = new TextEncoder();
 
 export function textFile(path: string, text: string): ExportFile {
   return { path, bytes: encoder.encode(text) };
+}
+
+/** A text file produced piece by piece; pieces are batched into chunks of about 1 MB. */
+export function lazyTextFile(path: string, pieces: () => Iterable<string>): LazyExportFile {
+  return {
+    path,
+    *produce() {
+      let batch: string[] = [];
+      let length = 0;
+      for (const piece of pieces()) {
+        batch.push(piece);
+        length += piece.length;
+        if (length >= chunkChars) {
+          yield encoder.encode(batch.join(''));
+          batch = [];
+          length = 0;
+        }
+      }
+      if (batch.length > 0) yield encoder.encode(batch.join(''));
+    },
+  };
+}
+
+/** Text is batched to about this many UTF-16 units per chunk: big enough for fast writes. */
+const chunkChars = 1 << 20;
+
+/**
+ * The file's chunks, hashing them on the way and recording the digest in `digests` once the
+ * last chunk has been taken: the manifest is made from these, never from a second read.
+ */
+export function* fileChunks(file: ExportSource, digests: Map<string, FileDigest>): Generator<Uint8Array> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const chunks = 'bytes' in file ? [file.bytes] : file.produce(digests);
+  for (const chunk of chunks) {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+    yield chunk;
+  }
+  digests.set(file.path, { sha256: hash.digest('hex'), bytes });
+}
+
+/** Every file with its bytes in memory: for tests and small exports, never for writing a ledger's. */
+export function materializeFiles(files: readonly ExportSource[]): ExportFile[] {
+  const digests = new Map<string, FileDigest>();
+  return files.map((file) => {
+    const chunks = [...fileChunks(file, digests)];
+    return { path: file.path, bytes: chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : concat(chunks) };
+  });
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 /**

@@ -1,13 +1,12 @@
 import { auditFiles } from './audit-files';
 import type { CsvTableDefinition } from './csv-tables/table';
 import { defaultCsvTables } from './csv-tables/registry';
-import type { ExportFile } from './export-file';
-import { assertSafeExportPath, textFile } from './export-file';
-import { buildBundle } from './fhir/bundle';
+import type { ExportFile, ExportSource, LazyExportFile } from './export-file';
+import { assertSafeExportPath, lazyTextFile, materializeFiles, textFile } from './export-file';
+import { bundleJsonPieces } from './fhir/bundle';
 import type { FhirMapper } from './fhir/mapper';
 import { buildFhirResources, defaultFhirMappers } from './fhir/mappers';
-import { ndjsonByType } from './fhir/ndjson';
-import { serializeFhirJson } from './fhir/json';
+import { ndjsonLinesOf, ndjsonTypes } from './fhir/ndjson';
 import { buildManifest } from './manifest';
 import { pdfFiles } from './pdf-files';
 import { buildReadme } from './readme';
@@ -25,18 +24,25 @@ export interface ExportParts {
  *   pdf/<file>.pdf  fhir/bundle.json  fhir/ndjson/<Type>.ndjson  csv/<table>.csv
  *   audit/audit-log.ndjson  audit/checkpoint.json  certificates/clinic-root.pem
  *   README.txt  manifest.json
+ * Files are produced when written (see LazyExportFile): a stored PDF is read from the ledger
+ * when its turn comes, the Bundle and NDJSON are written a resource at a time, and the
+ * manifest is made from the digests taken while writing.
  */
-export function buildExportFiles(snapshot: ExportSnapshot, parts: ExportParts = {}): ExportFile[] {
+export function exportSources(snapshot: ExportSnapshot, parts: ExportParts = {}): ExportSource[] {
   const index = indexSnapshot(snapshot);
   const canonical = index.snapshot;
   const resources = buildFhirResources(canonical, parts.fhirMappers ?? defaultFhirMappers);
-  const files: ExportFile[] = [
+  const files: ExportSource[] = [
     ...pdfFiles(canonical.signedPdfs),
-    textFile('fhir/bundle.json', `${serializeFhirJson(buildBundle(canonical, resources), 2)}\n`),
-    ...[...ndjsonByType(resources)].map(([type, text]) => textFile(`fhir/ndjson/${type}.ndjson`, text)),
-    ...(parts.csvTables ?? defaultCsvTables).map((table) => ({
+    lazyTextFile('fhir/bundle.json', () => bundleJsonPieces(canonical, resources)),
+    ...ndjsonTypes(resources).map((type) =>
+      lazyTextFile(`fhir/ndjson/${type}.ndjson`, () => ndjsonLinesOf(resources, type)),
+    ),
+    ...(parts.csvTables ?? defaultCsvTables).map((table): LazyExportFile => ({
       path: `csv/${table.fileName}`,
-      bytes: table.build(index),
+      *produce() {
+        yield table.build(index);
+      },
     })),
     ...auditFiles(canonical),
     ...(canonical.clinicRootCertificatePem === null
@@ -51,5 +57,16 @@ export function buildExportFiles(snapshot: ExportSnapshot, parts: ExportParts = 
     if (seen.has(file.path.toLowerCase())) throw new Error(`Two files of the export are named ${file.path}`);
     seen.add(file.path.toLowerCase());
   }
-  return [...files, buildManifest(canonical, files)];
+  return [
+    ...files,
+    buildManifest(
+      canonical,
+      files.map((file) => file.path),
+    ),
+  ];
+}
+
+/** Every file with its bytes in memory (tests, small exports); writing uses exportSources. */
+export function buildExportFiles(snapshot: ExportSnapshot, parts: ExportParts = {}): ExportFile[] {
+  return materializeFiles(exportSources(snapshot, parts));
 }

@@ -1,8 +1,6 @@
 import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 import { formatPrintedName } from '../domain/user';
-import type { ExportFile } from './export-file';
-import { textFile } from './export-file';
-import { sha256Hex } from './sha256';
+import type { LazyExportFile, WrittenDigests } from './export-file';
 import type { ExportSnapshot } from './snapshot';
 
 export const manifestPath = 'manifest.json';
@@ -29,20 +27,31 @@ export interface Manifest {
 /**
  * manifest.json lists every other file of the export with its SHA-256 (hex) and size in
  * bytes, sorted by path. It cannot list itself; anyone can check the rest with `sha256sum`.
+ * It is written last, from the digests taken while the other files were written, so no file
+ * is read or made twice.
  */
-export function buildManifest(snapshot: ExportSnapshot, files: readonly ExportFile[]): ExportFile {
-  const manifest: Manifest = {
-    kind: 'dosing-ledger/export-manifest',
-    schema: 1,
-    clinic: snapshot.clinic.name,
-    exportedAt: snapshot.exportedAt,
-    exportedBy: { userId: snapshot.exportedBy.id, printedName: formatPrintedName(snapshot.exportedBy) },
-    selection: snapshot.selection.description,
-    auditHead: { seq: snapshot.auditHead.seq, hash: snapshot.auditHead.hash },
-    ...(snapshot.latestCheckpoint == null ? {} : { checkpoint: snapshot.latestCheckpoint }),
-    files: [...files]
-      .sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0))
-      .map((file) => ({ path: file.path, sha256: sha256Hex(file.bytes), bytes: file.bytes.byteLength })),
+export function buildManifest(snapshot: ExportSnapshot, paths: readonly string[]): LazyExportFile {
+  return {
+    path: manifestPath,
+    *produce(written: WrittenDigests) {
+      const manifest: Manifest = {
+        kind: 'dosing-ledger/export-manifest',
+        schema: 1,
+        clinic: snapshot.clinic.name,
+        exportedAt: snapshot.exportedAt,
+        exportedBy: { userId: snapshot.exportedBy.id, printedName: formatPrintedName(snapshot.exportedBy) },
+        selection: snapshot.selection.description,
+        auditHead: { seq: snapshot.auditHead.seq, hash: snapshot.auditHead.hash },
+        ...(snapshot.latestCheckpoint == null ? {} : { checkpoint: snapshot.latestCheckpoint }),
+        files: [...paths]
+          .sort((left, right) => (left < right ? -1 : left > right ? 1 : 0))
+          .map((path) => {
+            const digest = written.get(path);
+            if (digest === undefined) throw new Error(`The manifest is written before ${path}`);
+            return { path, sha256: digest.sha256, bytes: digest.bytes };
+          }),
+      };
+      yield new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+    },
   };
-  return textFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
 }

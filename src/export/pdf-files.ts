@@ -1,5 +1,6 @@
-import type { ExportFile } from './export-file';
+import type { LazyExportFile } from './export-file';
 import type { SignedPdf } from './snapshot';
+import { pdfBytes } from './snapshot';
 
 /**
  * Where a stored PDF goes in the export: "plan 5 v2.pdf" → "pdf/plan_5_v2.pdf". Letters of
@@ -11,7 +12,12 @@ export function pdfExportPath(fileName: string): string {
   return `pdf/${safe === '' ? '_' : safe}`;
 }
 
-/** The signed PDFs byte for byte, never regenerated. */
-export function pdfFiles(pdfs: readonly SignedPdf[]): ExportFile[] {
-  return pdfs.map((pdf) => ({ path: pdfExportPath(pdf.fileName), bytes: pdf.bytes }));
+/** The signed PDFs byte for byte, never regenerated; each read only when it is written. */
+export function pdfFiles(pdfs: readonly SignedPdf[]): LazyExportFile[] {
+  return pdfs.map((pdf) => ({
+    path: pdfExportPath(pdf.fileName),
+    *produce() {
+      yield pdfBytes(pdf);
+    },
+  }));
 }

@@ -1,12 +1,12 @@
 import { formatDateTime } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
-import type { ExportFile } from './export-file';
+import type { ExportFile, ExportSource } from './export-file';
 import { textFile } from './export-file';
 import type { ExportSnapshot } from './snapshot';
 
 export const readmePath = 'README.txt';
 
-function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[] {
+function counts(snapshot: ExportSnapshot, files: readonly ExportSource[]): string[] {
   const exams = snapshot.records.filter((record) => record.type === 'exam');
   const plans = snapshot.records.filter((record) => record.type === 'plan');
   const reviews = snapshot.records.filter((record) => record.type === 'review');
@@ -41,7 +41,7 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportFile[]): string[
  * README.txt: what each file is and how to check it without the app. Plain text, because
  * whoever opens an export years from now may have nothing else.
  */
-export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportFile[]): ExportFile {
+export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportSource[]): ExportFile {
   const zone = snapshot.clinic.timeZone;
   const hasCertificate = snapshot.clinicRootCertificatePem !== null;
   const lines = [

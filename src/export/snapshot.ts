@@ -81,7 +81,16 @@ export type SignedPdf = RecordPdf | SessionPdf | ConsentPdf;
 interface StoredPdf {
   /** A plain file name, e.g. "plan-5-v2.pdf"; it is placed under `pdf/`. */
   fileName: string;
-  bytes: Uint8Array;
+  /**
+   * The stored bytes, or how to read them from the ledger when the export reaches this file
+   * (a decade's PDFs are most of the ledger: they are read one at a time, never all at once).
+   */
+  bytes: Uint8Array | (() => Uint8Array);
+}
+
+/** A stored PDF's bytes, read now if the snapshot holds only how to read them. */
+export function pdfBytes(pdf: SignedPdf): Uint8Array {
+  return typeof pdf.bytes === 'function' ? pdf.bytes() : pdf.bytes;
 }
 
 /** The summary of a record version, carrying that version's signature. */

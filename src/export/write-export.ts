@@ -1,20 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, link, mkdir, open, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { access, link, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ExportFile } from './export-file';
-import { assertSafeExportPath } from './export-file';
+import type { ExportSource, FileDigest } from './export-file';
+import { assertSafeExportPath, fileChunks } from './export-file';
 import { ZipStream, zipTimestamp } from './zip-stream';
 
 export interface WriteExportOptions {
-  files: readonly ExportFile[];
+  /**
+   * Written in order, one at a time: a lazy file is produced only when the writer reaches it
+   * (after the previous one is on disk) and its chunks are dropped as they are written.
+   */
+  files: readonly ExportSource[];
   /** The folder or .zip file to create; it must not exist yet. */
   outPath: string;
   format: 'folder' | 'zip';
-  /** Called with (0, total) first, then after each file. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with (0, total) first, then after each file; `next` is the path of the file written
+   * next (null after the last), so that a progress bar can say what is being written.
+   */
+  onProgress?: (done: number, total: number, next: string | null) => void;
   /** Checked between files; an abort removes everything written so far. */
   signal?: AbortSignal;
+  /**
+   * Awaited before each file (its index): lets an end-to-end test hold the writer at a known
+   * point to read the progress and cancel; the app never sets it. It should settle on abort.
+   */
+  beforeFile?: (index: number, signal: AbortSignal | undefined) => Promise<void>;
   /**
    * Time stamped on zip entries (UTC ISO; usually the snapshot's exportedAt). Without it the
    * DOS epoch, 1980-01-01, is used, so that the same files always make the same archive.
@@ -61,16 +73,35 @@ async function assertAbsent(path: string): Promise<void> {
   if (await exists(path)) throw new ExportTargetExistsError(path);
 }
 
+/** Waits for the test's hold, if any, then stops here if the export was cancelled meanwhile. */
+async function beforeFile(options: WriteExportOptions, index: number): Promise<void> {
+  throwIfAborted(options.signal);
+  await options.beforeFile?.(index, options.signal);
+  throwIfAborted(options.signal);
+}
+
+function reportDone(options: WriteExportOptions, done: number, total: number): void {
+  options.onProgress?.(done, total, options.files[done]?.path ?? null);
+}
+
 async function writeFolder(temp: string, options: WriteExportOptions, total: number): Promise<number> {
   await mkdir(temp);
   let bytes = 0;
+  const digests = new Map<string, FileDigest>();
   for (const [done, file] of options.files.entries()) {
-    throwIfAborted(options.signal);
+    await beforeFile(options, done);
     const target = join(temp, ...file.path.split('/'));
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.bytes, { flag: 'wx' });
-    bytes += file.bytes.byteLength;
-    options.onProgress?.(done + 1, total);
+    const handle = await open(target, 'wx');
+    try {
+      for (const chunk of fileChunks(file, digests)) {
+        await handle.write(chunk);
+        bytes += chunk.byteLength;
+      }
+    } finally {
+      await handle.close();
+    }
+    reportDone(options, done + 1, total);
   }
   return bytes;
 }
@@ -80,10 +111,11 @@ async function writeZip(temp: string, options: WriteExportOptions, total: number
   try {
     const modifiedAt = zipTimestamp(options.modifiedAt ?? '1980-01-01T00:00:00Z');
     const zip = new ZipStream(handle, modifiedAt);
+    const digests = new Map<string, FileDigest>();
     for (const [done, file] of options.files.entries()) {
-      throwIfAborted(options.signal);
-      await zip.add(file.path, file.bytes, !file.path.toLowerCase().endsWith('.pdf'));
-      options.onProgress?.(done + 1, total);
+      await beforeFile(options, done);
+      await zip.add(file.path, fileChunks(file, digests), !file.path.toLowerCase().endsWith('.pdf'));
+      reportDone(options, done + 1, total);
     }
     throwIfAborted(options.signal);
     const bytes = await zip.finish();
@@ -127,7 +159,7 @@ export async function writeExport(options: WriteExportOptions): Promise<WriteExp
   throwIfAborted(options.signal);
   await assertAbsent(final);
   const temp = join(dirname(final), `.${basename(final)}.partial-${randomBytes(6).toString('hex')}`);
-  options.onProgress?.(0, total);
+  reportDone(options, 0, total);
   try {
     const bytes =
       options.format === 'zip' ? await writeZip(temp, options, total) : await writeFolder(temp, options, total);

@@ -8,7 +8,7 @@ import type { BackupRunRow } from '../db/backups-repo';
 import { getBackupSettings, latestBackupRun, listBackupRuns } from '../db/backups-repo';
 import type { Ledger } from '../db/open';
 import { findUserById } from '../db/users-repo';
-import { existingBackupJob, newJob, runningBackup, trackJob } from './backup-jobs';
+import { cancelBackupJob, existingBackupJob, newJob, runningBackup, trackJob } from './backup-jobs';
 import { runBackup, runTestRestore } from './backup-run';
 import { checkDestination, saveWithNewKey, toBackupSettings, writeSettings } from './backup-settings';
 import type { Handlers, ServiceContext } from './context';
@@ -100,6 +100,7 @@ export const backupHandlers: Handlers<
   | 'backups.settings.save'
   | 'backups.run'
   | 'backups.job'
+  | 'backups.cancel'
   | 'backups.list'
   | 'backups.testRestore'
   | 'backups.status'
@@ -146,6 +147,8 @@ export const backupHandlers: Handlers<
     return { ...job };
   },
   'backups.job': (_context, input) => existingBackupJob(input.jobId),
+  // Recorded when the backup has actually stopped (backup.cancelled), not on asking.
+  'backups.cancel': (_context, input) => cancelBackupJob(input.jobId),
   'backups.list': (context, input) => {
     const destination = getBackupSettings(context.ledger.db)?.destination ?? null;
     const rows = listBackupRuns(context.ledger.db, { beforeId: input.beforeId, limit: input.limit + 1 });

@@ -13,6 +13,8 @@ import { ServiceError } from './service-error';
  * kept for the life of the process, like exports, so a late poll still reads the result.
  */
 const jobs = new Map<string, BackupJob>();
+/** What cancels each backup while it runs (backups only: a test restore or a new key runs to its end). */
+const controllers = new Map<string, AbortController>();
 
 export type JobKind = BackupJob['kind'];
 
@@ -29,7 +31,36 @@ export function newJob(kind: JobKind, what: string): BackupJob {
     headHash: null,
   };
   jobs.set(job.id, job);
+  if (kind === 'manual' || kind === 'daily' || kind === 'quit') controllers.set(job.id, new AbortController());
   return job;
+}
+
+/** The signal a backup job checks between its steps; none for other kinds of job. */
+export function cancelSignalOf(job: BackupJob): AbortSignal | undefined {
+  return controllers.get(job.id)?.signal;
+}
+
+/**
+ * Asks a running backup to stop: it stops at its next step, leaving no file, and records that it
+ * was cancelled. A finished job is returned as it is; a job of another kind cannot be cancelled.
+ */
+export function cancelBackupJob(id: string): BackupJob {
+  const job = jobs.get(id);
+  if (job === undefined) throw new ServiceError('NOT_FOUND', 'There is no such backup job.');
+  if (job.kind === 'test-restore' || job.kind === 'settings') {
+    throw new ServiceError('CONFLICT', 'Only a backup can be cancelled: a test restore or a new key runs to its end.');
+  }
+  const controller = controllers.get(id);
+  if (job.state === 'running' && controller !== undefined && !controller.signal.aborted) {
+    controller.abort();
+    job.what = 'Cancelling';
+  }
+  return { ...job };
+}
+
+/** Forgets the job's cancel once it has finished (its result stays readable). */
+export function finishBackupJob(job: BackupJob): void {
+  controllers.delete(job.id);
 }
 
 export function existingBackupJob(id: string): BackupJob {

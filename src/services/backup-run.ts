@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BackupJob } from '../domain/backups';
+import { cancelledBackupMessage } from '../domain/backups';
 import { BackupError, messageOf } from '../backup/backup-error';
 import type { BackupActor } from '../backup/backup-error';
 import { sidecarPathOf } from '../backup/backup-sidecar';
@@ -13,7 +14,7 @@ import { appendAudit } from '../db/audit-log';
 import { getBackupSettings, insertBackupRun } from '../db/backups-repo';
 import { getClinic } from '../db/clinic-repo';
 import type { Ledger } from '../db/open';
-import { recordRun, runKindOf, sentence } from './backup-jobs';
+import { cancelSignalOf, finishBackupJob, recordRun, runKindOf, sentence } from './backup-jobs';
 
 /** "Check passed: …": the words the list shows for a good backup. */
 export function checkPassedMessage(entries: number): string {
@@ -34,6 +35,7 @@ export async function runBackup(
   const startedAt = clock().toISOString();
   const kind = runKindOf(job);
   const settings = getBackupSettings(ledger.db);
+  const signal = cancelSignalOf(job);
   try {
     if (settings === undefined) throw new BackupError('could-not-run', 'backups are not set up');
     const result = await takeBackup(ledger, {
@@ -42,7 +44,29 @@ export async function runBackup(
       actor,
       clock,
       copy: (plainPath) => copyLedgerInWorker(ledger.path, plainPath),
-      onProgress: (fraction, what) => Object.assign(job, { fraction, what }),
+      // Once cancelled, the bar says so until the backup has stopped.
+      onProgress: (fraction, what) =>
+        Object.assign(job, { fraction, what: signal?.aborted === true ? 'Cancelling' : what }),
+      ...(signal === undefined ? {} : { signal }),
+      recordCancelled: (at, stage) => {
+        recordRun(
+          ledger,
+          {
+            kind,
+            startedAt,
+            finishedAt: at.toISOString(),
+            ok: false,
+            fileName: null,
+            sizeBytes: null,
+            headSeq: null,
+            headHash: null,
+            message: cancelledBackupMessage,
+            userId: actor.userId,
+          },
+          'backup.cancelled',
+          { destination: settings?.destination ?? null, stage, by: actor.by },
+        );
+      },
       recordAlso: (fileName, sidecar, at) => {
         insertBackupRun(ledger.db, {
           kind,
@@ -74,6 +98,11 @@ export async function runBackup(
       console.error('[dosing-ledger] deleting old backups failed:', error);
     }
   } catch (error) {
+    if (error instanceof BackupError && error.outcome === 'cancelled') {
+      // Recorded by takeBackup's recordCancelled, once its temporary files were gone.
+      Object.assign(job, { state: 'cancelled', what: 'Backup cancelled', message: cancelledBackupMessage });
+      return { ...job };
+    }
     const message = sentence(`The backup failed: ${messageOf(error)}`);
     Object.assign(job, { state: 'failed', what: 'Backup failed', message });
     recordRun(
@@ -93,6 +122,8 @@ export async function runBackup(
       'backup.failed',
       { destination: settings?.destination ?? null, by: actor.by },
     );
+  } finally {
+    finishBackupJob(job);
   }
   return { ...job };
 }

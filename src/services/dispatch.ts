@@ -68,6 +68,26 @@ export interface DispatchContext {
   onInternalError?: (error: unknown, method: string) => void;
 }
 
+type Transaction = (body: () => CallResult<unknown>) => CallResult<unknown>;
+
+/**
+ * One transaction function per connection, running whatever body it is given: better-sqlite3's
+ * `transaction()` builds and decorates four wrapper functions on every call, a measurable part
+ * of a small call's cost (tests/bench/foundation-bench.ts). Keyed by the connection object, so a
+ * closed or reopened ledger gets its own; BEGIN IMMEDIATE, COMMIT and ROLLBACK are unchanged.
+ */
+const transactions = new WeakMap<Ledger['raw'], Transaction>();
+
+function transactionOf(raw: Ledger['raw']): Transaction {
+  let run = transactions.get(raw);
+  if (run === undefined) {
+    const transaction = raw.transaction((body: () => CallResult<unknown>) => body());
+    run = (body) => transaction.immediate(body);
+    transactions.set(raw, run);
+  }
+  return run;
+}
+
 type Refusal = { ok: false; error: { code: Parameters<typeof failure>[0]; message: string } };
 
 /** Applies the access rules of `definition` to this session. Null means allowed. */
@@ -132,7 +152,7 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
   const afterCommit: (() => void)[] = [];
   try {
     const now = context.clock?.() ?? new Date();
-    const run = ledger.raw.transaction((): CallResult<unknown> => {
+    const result = transactionOf(ledger.raw)((): CallResult<unknown> => {
       const user = signIn.userId === null ? null : (findUserById(ledger.db, signIn.userId) ?? null);
       const service = createServiceContext(ledger, signIn, user, getClinic(ledger.db), now, (task) =>
         afterCommit.push(task),
@@ -152,11 +172,10 @@ export function dispatch(context: DispatchContext, method: string, rawInput: unk
         );
       }
       if (definition.activity !== false && signIn.state === 'active') signIn.lastActivityMs = now.getTime();
-      const result = handler(service, parsed.data as never);
-      if (result instanceof CommittedRefusal) return failure(result.code, result.message, result.issues);
-      return { ok: true, value: definition.output.parse(result) };
+      const output = handler(service, parsed.data as never);
+      if (output instanceof CommittedRefusal) return failure(output.code, output.message, output.issues);
+      return { ok: true, value: definition.output.parse(output) };
     });
-    const result = run.immediate();
     // Committed: a failing follow-up task must not turn the call into an error.
     for (const task of result.ok ? afterCommit : []) {
       try {

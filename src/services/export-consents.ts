@@ -1,7 +1,6 @@
 import { consentExpiresAt } from '../domain/consent-status';
 import type { ConsentRecord } from '../export/consent-snapshot';
-import type { ConsentPdf } from '../export/snapshot';
-import { consentPdfFor, listConsentWithdrawals, listPatientConsents } from '../db/consents-repo';
+import { listConsentWithdrawals, listPatientConsents } from '../db/consents-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
 import { consentFacts } from './consent-check';
@@ -64,15 +63,5 @@ export function consentRecords(context: ServiceContext, patientIds: readonly num
               },
       },
     ];
-  });
-}
-
-/** Each consent's signed PDF as stored when it was recorded (a consent recorded before PDFs has none). */
-export function consentPdfs(context: ServiceContext, consents: readonly ConsentRecord[]): ConsentPdf[] {
-  return consents.flatMap((consent) => {
-    const stored = consentPdfFor(context.ledger.db, consent.id);
-    return stored === undefined
-      ? []
-      : [{ consentId: consent.id, fileName: stored.fileName, bytes: new Uint8Array(stored.pdf) }];
   });
 }

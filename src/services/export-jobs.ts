@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ExportFile } from '../export/export-file';
+import type { ExportSource } from '../export/export-file';
 import { ExportCancelledError, writeExport } from '../export/write-export';
 import { appendAudit } from '../db/audit-log';
 import type { Ledger } from '../db/open';
@@ -16,6 +16,8 @@ export interface ExportJob {
   total: number;
   outPath: string;
   message: string;
+  /** The file being written now (its path inside the export); empty when none is. */
+  what: string;
   /** The finished zip as the device that asked may download it; null for a folder, or until done. */
   download: ExportDownload | null;
 }
@@ -27,6 +29,20 @@ export type RunningExportJob = ExportJob & {
 };
 
 const jobs = new Map<string, RunningExportJob>();
+
+/** Awaited before each file of every export the app writes; see `holdExportFiles`. */
+export type ExportFileHold = (index: number, signal: AbortSignal | undefined) => Promise<void>;
+
+let hold: ExportFileHold | undefined;
+
+/**
+ * For end-to-end tests only (the app never calls it): holds the app's exports before each file
+ * until the hold settles, so that a test can read the progress bar at a known point and cancel
+ * there, instead of racing an export that may finish first. `undefined` removes it.
+ */
+export function holdExportFiles(next: ExportFileHold | undefined): void {
+  hold = next;
+}
 
 /** Records the end of an export in the audit log, in its own transaction. */
 function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob): void {
@@ -56,11 +72,10 @@ function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob
 export function startWriting(
   ledger: Ledger,
   actorUserId: number | null,
-  files: readonly ExportFile[],
+  files: readonly ExportSource[],
   outPath: string,
   exportedAt: string,
   id: string = randomUUID(),
-  onProgress?: (done: number, total: number) => void,
 ): Promise<ExportJob> {
   const controller = new AbortController();
   const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
@@ -71,6 +86,7 @@ export function startWriting(
     total: files.length,
     outPath,
     message: 'Writing the export…',
+    what: files[0]?.path ?? '',
     download: null,
     controller,
     downloading: new Set(),
@@ -83,10 +99,11 @@ export function startWriting(
     format,
     modifiedAt: exportedAt,
     signal: controller.signal,
-    onProgress: (done, total) => {
+    ...(hold === undefined ? {} : { beforeFile: hold }),
+    onProgress: (done, total, next) => {
       job.done = done;
       job.total = total;
-      onProgress?.(done, total);
+      job.what = next ?? '';
     },
   })
     .then(async () => {
@@ -96,12 +113,14 @@ export function startWriting(
     .then(
       () => {
         job.state = 'done';
+        job.what = '';
         job.message = `The export is complete: ${outPath}`;
         auditOutcome(ledger, actorUserId, job);
         return publicJob(job);
       },
       (error: unknown) => {
         job.state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
+        job.what = '';
         job.message = error instanceof Error ? error.message : String(error);
         auditOutcome(ledger, actorUserId, job);
         return publicJob(job);
@@ -117,6 +136,7 @@ export function publicJob(job: ExportJob): ExportJob {
     total: job.total,
     outPath: job.outPath,
     message: job.message,
+    what: job.what,
     download: job.download,
   };
 }

@@ -1,19 +1,26 @@
 import type { JsonValue } from '../domain/canonical-json';
 import type { SessionView } from '../domain/session-view';
 import { localDaysToUtc } from '../domain/time';
-import type { ExportSnapshot, ExportUser } from '../export/snapshot';
+import type { ExportSnapshot, ExportUser, SignedPdf } from '../export/snapshot';
 import { latestCheckpoint } from '../db/audit-checkpoints';
 import { auditHead, auditRange } from '../db/audit-log';
 import { getClinic } from '../db/clinic-repo';
 import { formularyVersion } from '../db/formulary-repo';
-import { documentForSessionSignature, documentsForVersions, rootIdentity } from '../db/identities-repo';
+import { rootIdentity } from '../db/identities-repo';
+import {
+  consentPdfNames,
+  readStoredPdf,
+  recordIdsInRange,
+  sessionIdsInRange,
+  signedDocumentNames,
+} from '../db/export-selection-repo';
 import { listAllPatients } from '../db/patients-repo';
 import { listAllRecords } from '../db/records-repo';
 import type { SessionRow } from '../db/sessions-repo';
 import { listPatientSessions } from '../db/sessions-repo';
 import { listUsers, toUser } from '../db/users-repo';
 import type { ServiceContext } from './context';
-import { consentPdfs, consentRecords } from './export-consents';
+import { consentRecords } from './export-consents';
 import { recordViews } from './record-views';
 import { registerRecords } from './register-report-data';
 import { sessionViews } from './sessions-view';
@@ -76,6 +83,33 @@ function sessionsOf(context: ServiceContext, rows: readonly SessionRow[]): Sessi
 }
 
 /**
+ * The stored PDFs by name only: each is read from the ledger when the writer reaches it (they
+ * are most of a decade ledger's bytes). Session records are made when a session signature is
+ * given (at most one per signature); a consent recorded before PDFs existed has none.
+ */
+function storedPdfs(
+  raw: ServiceContext['ledger']['raw'],
+  versionIds: readonly number[],
+  sessionSignatureIds: readonly number[],
+  consentIds: readonly number[],
+): SignedPdf[] {
+  const signed = signedDocumentNames(raw, versionIds, sessionSignatureIds).flatMap((document): SignedPdf[] => {
+    const bytes = () => readStoredPdf(raw, 'signed_documents', document.id);
+    if (document.versionId !== null) return [{ versionId: document.versionId, fileName: document.fileName, bytes }];
+    if (document.sessionSignatureId !== null) {
+      return [{ sessionSignatureId: document.sessionSignatureId, fileName: document.fileName, bytes }];
+    }
+    return [];
+  });
+  const consents = consentPdfNames(raw, consentIds).map((pdf): SignedPdf => ({
+    consentId: pdf.consentId,
+    fileName: pdf.fileName,
+    bytes: () => readStoredPdf(raw, 'consent_pdfs', pdf.id),
+  }));
+  return [...signed, ...consents];
+}
+
+/**
  * Everything the export holds, read in one transaction so it is one consistent moment of
  * the ledger. A date range keeps records with a version written or signed in it, and
  * sessions with anything created, charted (happened or saved) or signed in it.
@@ -92,9 +126,17 @@ export function gatherSnapshot(
   const inRange = (instant: string | null) =>
     instant !== null && (fromIso === null || instant >= fromIso) && (toIso === null || instant < toIso);
   const chosen = request.patientIds === null ? null : new Set(request.patientIds);
+  const dated = fromIso !== null || toIso !== null;
+  const raw = context.ledger.raw;
+  // A date range is chosen in SQL first, so only its records and sessions are loaded; the
+  // same test in JavaScript below then keeps exactly what the export always kept.
+  const recordsInRange = dated ? recordIdsInRange(raw, fromIso, toIso, request.patientIds) : null;
   const views = recordViews(
     context,
-    listAllRecords(db).filter((record) => chosen === null || chosen.has(record.patientId)),
+    listAllRecords(db).filter(
+      (record) =>
+        (chosen === null || chosen.has(record.patientId)) && (recordsInRange === null || recordsInRange.has(record.id)),
+    ),
   ).filter(
     (record) =>
       (fromIso === null && toIso === null) ||
@@ -103,7 +145,11 @@ export function gatherSnapshot(
   const sessionRows = listAllPatients(db)
     .filter((patient) => chosen === null || chosen.has(patient.id))
     .flatMap((patient) => listPatientSessions(db, patient.id));
-  const sessions = sessionsOf(context, sessionRows).filter(
+  const sessionsInRange = dated ? sessionIdsInRange(raw, fromIso, toIso, request.patientIds) : null;
+  const sessions = sessionsOf(
+    context,
+    sessionRows.filter((row) => sessionsInRange === null || sessionsInRange.has(row.id)),
+  ).filter(
     (session) =>
       (fromIso === null && toIso === null) ||
       inRange(session.createdAt) ||
@@ -150,23 +196,12 @@ export function gatherSnapshot(
     auditEntries: audit,
     auditHead: auditHead(context.ledger.raw),
     latestCheckpoint: latestCheckpoint(db),
-    signedPdfs: [
-      ...documentsForVersions(db, signedVersionIds).flatMap((document) =>
-        document.versionId === null
-          ? []
-          : [{ versionId: document.versionId, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }],
-      ),
-      // Session records are made when a session signature is given (at most one per signature).
-      ...sessions.flatMap((session) =>
-        session.signatures.flatMap((signature) => {
-          const document = documentForSessionSignature(db, signature.id);
-          return document === undefined
-            ? []
-            : [{ sessionSignatureId: signature.id, fileName: document.fileName, bytes: new Uint8Array(document.pdf) }];
-        }),
-      ),
-      ...consentPdfs(context, consents),
-    ],
+    signedPdfs: storedPdfs(
+      raw,
+      signedVersionIds,
+      sessions.flatMap((session) => session.signatures.map((signature) => signature.id)),
+      consents.map((consent) => consent.id),
+    ),
     clinicRootCertificatePem: rootIdentity(db)?.certificatePem ?? null,
     // The register is one ledger of its own, kept whole like the audit trail's own tables.
     register: registerRecords(context),

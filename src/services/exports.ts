@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { writeExport } from '../export/write-export';
+import { ExportCancelledError, writeExport } from '../export/write-export';
 import { appendAudit } from '../db/audit-log';
-import { buildExportFiles } from '../export/export-files';
+import { exportSources } from '../export/export-files';
 import type { ExportUser } from '../export/snapshot';
 import { getClinic } from '../db/clinic-repo';
 import type { Ledger } from '../db/open';
@@ -31,7 +31,7 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
       { from: input.from ?? null, to: input.to ?? null, patientIds: input.patientIds ?? null },
       exportUser(user),
     );
-    const files = buildExportFiles(snapshot);
+    const files = exportSources(snapshot);
     const outPath = exportPath(context);
     const id = randomUUID();
     context.audit('export.started', 'export', id, {
@@ -51,6 +51,7 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
       total: files.length,
       outPath,
       message: 'Writing the export…',
+      what: files[0]?.path ?? '',
       download: null,
     };
   },
@@ -80,20 +81,25 @@ function commandLineUser(osUser: string): ExportUser {
  * account named. Recorded in the audit trail only once it is complete (one `export.done`
  * entry carrying the selection): an export that could not be written leaves the ledger exactly
  * as it was, so a failed attempt (a folder that cannot be created, a full disk) changes
- * nothing. Resolves with the job, 'done' or 'failed'.
+ * nothing. Resolves with the job, 'done', 'cancelled' or 'failed'.
  */
 export async function exportToPath(
   ledger: Ledger,
   request: ExportRequest,
   outPath: string,
-  options: { osUser: string; onProgress?: (done: number, total: number) => void },
+  options: {
+    osUser: string;
+    onProgress?: (done: number, total: number, next: string | null) => void;
+    /** Ctrl+C: stops between files, removes the temporary file, records nothing; 'cancelled'. */
+    signal?: AbortSignal;
+  },
 ): Promise<ExportJob> {
   const id = randomUUID();
   // One read transaction: every file describes the same instant of the ledger.
   const { files, exportedAt, details } = ledger.raw.transaction(() => {
     const context = createServiceContext(ledger, createSignIn(), null, getClinic(ledger.db), new Date());
     const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
-    const built = buildExportFiles(snapshot);
+    const built = exportSources(snapshot);
     return {
       files: built,
       exportedAt: snapshot.exportedAt,
@@ -106,7 +112,16 @@ export async function exportToPath(
       },
     };
   })();
-  const job: ExportJob = { id, state: 'writing', done: 0, total: files.length, outPath, message: '', download: null };
+  const job: ExportJob = {
+    id,
+    state: 'writing',
+    done: 0,
+    total: files.length,
+    outPath,
+    message: '',
+    what: '',
+    download: null,
+  };
   const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
   try {
     mkdirSync(dirname(outPath), { recursive: true });
@@ -115,15 +130,17 @@ export async function exportToPath(
       outPath,
       format,
       modifiedAt: exportedAt,
-      onProgress: (done, total) => {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      onProgress: (done, total, next) => {
         job.done = done;
-        options.onProgress?.(done, total);
+        options.onProgress?.(done, total, next);
       },
     });
     // Hashed from the disk, as written, so the audit trail names the very archive.
     if (format === 'zip') job.download = await describeDownload(outPath);
   } catch (error) {
-    return { ...job, state: 'failed', message: error instanceof Error ? error.message : String(error) };
+    const state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
+    return { ...job, state, message: error instanceof Error ? error.message : String(error) };
   }
   const done: ExportJob = { ...job, state: 'done', done: files.length, message: `The export is complete: ${outPath}` };
   ledger.raw.transaction(() => {

@@ -54,13 +54,19 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export const patientHandlers: Handlers<'patients.search' | 'patients.get' | 'patients.create' | 'patients.update'> = {
-  'patients.search': (context, input) => ({
-    patients: searchPatients(context.ledger.db, {
+  'patients.search': (context, input) => {
+    // The matches in one fixed order (each query ends in the patient's ID), so the page after
+    // `offset` is the tail of a longer read: every patient once across pages, one more tells "more".
+    const found = searchPatients(context.ledger.db, {
       terms: input.query,
       dateOfBirth: parseDateQuery(input.query),
-      limit: input.limit,
-    }),
-  }),
+      limit: input.offset + input.limit + 1,
+    });
+    return {
+      patients: found.slice(input.offset, input.offset + input.limit),
+      more: found.length > input.offset + input.limit,
+    };
+  },
 
   'patients.get': (context, input) => {
     const patient = existingPatient(context, input.patientId);

@@ -6,7 +6,8 @@ import { ServiceError } from './service-error';
 import { append } from './sessions-append';
 import { assertNotFuture, checkEntry } from './sessions-entry-rules';
 import { acknowledgedChecklist, startFindings, withoutClientTiming } from './sessions-timing';
-import { existingSession, planOf, sessionViews, viewOf } from './sessions-view';
+import { existingSession, planOf, viewOf } from './sessions-view';
+import { sessionListItems } from './session-list';
 import { wasteWitness } from './sessions-witness';
 import { correctedSupervisedChecklist, withSupervisionFacts } from './sessions-supervision';
 import { recordEndWaste, recordStartDraws, withDrawnLots } from './register-session';
@@ -31,7 +32,7 @@ function correctedBody(
     occurredAt,
     planVersionId: session.planVersionId,
     plan: planOf(context, session.planVersionId).content,
-    patientSessions: sessionViews(context, others),
+    patientSessions: sessionListItems(context, others),
     chartedOnPlan: session.seriesNumber - 1,
   });
   const answered = (JSON.parse(corrected.content) as Checklist).timing;

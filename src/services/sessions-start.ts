@@ -10,7 +10,8 @@ import { ServiceError } from './service-error';
 import { append } from './sessions-append';
 import { assertNotFuture } from './sessions-entry-rules';
 import { acknowledgedChecklist, startFindings } from './sessions-timing';
-import { sessionViews, viewOf } from './sessions-view';
+import { viewOf } from './sessions-view';
+import { sessionListItems } from './session-list';
 import { resolvedSupervision, supervisedChecklist } from './sessions-supervision';
 
 export const sessionStartHandlers: Handlers<'sessions.start'> = {
@@ -42,7 +43,8 @@ export const sessionStartHandlers: Handlers<'sessions.start'> = {
     checkConfiguredChecklist(context, input.checklist);
     const supervision = resolvedSupervision(context, input.supervision, 'supervision');
     const existing = listPlanSessions(context.ledger.db, plan.id);
-    const patientSessions = sessionViews(context, listPatientSessions(context.ledger.db, plan.patientId));
+    // Status and start of each (no observations read): a regular patient has 100+ sessions.
+    const patientSessions = sessionListItems(context, listPatientSessions(context.ledger.db, plan.patientId));
     const open = patientSessions.find(
       ({ status }) => status !== 'Discharged' && status !== 'Signed' && status !== 'Amended after signing',
     );

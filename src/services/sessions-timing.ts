@@ -24,7 +24,7 @@ export function startFindings(
     planVersionId: number;
     plan: PlanContent;
     /** The patient's other sessions (this one left out when its checklist is corrected). */
-    patientSessions: readonly SessionView[];
+    patientSessions: readonly Pick<SessionView, 'startedAt'>[];
     /** Sessions charted on this plan before this one. */
     chartedOnPlan: number;
   },

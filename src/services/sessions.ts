@@ -1,5 +1,6 @@
 import type { Handlers } from './context';
 import { sessionChartingHandlers } from './sessions-charting';
+import { sessionListHandlers } from './session-list';
 import { sessionReadHandlers } from './sessions-read';
 import { sessionSignHandlers } from './sessions-sign';
 import { sessionStartHandlers } from './sessions-start';
@@ -13,11 +14,14 @@ export const sessionHandlers: Handlers<
   | 'sessions.get'
   | 'sessions.status'
   | 'sessions.list'
+  | 'sessions.page'
+  | 'sessions.doses'
   | 'sessions.physicians'
 > = {
   ...sessionStartHandlers,
   ...sessionChartingHandlers,
   ...sessionSignHandlers,
   ...sessionReadHandlers,
+  ...sessionListHandlers,
   ...sessionPhysicianHandlers,
 };

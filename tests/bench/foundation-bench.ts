@@ -122,10 +122,21 @@ try {
   // Interleaved, so that drift in the machine's speed affects both sides alike.
   const createSamples: number[] = [];
   const rawSamples: number[] = [];
+  // CPU time of each side as well: when other work keeps the cores or the disk busy, the wall
+  // time of both sides is mostly waiting (for a core, for fsync) and their ratio tends to 1.
+  const createCpuSamples: number[] = [];
+  const rawCpuSamples: number[] = [];
+  const cpuTimed = (samples: number[], run: () => void): number => {
+    const cpuStart = process.cpuUsage();
+    const ms = time(run);
+    const cpu = process.cpuUsage(cpuStart);
+    samples.push((cpu.user + cpu.system) / 1000);
+    return ms;
+  };
   for (const patient of fresh) {
-    createSamples.push(time(() => call(nurse, 'patients.create', { patient })));
+    createSamples.push(cpuTimed(createCpuSamples, () => call(nurse, 'patients.create', { patient })));
     rawSamples.push(
-      time(() =>
+      cpuTimed(rawCpuSamples, () =>
         insert.run({
           ...patient,
           mrn: `RAW-${patient.mrn}`,
@@ -178,6 +189,9 @@ try {
       rawInsertP50Ms: rawP50,
       ratio: Number((createP50 / rawP50).toFixed(2)),
       targetRatio: 2,
+      dispatchCpuP50Ms: percentile(createCpuSamples, 50),
+      rawInsertCpuP50Ms: percentile(rawCpuSamples, 50),
+      cpuRatio: Number((percentile(createCpuSamples, 50) / percentile(rawCpuSamples, 50)).toFixed(2)),
     },
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

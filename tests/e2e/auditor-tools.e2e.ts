@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,12 +7,40 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, seedDemo } from '../../src/cli/demo';
 import type { Manifest } from '../../src/export/manifest';
+import type { ExportFileHold } from '../../src/services/export-jobs';
+import { holdExportFiles } from '../../src/services/export-jobs';
 import { openLedger } from '../../src/services/ledger';
 import { assertAccessible } from './accessibility';
 import type { LaunchedApp } from './harness';
 import { launchApp } from './harness';
 import { saveScreenshot } from './screenshots';
 import { expectText, heading, signIn } from './steps';
+
+/**
+ * A turnstile for the app's exports (the server runs in this process): the writer waits before
+ * each file until the test lets more through, so the bar is read at known points and the cancel
+ * lands while the export is certainly still being written, however fast this machine is.
+ */
+function exportTurnstile(): { hold: ExportFileHold; allow(files: number): void } {
+  let permits = 0;
+  let wake: (() => void) | undefined;
+  return {
+    hold: async (_index, signal) => {
+      while (permits === 0) {
+        if (signal?.aborted === true) return; // the writer stops itself on the cancel
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          signal?.addEventListener('abort', () => resolve(), { once: true });
+        });
+      }
+      permits -= 1;
+    },
+    allow: (files) => {
+      permits += files;
+      wake?.();
+    },
+  };
+}
 
 /** The auditor's tools on a demo clinic: the export with progress, and verifying a signed PDF. */
 let dir: string;
@@ -27,6 +55,7 @@ beforeAll(async () => {
   app = await launchApp({ dbPath });
 }, 180_000);
 afterAll(async () => {
+  holdExportFiles(undefined);
   await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -112,5 +141,53 @@ describe('auditor tools', () => {
     await saveScreenshot(page, '31-verify-pdf', { fullPage: true });
     await page.getByLabel('Signed PDF').setInputFiles(bad);
     await expectText(page.getByRole('status'), 'is NOT valid');
+  });
+
+  it('shows the export advancing, file by file, and a cancel leaves no partial file on disk', async () => {
+    const { page } = app;
+    const exportsDir = join(dir, 'exports');
+    const before = readdirSync(exportsDir).sort();
+    const turnstile = exportTurnstile();
+    holdExportFiles(turnstile.hold);
+    try {
+      await page.getByRole('link', { name: 'Export' }).click();
+      await heading(page, 'Export records');
+      await page.getByRole('button', { name: 'Start export' }).click();
+      const bar = page.locator('#export-progress-bar');
+      const value = async () => Number(await bar.getAttribute('value'));
+      await bar.waitFor();
+      expect(await value()).toBe(0);
+
+      turnstile.allow(3);
+      await expect.poll(value, { timeout: 10_000 }).toBe(3);
+      const first = await value();
+      turnstile.allow(5);
+      await expect.poll(value, { timeout: 10_000 }).toBe(8);
+      const second = await value();
+      expect(second).toBeGreaterThan(first);
+      const total = Number(await bar.getAttribute('max'));
+      expect(total).toBeGreaterThan(second);
+      await expectText(page.locator('.export-progress label'), `Writing file 9 of ${total}`);
+      await expectText(page.locator('.export-progress-file'), /^Now writing \S+/);
+      // The half-written export exists only as a hidden temporary file beside where it goes.
+      expect(readdirSync(exportsDir).filter((name) => name.includes('.partial-'))).toHaveLength(1);
+      await assertAccessible(page, 'export-progress');
+
+      await page.getByRole('button', { name: 'Cancel export' }).click();
+      await expectText(page.getByRole('status'), 'Export cancelled');
+      await expectText(page.getByRole('status'), 'No files were left behind.');
+    } finally {
+      holdExportFiles(undefined);
+    }
+    // Neither the export nor its temporary file is on disk: the folder is as it was.
+    expect(readdirSync(exportsDir).sort()).toEqual(before);
+    const raw = new Database(join(dir, 'ledger.sqlite'), { readonly: true });
+    const entry = raw
+      .prepare("SELECT details FROM audit_log WHERE action = 'export.cancelled' ORDER BY seq DESC LIMIT 1")
+      .get() as { details: string } | undefined;
+    raw.close();
+    const outPath = (JSON.parse(entry?.details ?? '{}') as { outPath?: string }).outPath ?? '';
+    expect(outPath.startsWith(exportsDir)).toBe(true);
+    expect(existsSync(outPath)).toBe(false);
   });
 });

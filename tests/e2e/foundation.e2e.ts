@@ -343,7 +343,7 @@ describe('foundation, end to end in Chromium', () => {
     const table = page.getByRole('table');
     await expectText(table, 'auth.account-locked');
     await expectText(table, 'patient.viewed');
-    await page.getByRole('button', { name: 'Verify audit chain' }).click();
+    await page.getByRole('button', { name: 'Full check' }).click();
     await expectText(page.getByText('The audit chain is intact'), 'intact');
     await checkScreen(page, '08-audit-log');
     // Pages of 25, newest first; the first entry of all is the clinic's creation.

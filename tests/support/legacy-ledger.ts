@@ -24,6 +24,10 @@ export function asBeforeLedgerMeta(ledger: Ledger, foldingVersion: number): void
   for (const { tag } of later) {
     const sql = readFileSync(join(defaultMigrationsDir, `${tag}.sql`), 'utf8');
     for (const [, table] of sql.matchAll(/CREATE TABLE `(\w+)`/g)) ledger.raw.exec(`DROP TABLE IF EXISTS "${table}"`);
+    // And every index such a migration adds to an older table (the audit log's filters).
+    for (const [, index] of sql.matchAll(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g)) {
+      ledger.raw.exec(`DROP INDEX IF EXISTS "${index}"`);
+    }
   }
   ledger.raw.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(entry.when);
   ledger.raw.pragma(`user_version = ${foldingVersion}`);

@@ -66,6 +66,9 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'patients.update': { patientId: 1, expectedVersion: 1, patient: patientInput({ mrn: 'EXAMPLE-1' }) },
   'audit.list': { beforeSeq: 5, limit: 10 },
   'audit.verify': {},
+  'audit.verifyStart': { scope: 'sinceLast' },
+  'audit.verifyStatus': { jobId: '00000000-0000-4000-8000-000000000000' },
+  'audit.verifyCancel': { jobId: '00000000-0000-4000-8000-000000000000' },
   'formulary.get': {},
   'formulary.update': {
     expectedVersion: 0,
@@ -114,6 +117,8 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'sessions.get': { sessionId: 1 },
   'sessions.status': { sessionId: 1, lastEntryId: 0, signatureCount: 0 },
   'sessions.list': { patientId: 1 },
+  'sessions.page': { patientId: 1, beforeSessionId: 5, limit: 20 },
+  'sessions.doses': { patientId: 1 },
   'sessions.physicians': {},
   'exports.start': { from: '2026-01-01', to: '2026-12-31' },
   'exports.status': { exportId: '00000000-0000-4000-8000-000000000000' },
@@ -136,6 +141,7 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   },
   'backups.run': {},
   'backups.job': { jobId: '00000000-0000-4000-8000-000000000000' },
+  'backups.cancel': { jobId: '00000000-0000-4000-8000-000000000000' },
   'backups.list': { limit: 20 },
   'backups.testRestore': {
     fileName: 'dosing-ledger-20260307-140501Z.ledger.age',

@@ -3,7 +3,7 @@ import type { ExportSnapshot } from '../snapshot';
 import type { FhirResource } from './datatypes';
 import { fhirInstant } from './instant';
 import { resourceKey } from './ids';
-import { FhirDecimal } from './json';
+import { FhirDecimal, serializeFhirJson, serializeFhirJsonAt } from './json';
 
 export interface BundleEntry {
   fullUrl: string;
@@ -54,6 +54,14 @@ export function buildBundle(
   snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
   resources: readonly FhirResource[],
 ): Bundle {
+  const { head, entryOf } = bundleParts(snapshot, resources);
+  return { ...head, entry: resources.map(entryOf) };
+}
+
+function bundleParts(
+  snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
+  resources: readonly FhirResource[],
+): { head: Omit<Bundle, 'entry'>; entryOf: (resource: FhirResource) => BundleEntry } {
   const seed = `dosing-ledger|${snapshot.clinic.name}|${snapshot.exportedAt}`;
   const fullUrls = new Map(
     resources.map((resource) => [
@@ -62,13 +70,39 @@ export function buildBundle(
     ]),
   );
   return {
-    resourceType: 'Bundle',
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${nameBasedUuid(seed)}` },
-    type: 'collection',
-    timestamp: fhirInstant(snapshot.exportedAt),
-    entry: resources.map((resource) => ({
+    head: {
+      resourceType: 'Bundle',
+      identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${nameBasedUuid(seed)}` },
+      type: 'collection',
+      timestamp: fhirInstant(snapshot.exportedAt),
+    },
+    entryOf: (resource) => ({
       fullUrl: fullUrls.get(resourceKey(resource))?.fullUrl ?? '',
       resource: rewriteReferences(resource, fullUrls) as FhirResource,
-    })),
+    }),
   };
+}
+
+/**
+ * fhir/bundle.json as pieces of text, one entry at a time (each entry's rewritten copy is
+ * made, written and dropped): the same bytes as `serializeFhirJson(buildBundle(...), 2)` and
+ * a final newline, without the whole document ever being one string.
+ */
+export function* bundleJsonPieces(
+  snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
+  resources: readonly FhirResource[],
+): Generator<string> {
+  const { head, entryOf } = bundleParts(snapshot, resources);
+  const headText = serializeFhirJson(head, 2);
+  if (resources.length === 0) {
+    // No entries: the member is left out, as for any empty array.
+    yield `${headText}\n`;
+    return;
+  }
+  // `entry` is the last member: open it where the head's closing brace was.
+  yield `${headText.slice(0, -'\n}'.length)},\n  "entry": [`;
+  for (const [at, resource] of resources.entries()) {
+    yield `${at === 0 ? '' : ','}\n    ${serializeFhirJsonAt(entryOf(resource), 2, '    ')}`;
+  }
+  yield '\n  ]\n}\n';
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ConsentRecord } from '../consent-snapshot';
 import { consentsOf } from '../consent-snapshot';
 import { pdfExportPath } from '../pdf-files';
+import { pdfBytes } from '../snapshot';
 import type { ExportIndex } from '../snapshot-index';
 import { coding, concept, ledgerSystems, systems } from './code-systems';
 import type { Attachment, CodeableConcept, FhirResource, HumanName, Identifier, Period, Reference } from './datatypes';
@@ -61,11 +62,13 @@ function sourceAttachment(index: ExportIndex, consent: ConsentRecord): Attachmen
   const pdf = index.snapshot.signedPdfs.find((candidate) => candidate.consentId === consent.id);
   const text = `${consent.documentTitle}, version ${consent.documentVersion} (text SHA-256 ${consent.textSha256})`;
   if (pdf === undefined) return { title: text };
+  // Read here and dropped: the PDF file itself is read again when the writer reaches it.
+  const bytes = pdfBytes(pdf);
   return {
     contentType: 'application/pdf',
     url: pdfExportPath(pdf.fileName),
-    size: pdf.bytes.byteLength,
-    hash: createHash('sha1').update(pdf.bytes).digest('base64'),
+    size: bytes.byteLength,
+    hash: createHash('sha1').update(bytes).digest('base64'),
     title: `Signed consent: ${text}`,
     creation: fhirInstant(consent.signedAt),
   };

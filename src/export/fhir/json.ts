@@ -43,6 +43,17 @@ export function serializeFhirJson(value: unknown, indent = 0): string {
   return write(pruned, indent, '');
 }
 
+/**
+ * A value written as it would appear nested at `depth` (the indentation of the line it starts
+ * on) inside a document written with `indent`: lets a large document be written one member
+ * at a time with exactly the bytes `serializeFhirJson` gives for the whole.
+ */
+export function serializeFhirJsonAt(value: unknown, indent: number, depth: string): string {
+  const pruned = prune(value);
+  if (pruned === undefined) throw new TypeError('Nothing to write: the value is empty');
+  return write(pruned, indent, depth);
+}
+
 /** The value without empty members, or undefined when nothing is left. */
 export function prune(value: unknown): unknown {
   if (value === undefined || value === '') return undefined;

@@ -14,3 +14,15 @@ export function ndjsonByType(resources: readonly FhirResource[]): Map<string, st
   }
   return new Map([...lines].map(([type, typeLines]) => [type, typeLines.join('')]));
 }
+
+/** The resource types in the order their NDJSON files are written (first appearance). */
+export function ndjsonTypes(resources: readonly FhirResource[]): string[] {
+  return [...new Set(resources.map((resource) => resource.resourceType))];
+}
+
+/** One type's NDJSON lines, one resource at a time. */
+export function* ndjsonLinesOf(resources: readonly FhirResource[], type: string): Generator<string> {
+  for (const resource of resources) {
+    if (resource.resourceType === type) yield `${serializeFhirJson(resource)}\n`;
+  }
+}

@@ -4,47 +4,66 @@ import type { CallError } from '../../../contract/errors';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
+import type { AuditFilter } from './audit-filter-form';
+import { isFiltered } from './audit-filter-form';
+import { AuditFilters } from './AuditFilters';
 import { AuditTable } from './AuditTable';
 import { VerifyChainPanel } from './VerifyChainPanel';
 
 /** Entries per page; each row can be long, so a page stays short enough to scan. */
 const pageSize = 25;
 
+type ListedEntry = AuditEntry & { actorName: string | null };
+
 interface Pages {
-  entries: AuditEntry[];
+  /** The filters these pages were read with. */
+  filter: AuditFilter;
+  entries: ListedEntry[];
   /** False once a page came back short: there is nothing older. */
   more: boolean;
 }
 
-/** The append-only audit log, newest first, with "Load older" paging and chain verification. */
+/**
+ * The append-only audit log, newest first, with filters that run in the database, "Load older"
+ * paging and chain verification.
+ */
 export function AuditLogPage() {
   const api = useApi();
   const { clinic } = useSignedIn();
   const [pages, setPages] = useState<Pages | null>(null);
+  const [actors, setActors] = useState<readonly { userId: number; name: string }[]>([]);
   const [error, setError] = useState<CallError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = async (beforeSeq: number | undefined, previous: AuditEntry[]) => {
+  const load = async (filter: AuditFilter, beforeSeq: number | undefined, previous: ListedEntry[]) => {
     setBusy(true);
-    const result = await api.call(
-      'audit.list',
-      beforeSeq === undefined ? { limit: pageSize } : { beforeSeq, limit: pageSize },
-    );
+    const result = await api.call('audit.list', {
+      ...filter,
+      ...(beforeSeq === undefined ? {} : { beforeSeq }),
+      limit: pageSize,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     setError(null);
-    setPages({ entries: [...previous, ...result.value.entries], more: result.value.entries.length === pageSize });
+    setActors(result.value.actors ?? []);
+    setPages({
+      filter,
+      entries: [...previous, ...result.value.entries],
+      more: result.value.entries.length === pageSize,
+    });
   };
 
   useEffect(() => {
     let current = true;
     void api.call('audit.list', { limit: pageSize }).then((result) => {
       if (!current) return;
-      if (result.ok) setPages({ entries: result.value.entries, more: result.value.entries.length === pageSize });
-      else setError(result.error);
+      if (result.ok) {
+        setActors(result.value.actors ?? []);
+        setPages({ filter: {}, entries: result.value.entries, more: result.value.entries.length === pageSize });
+      } else setError(result.error);
     });
     return () => {
       current = false;
@@ -52,6 +71,7 @@ export function AuditLogPage() {
   }, [api]);
 
   const oldest = pages?.entries[pages.entries.length - 1];
+  const filtered = pages !== null && isFiltered(pages.filter);
 
   return (
     <div className="page">
@@ -59,6 +79,12 @@ export function AuditLogPage() {
       <VerifyChainPanel />
       <section className="card" aria-labelledby="entries-title">
         <h2 id="entries-title">Entries, newest first</h2>
+        <AuditFilters
+          actors={actors}
+          clinicTimeZone={clinic.timeZone}
+          busy={busy}
+          onApply={(filter) => void load(filter, undefined, [])}
+        />
         {error !== null && (
           <Notice tone="error" live="alert" title="The audit log could not be loaded">
             {error.message}
@@ -72,8 +98,10 @@ export function AuditLogPage() {
         {pages !== null && (
           <>
             <p className="hint" role="status">
-              Showing {pages.entries.length} {pages.entries.length === 1 ? 'entry' : 'entries'}
-              {oldest === undefined ? '' : `, back to entry ${oldest.seq}`}. Times are in {clinic.timeZone}.
+              {pages.entries.length === 0 && filtered
+                ? 'No entries match these filters.'
+                : `Showing ${pages.entries.length} ${pages.entries.length === 1 ? 'entry' : 'entries'}${filtered ? ' that match the filters' : ''}${oldest === undefined ? '' : `, back to entry ${oldest.seq}`}.`}{' '}
+              Times are in {clinic.timeZone}.
             </p>
             <AuditTable entries={pages.entries} clinicTimeZone={clinic.timeZone} />
             {pages.more && oldest !== undefined && (
@@ -82,7 +110,7 @@ export function AuditLogPage() {
                   type="button"
                   className="button button-secondary"
                   disabled={busy}
-                  onClick={() => void load(oldest.seq, pages.entries)}
+                  onClick={() => void load(pages.filter, oldest.seq, pages.entries)}
                 >
                   {busy ? 'Loading…' : 'Load older entries'}
                 </button>

@@ -1,8 +1,10 @@
 import type { AuditEntry } from '../../../domain/audit';
 import { formatDateTime } from '../../../domain/time';
 
-function actor(entry: AuditEntry): string {
-  return entry.actorUserId === null ? 'No user' : `User ${entry.actorUserId}`;
+function actor(entry: AuditEntry & { actorName?: string | null }): string {
+  if (entry.actorUserId === null) return 'No user';
+  // The printed name when the log was read with it (`audit.list` gives it), and the ID the filter matches.
+  return entry.actorName == null ? `User ${entry.actorUserId}` : `${entry.actorName} (user ${entry.actorUserId})`;
 }
 
 function entity(entry: AuditEntry): string {
@@ -10,7 +12,13 @@ function entity(entry: AuditEntry): string {
 }
 
 /** Newest first. Times in the clinic's zone with their UTC offset; details as compact JSON. */
-export function AuditTable({ entries, clinicTimeZone }: { entries: readonly AuditEntry[]; clinicTimeZone: string }) {
+export function AuditTable({
+  entries,
+  clinicTimeZone,
+}: {
+  entries: readonly (AuditEntry & { actorName?: string | null })[];
+  clinicTimeZone: string;
+}) {
   return (
     <div className="table-wrap">
       <table className="table table-audit">

@@ -1,17 +1,28 @@
 import type { BackupJob } from '../../../domain/backups';
 import { useApi } from '../../app/sign-in-context';
 import { Notice } from '../../components/Notice';
+import { BackupProgress } from './BackupProgress';
 import { useBackupJob } from './use-backup-job';
 
-/** "Back up now", with a progress bar and what is being done, then the result in words. */
+/**
+ * "Back up now", with a progress bar, what is being done, an estimate of the time left and
+ * Cancel, then the result in words.
+ */
 export function BackUpNow({ ready, onFinished }: { ready: boolean; onFinished: (job: BackupJob) => void }) {
   const api = useApi();
-  const { job, error, follow, fail } = useBackupJob(onFinished);
+  const { job, error, elapsedMs, follow, update, fail } = useBackupJob(onFinished);
   const running = job?.state === 'running';
 
   const start = async () => {
     const result = await api.call('backups.run', {});
     if (result.ok) follow(result.value);
+    else fail(result.error.message);
+  };
+
+  const cancel = async () => {
+    if (job === null) return;
+    const result = await api.call('backups.cancel', { jobId: job.id });
+    if (result.ok) update(result.value);
     else fail(result.error.message);
   };
 
@@ -29,18 +40,18 @@ export function BackUpNow({ ready, onFinished }: { ready: boolean; onFinished: (
           {running ? 'Backing up…' : 'Back up now'}
         </button>
       </div>
-      {running && (
-        <div className="backup-progress">
-          <label htmlFor="backup-progress-bar">{job.what}…</label>
-          <progress id="backup-progress-bar" max={100} value={Math.round(job.fraction * 100)} />
-        </div>
-      )}
+      {running && <BackupProgress job={job} elapsedMs={elapsedMs} onCancel={() => void cancel()} />}
       <div aria-live="polite">
         {job?.state === 'done' && (
           <Notice tone="success" title="Backup written">
             <p>
               <code>{job.fileName}</code>. {job.message}
             </p>
+          </Notice>
+        )}
+        {job?.state === 'cancelled' && (
+          <Notice tone="info" title="Backup cancelled">
+            <p>{job.message}</p>
           </Notice>
         )}
         {job?.state === 'failed' && (

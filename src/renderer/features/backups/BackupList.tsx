@@ -1,4 +1,5 @@
 import type { BackupRun } from '../../../domain/backups';
+import { cancelledBackupMessage } from '../../../domain/backups';
 import { formatDateTime } from '../../../domain/time';
 import { useSignedIn } from '../../app/sign-in-context';
 import { formatByteSize } from '../exports/byte-size';
@@ -11,7 +12,7 @@ const kindWords: Record<BackupRun['kind'], string> = {
 };
 
 function checkWords(run: BackupRun): string {
-  if (!run.ok) return 'Failed';
+  if (!run.ok) return run.message === cancelledBackupMessage ? 'Cancelled' : 'Failed';
   return run.kind === 'test-restore' ? 'Test restore passed' : 'Check passed';
 }
 

@@ -25,8 +25,9 @@ export function ChairsidePage() {
 function Chairside({ patientId }: { patientId: number }) {
   const { clinic } = useSignedIn();
   const { loaded, reload } = useCall('chairside.get', { patientId });
-  // Unaudited, so it may follow every change: the series position stays current.
-  const sessions = useCall('sessions.list', { patientId }, { live: true });
+  // Unaudited, so it may follow every change: the series position stays current. One session is
+  // enough: the page carries the open session and the count per plan.
+  const sessions = useCall('sessions.page', { patientId, limit: 1 }, { live: true });
   const view = loaded.status === 'ready' ? loaded.value : null;
   const plan = view?.plan ?? null;
   const version = plan?.versions.find((candidate) => candidate.id === view?.currentVersionId) ?? null;
@@ -76,7 +77,7 @@ function Chairside({ patientId }: { patientId: number }) {
             stale={change !== null}
             position={
               sessions.loaded.status === 'ready'
-                ? seriesPosition(sessions.loaded.value.sessions, plan.id, version.content.series.infusions)
+                ? seriesPosition(sessions.loaded.value, plan.id, version.content.series.infusions)
                 : null
             }
           />

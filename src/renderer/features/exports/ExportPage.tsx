@@ -19,6 +19,9 @@ export function ExportPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [job, setJob] = useState<Job | null>(null);
+  // When this page started the export, and how long it had run at the latest reading: the estimate.
+  const [startedAtMs, setStartedAtMs] = useState(0);
+  const [elapsedMs, setElapsedMs] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -26,6 +29,7 @@ export function ExportPage() {
     const timer = setTimeout(
       () => {
         void api.call('exports.status', { exportId: job.id }).then((result) => {
+          setElapsedMs(Date.now() - startedAtMs);
           if (result.ok) setJob(result.value);
           else setError(result.error.message);
         });
@@ -33,10 +37,12 @@ export function ExportPage() {
       Math.min(signInPollMs(), 500),
     );
     return () => clearTimeout(timer);
-  }, [api, job]);
+  }, [api, job, startedAtMs]);
 
   const start = async () => {
     setError(null);
+    setStartedAtMs(Date.now());
+    setElapsedMs(0);
     const result = await api.call('exports.start', {
       ...(from === '' ? {} : { from }),
       ...(to === '' ? {} : { to }),
@@ -95,7 +101,7 @@ export function ExportPage() {
               <p>{error}</p>
             </Notice>
           )}
-          {job !== null && <ExportProgress job={job} onCancel={() => void cancel()} />}
+          {job !== null && <ExportProgress job={job} elapsedMs={elapsedMs} onCancel={() => void cancel()} />}
         </div>
       </section>
       {job?.state === 'done' && job.download !== null && (

@@ -6,15 +6,17 @@ import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { PatientResultList } from './PatientResultList';
 import type { SearchState } from './use-patient-search';
-import { searchLimit, usePatientSearch } from './use-patient-search';
+import { usePatientSearch } from './use-patient-search';
 
-function summary(state: SearchState): string {
+/** The status line read out as results change: how many match, and whether more are to be shown. */
+export function summary(state: SearchState): string {
   if (state.status !== 'done') return 'Searching…';
   const count = state.patients.length;
-  const more = count === searchLimit ? ` The first ${searchLimit} are shown; type more to narrow the search.` : '';
+  const more = state.more ? ` The first ${count} are shown: show more, or type more to narrow the search.` : '';
   if (state.query === '') return count === 0 ? 'There are no patients yet.' : `All patients, A–Z.${more}`;
   if (count === 0) return `No patient matches “${state.query}”. Check the spelling, or search by MRN or date of birth.`;
-  return `${count} ${count === 1 ? 'patient matches' : 'patients match'} “${state.query}”.${more}`;
+  if (state.more) return `More than ${count} patients match “${state.query}”.${more}`;
+  return `${count} ${count === 1 ? 'patient matches' : 'patients match'} “${state.query}”.`;
 }
 
 /** Finding a chart: by name (any accents, any case), MRN, or date of birth, as you type. */
@@ -22,7 +24,7 @@ export function PatientSearchPage() {
   const { user, clinic } = useSignedIn();
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState(() => params.get('q') ?? '');
-  const search = usePatientSearch(query);
+  const { state: search, showMore, busy } = usePatientSearch(query);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), []);
@@ -72,7 +74,23 @@ export function PatientSearchPage() {
             {search.error.message}
           </Notice>
         )}
-        {search.status === 'done' && <PatientResultList patients={search.patients} clinicTimeZone={clinic.timeZone} />}
+        {search.status === 'done' && (
+          <>
+            <PatientResultList patients={search.patients} clinicTimeZone={clinic.timeZone} />
+            {search.moreError !== null && (
+              <Notice tone="error" live="alert" title="More patients could not be loaded">
+                {search.moreError.message}
+              </Notice>
+            )}
+            {search.more && (
+              <div className="actions">
+                <button type="button" className="button button-secondary" disabled={busy} onClick={showMore}>
+                  {busy ? 'Loading…' : 'Show more patients'}
+                </button>
+              </div>
+            )}
+          </>
+        )}
       </div>
     </div>
   );

@@ -1,31 +1,19 @@
-import { cumulativeDose } from '../../../domain/cumulative-dose';
 import { useCall } from '../../app/use-call';
 import { LoadState } from '../../components/LoadState';
-import { coursePoints } from './course-points';
-import { sessionDoses } from './course-series';
 import { CumulativeDoseLines } from './CumulativeDoseLines';
 
-/** On the patient's chart: the drug given so far, per series and in total. */
+/** On the patient's chart: the drug given so far, per series and in total (added up in the back end). */
 export function CumulativeDoseSection({ patientId }: { patientId: number }) {
-  const sessions = useCall('sessions.list', { patientId }, { live: true });
-  const records = useCall('records.list', { patientId }, { live: true });
-  const pending = [sessions.loaded, records.loaded].find((loaded) => loaded.status !== 'ready');
+  const doses = useCall('sessions.doses', { patientId }, { live: true });
   return (
     <section className="card" aria-labelledby="cumulative-dose-title">
       <h2 id="cumulative-dose-title">Drug given</h2>
-      {pending !== undefined || sessions.loaded.status !== 'ready' || records.loaded.status !== 'ready' ? (
-        <LoadState loaded={pending ?? { status: 'loading' }} what="drug given" />
-      ) : sessions.loaded.value.sessions.length === 0 ? (
+      {doses.loaded.status !== 'ready' ? (
+        <LoadState loaded={doses.loaded} what="drug given" />
+      ) : doses.loaded.value.counted + doses.loaded.value.uncounted === 0 ? (
         <p className="value-unknown">No infusion sessions charted yet.</p>
       ) : (
-        <CumulativeDoseLines
-          dose={cumulativeDose(
-            sessionDoses(
-              coursePoints(sessions.loaded.value.sessions).map((point) => point.session),
-              records.loaded.value.records,
-            ),
-          )}
-        />
+        <CumulativeDoseLines dose={doses.loaded.value} />
       )}
     </section>
   );

@@ -1,13 +1,24 @@
 import { Link } from 'react-router';
+import { formatQuantity } from '../../../domain/quantity';
 import type { SessionView } from '../../../domain/session-view';
 import { useSignedIn } from '../../app/sign-in-context';
 import { dayText } from './entry-time';
 import { sessionLabel } from './session-label';
 import { SessionStatusWord } from './SessionStatusWord';
 
-/** Sessions as a table: series position (a link), date, status in words, nurse. */
-export function SessionList({ patientId, sessions }: { patientId: number; sessions: readonly SessionView[] }) {
+/** What a row shows: a full view (the course page) or a list item of `sessions.page` (the chart). */
+type SessionRowFields = Pick<
+  SessionView,
+  'id' | 'seriesNumber' | 'seriesTotal' | 'startedAt' | 'createdAt' | 'status' | 'createdByPrintedName'
+> & {
+  /** The drug given, when the list was read with it (`sessions.page`): a column of its own. */
+  doseGivenMg?: string | null;
+};
+
+/** Sessions as a table: series position (a link), date, status in words, drug given when known, nurse. */
+export function SessionList({ patientId, sessions }: { patientId: number; sessions: readonly SessionRowFields[] }) {
   const { clinic } = useSignedIn();
+  const withDose = sessions.some((session) => session.doseGivenMg !== undefined);
   return (
     <div className="table-wrap">
       <table className="table session-list">
@@ -16,6 +27,7 @@ export function SessionList({ patientId, sessions }: { patientId: number; sessio
             <th scope="col">Infusion</th>
             <th scope="col">Date</th>
             <th scope="col">Status</th>
+            {withDose && <th scope="col">Drug given</th>}
             <th scope="col">Nurse</th>
           </tr>
         </thead>
@@ -29,6 +41,15 @@ export function SessionList({ patientId, sessions }: { patientId: number; sessio
               <td>
                 <SessionStatusWord status={session.status} />
               </td>
+              {withDose && (
+                <td className="nowrap">
+                  {session.doseGivenMg === null || session.doseGivenMg === undefined ? (
+                    <span className="value-unknown">Not charted</span>
+                  ) : (
+                    formatQuantity(session.doseGivenMg, 'mg')
+                  )}
+                </td>
+              )}
               <td dir="auto">{session.createdByPrintedName}</td>
             </tr>
           ))}

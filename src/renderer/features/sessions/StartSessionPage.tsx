@@ -8,7 +8,7 @@ import type { RecordView } from '../../../domain/record-view';
 import type { MonitoringItem } from '../../../domain/session-monitoring';
 import type { TimingFinding } from '../../../domain/session-timing';
 import { lastInfusionBefore, startTimingFindings } from '../../../domain/session-timing';
-import type { SessionView } from '../../../domain/session-view';
+import type { SessionPage } from '../../../domain/session-list-item';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useApi, useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
@@ -27,7 +27,8 @@ import { currentSignedPlan } from './plan-version';
 import { ConsentNeedList, missingConsents, recordConsentPath } from '../consents/ConsentForPlan';
 
 type ConsentPlans = MethodOutput<'consents.forPatient'>['plans'];
-import { isOpen, sessionLabel } from './session-label';
+import { sessionLabel } from './session-label';
+import { sessionPageSize } from './use-session-pages';
 
 export function StartSessionPage() {
   const patientId = parseRouteId(useParams().patientId);
@@ -38,7 +39,8 @@ export function StartSessionPage() {
 function StartLoader({ patientId }: { patientId: number }) {
   const patient = useCall('patients.get', { patientId });
   const records = useCall('records.list', { patientId });
-  const sessions = useCall('sessions.list', { patientId });
+  // The newest page: the open session, the count per plan, and the latest starts (for the interval check).
+  const sessions = useCall('sessions.page', { patientId, limit: sessionPageSize });
   const consents = useCall('consents.forPatient', { patientId });
   const consentRule = useCall('consents.documents', {});
   const settings = useCall('clinic.sessionConfiguration.get', {});
@@ -66,7 +68,7 @@ function StartLoader({ patientId }: { patientId: number }) {
     <StartSession
       patient={patient.loaded.value}
       records={records.loaded.value.records}
-      sessions={sessions.loaded.value.sessions}
+      sessions={sessions.loaded.value}
       consent={{ plans: consents.loaded.value.plans, requirement: consentRule.loaded.value.settings.requirement }}
       requiredMonitoring={settings.loaded.value.content.requiredMonitoring?.items ?? []}
     />
@@ -83,7 +85,7 @@ function StartSession({
 }: {
   patient: Patient;
   records: readonly RecordView[];
-  sessions: readonly SessionView[];
+  sessions: SessionPage;
   /** What each plan in force needs of informed consent, and whether the clinic refuses or warns. */
   consent: { plans: ConsentPlans; requirement: ConsentRequirement };
   /** What the clinic's session settings require in use (the server checks it too). */
@@ -96,10 +98,11 @@ function StartSession({
   const { clinic } = useSignedIn();
   usePageTitle(`${formatPatientName(patient)} · Start infusion session`);
   const plan = currentSignedPlan(records);
-  const open = sessions.find(isOpen);
-  const planSessions = plan === null ? [] : sessions.filter((session) => session.planRecordId === plan.record.id);
+  const open = sessions.open ?? undefined;
+  const chartedOnPlan =
+    plan === null ? 0 : (sessions.series.find((series) => series.planRecordId === plan.record.id)?.charted ?? 0);
   const total = plan?.version.content.series.infusions ?? null;
-  const next = { seriesNumber: planSessions.length + 1, seriesTotal: total };
+  const next = { seriesNumber: chartedOnPlan + 1, seriesTotal: total };
   const chart = `/patients/${patient.id}`;
   // The server applies the same rule (domain/session-timing.ts) and stores the reason given.
   const timingFindings = (occurredAt: string): TimingFinding[] =>
@@ -111,8 +114,9 @@ function StartSession({
           planSignedAt: plan.version.signedAt,
           intervalDays: plan.version.content.series.intervalDays,
           seriesTotal: total,
-          chartedOnPlan: planSessions.length,
-          lastInfusionAt: lastInfusionBefore(sessions, occurredAt),
+          chartedOnPlan,
+          // The newest page holds the latest starts; the server checks against every session.
+          lastInfusionAt: lastInfusionBefore(sessions.sessions, occurredAt),
         });
   const now = timingFindings(serverNow().toISOString());
   const missing =

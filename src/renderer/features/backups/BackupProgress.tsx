@@ -1,0 +1,33 @@
+import type { BackupJob } from '../../../domain/backups';
+import { timeLeftText } from '../../../domain/time-left';
+
+/**
+ * A running backup: what is being done, a bar screen readers can read, about how long is left
+ * once it has run long enough to tell, and Cancel (which leaves no file behind).
+ * `elapsedMs` is how long the backup had been running when `job` was read.
+ */
+export function BackupProgress({
+  job,
+  elapsedMs,
+  onCancel,
+}: {
+  job: BackupJob;
+  elapsedMs: number;
+  onCancel: () => void;
+}) {
+  const cancelling = job.what === 'Cancelling';
+  const left = cancelling ? null : timeLeftText(elapsedMs, job.fraction);
+  return (
+    <div className="backup-progress">
+      <label htmlFor="backup-progress-bar">
+        {job.what}…{left === null ? '' : ` (${left})`}
+      </label>
+      <progress id="backup-progress-bar" max={100} value={Math.round(job.fraction * 100)} />
+      <div className="actions">
+        <button type="button" className="button button-secondary" disabled={cancelling} onClick={onCancel}>
+          {cancelling ? 'Cancelling…' : 'Cancel backup'}
+        </button>
+      </div>
+    </div>
+  );
+}
