@@ -8,16 +8,20 @@ import { demoUsers, seedDemo } from './demo';
 import { maxChairs, maxWaves, seedDemoDecade } from './demo-decade';
 import { progressLine } from './progress-line';
 
-function withLedger<T>(path: string, run: (ledger: Ledger) => T): T {
+async function withLedger<T>(path: string, run: (ledger: Ledger) => T | Promise<T>): Promise<T> {
   const ledger = openLedger(path);
   try {
-    return run(ledger);
+    return await run(ledger);
   } finally {
     ledger.close();
   }
 }
 
-export function demoCommand(args: string[], io: CliIo, stderr: NodeJS.WriteStream = process.stderr): number {
+export async function demoCommand(
+  args: string[],
+  io: CliIo,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<number> {
   const { values } = options(args, {
     db: { type: 'string' },
     patients: { type: 'string' },
@@ -38,11 +42,11 @@ export function demoCommand(args: string[], io: CliIo, stderr: NodeJS.WriteStrea
   const startedAt = performance.now();
   let written = `${patientCount} fictional patients`;
   try {
-    withLedger(path, (ledger) => {
+    await withLedger(path, async (ledger) => {
       if (decade === null) return seedDemo(ledger, { patientCount });
       const progress = progressLine(stderr);
       try {
-        const made = seedDemoDecade(ledger, { ...decade, onProgress: progress.onProgress });
+        const made = await seedDemoDecade(ledger, { ...decade, onProgress: progress.onProgress });
         const minutes = ((performance.now() - startedAt) / 60_000).toFixed(1);
         written =
           `${decade.years} years of a clinic with ${decade.chairs} chairs and ${decade.sessionsPerDay} infusions a day: ` +

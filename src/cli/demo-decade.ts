@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import { Decimal } from '../domain/quantity';
 import type { PatientInput } from '../domain/patient';
@@ -71,7 +72,7 @@ interface Series {
  * that ended; deliveries arrive as the stock runs low, and the stock is counted every two years.
  * Ends with yesterday; the calls are made at the times they describe, in order.
  */
-export function seedDemoDecade(ledger: Ledger, options: DecadeOptions): DecadeSummary {
+export async function seedDemoDecade(ledger: Ledger, options: DecadeOptions): Promise<DecadeSummary> {
   if (options.chairs < 1 || options.chairs > maxChairs || options.sessionsPerDay > options.chairs * maxWaves) {
     throw new Error(`the demo clinic has 1–${maxChairs} chairs and at most ${maxWaves} infusions a chair a day`);
   }
@@ -91,13 +92,16 @@ export function seedDemoDecade(ledger: Ledger, options: DecadeOptions): DecadeSu
     // One commit a clinic day (every call still its own savepoint): an fsync per call would
     // make a decade take hours; a failed day leaves the file as the day before.
     const inOneCommit = ledger.raw.transaction((day: DateTime) => clinic.runDay(day, options));
-    days.forEach((day, index) => {
+    for (const [index, day] of days.entries()) {
       inOneCommit(day);
       options.onProgress?.(
         (index + 1) / days.length,
         `Clinic day ${day.toISODate() ?? ''} (${index + 1} of ${days.length}): ${clinic.summary.sessions} infusions`,
       );
-    });
+      // Between days, the event loop runs the callbacks the day's PDF streams queued: a
+      // decade without a break kept every rendered document alive and ran out of memory.
+      await yieldToEventLoop();
+    }
     return { ...clinic.summary, clinicDays: days.length };
   } finally {
     remembering.wipe();

@@ -93,7 +93,7 @@ async function start(args: string[], io: CliIo): Promise<number> {
     dbPath ??= defaultDbPath(process.platform, process.env, homedir(), true);
     if (!existsSync(dbPath)) {
       mkdirSync(dirname(dbPath), { recursive: true });
-      demoCommand(['--db', dbPath], io);
+      await demoCommand(['--db', dbPath], io);
     } else {
       io.out(`Using the demo clinic in ${dbPath}.`);
       printDemoAccounts(io);
@@ -111,7 +111,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'demo':
-        return demoCommand(rest, io);
+        return await demoCommand(rest, io);
       case 'serve':
         return await serve(rest, io);
       case 'start':

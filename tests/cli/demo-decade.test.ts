@@ -14,9 +14,9 @@ let ledger: TempLedger;
 let summary: DecadeSummary;
 const progress: number[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   ledger = tempLedger();
-  summary = seedDemoDecade(ledger.ledger, {
+  summary = await seedDemoDecade(ledger.ledger, {
     years: 0.12,
     chairs: 2,
     sessionsPerDay: 3,
