@@ -125,6 +125,7 @@ class DecadeClinic {
   private readonly finished: { patientId: number; endedOn: DateTime }[] = [];
   private lastCount: DateTime | null = null;
   private readonly regularIds = new Set<number>();
+  private adminMonth = 0;
 
   constructor(
     private readonly ledger: Ledger,
@@ -232,6 +233,11 @@ class DecadeClinic {
         new Decimal(0),
       );
       if (onHandMl.lessThan(reorderBelowMl)) receiveDemoDelivery(call, staff, at, this.zone, this.delivery(at));
+      // The administrator signs in once a month: the staff's signing certificates are renewed then.
+      if (day.month !== this.adminMonth) {
+        call(signedIn(call, 'admin'), 'auth.signOut', {});
+        this.adminMonth = day.month;
+      }
       if (this.lastCount !== null && day.diff(this.lastCount, 'years').years >= 2) {
         countDemoStock(call, staff, at);
         this.lastCount = day;

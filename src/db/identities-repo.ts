@@ -30,6 +30,16 @@ export function currentIdentity(db: Drizzle, userId: number): IdentityRow | unde
     .get();
 }
 
+/** Every user who holds (or held) a signing identity. */
+export function signerUserIds(db: Drizzle): number[] {
+  return db
+    .selectDistinct({ userId: signingIdentities.userId })
+    .from(signingIdentities)
+    .where(eq(signingIdentities.kind, 'signer'))
+    .all()
+    .flatMap(({ userId }) => (userId === null ? [] : [userId]));
+}
+
 export function setEncryptedKey(db: Drizzle, id: number, encryptedPrivateKey: string): void {
   db.update(signingIdentities).set({ encryptedPrivateKey }).where(eq(signingIdentities.id, id)).run();
 }

@@ -31,6 +31,8 @@ export const keyedTables = {
       'identity.root-created',
       'identity.certificate-issued',
       'identity.certificate-imported',
+      // An administrator's sign-in renews expiring certificates for the same key.
+      'identity.certificate-renewed',
       // A password change re-wraps the key: the new row digest rides on that entry.
       'auth.password-changed',
     ],

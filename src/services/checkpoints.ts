@@ -6,6 +6,7 @@ import type { UserRow } from '../db/users-repo';
 import { checkpointAuditAction, checkpointText } from '../domain/audit-checkpoint';
 import { WrongPasswordError, decryptPrivateKey } from '../signing/private-key-protection';
 import type { ServiceContext } from './context';
+import { renewExpiringSigners } from './identities';
 
 type Reason = 'e-signature' | 'sign-in';
 
@@ -65,4 +66,5 @@ export function checkpointAtAdminSignIn(context: ServiceContext, admin: UserRow,
     throw error;
   }
   signHead(context, { userId: admin.id, signingIdentityId: root.id, privateKeyPem, reason: 'sign-in' });
+  renewExpiringSigners(context, privateKeyPem);
 }

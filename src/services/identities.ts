@@ -8,7 +8,7 @@ import {
   WrongPasswordError,
 } from '../signing/private-key-protection';
 import type { SigningIdentity } from '../signing/sign-pdf';
-import { issueSignerCertificate } from '../signing/signer-certificate';
+import { issueSignerCertificate, renewSignerCertificate } from '../signing/signer-certificate';
 import {
   currentIdentity,
   insertIdentity,
@@ -16,11 +16,13 @@ import {
   rootIdentity,
   rootWrapOf,
   setEncryptedKey,
+  signerUserIds,
 } from '../db/identities-repo';
 import type { IdentityRow } from '../db/identities-repo';
 import { keyedRowFields } from '../db/keyed-tables';
 import type { JsonValue } from '../domain/canonical-json';
 import type { UserRow } from '../db/users-repo';
+import { findUserById } from '../db/users-repo';
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
 import { recordFailure } from './sign-in-failures';
@@ -128,6 +130,51 @@ export function enrolSigner(context: ServiceContext, user: UserRow, password: st
   });
 }
 
+/** Certificates are renewed this long before they expire, at an administrator's sign-in. */
+export const renewWithinDays = 90;
+
+/**
+ * At an administrator's sign-in (the clinic root key is open then): every issued signing
+ * certificate that expires within `renewWithinDays`, or has expired, is renewed for the same key,
+ * so a clinic keeps signing across the years without anyone re-enrolling. Audited per user.
+ */
+export function renewExpiringSigners(context: ServiceContext, rootKeyPem: string): void {
+  const root = requireRoot(context);
+  const renewBefore = context.now.getTime() + renewWithinDays * 86_400_000;
+  for (const userId of signerUserIds(context.ledger.db)) {
+    const identity = currentIdentity(context.ledger.db, userId);
+    const user = findUserById(context.ledger.db, userId);
+    if (identity?.source !== 'issued' || identity.encryptedPrivateKey === null || user === undefined) continue;
+    const expires = Date.parse(certificateFacts(identity.certificatePem).notAfter);
+    if (expires > renewBefore || !user.active) continue;
+    const certificatePem = renewSignerCertificate({
+      root: root.certificatePem,
+      rootKeyPem,
+      subject: {
+        printedName: user.displayName,
+        credentials: user.credentials,
+        clinicName: requireClinic(context).name,
+        userId: user.id,
+      },
+      current: identity.certificatePem,
+      now: context.now,
+    });
+    const stored = insertIdentity(context.ledger.db, {
+      kind: 'signer',
+      userId,
+      certificatePem,
+      encryptedPrivateKey: identity.encryptedPrivateKey,
+      source: 'issued',
+      createdAt: context.nowIso,
+    });
+    context.audit('identity.certificate-renewed', 'user', userId, {
+      previousNotAfter: new Date(expires).toISOString(),
+      ...certificateFacts(certificatePem),
+      ...keyedRowFields(context.ledger.raw, 'signing_identities', stored.id),
+    });
+  }
+}
+
 /** Gives another administrator their own wrap of the clinic root key. */
 export function grantRootWrap(context: ServiceContext, admin: UserRow, password: string, rootKeyPem: string): void {
   putRootWrap(context.ledger.db, admin.id, encryptPrivateKey(rootKeyPem, password), context.nowIso);
@@ -208,6 +255,14 @@ export function signingIdentityFor(context: ServiceContext, user: UserRow, passw
       );
     }
     throw error;
+  }
+  const { notBefore, notAfter } = certificateFacts(identity.certificatePem);
+  if (context.nowIso < notBefore || context.nowIso > notAfter) {
+    throw new ServiceError(
+      'NOT_READY_TO_SIGN',
+      `Your signing certificate ${context.nowIso > notAfter ? 'expired' : 'is not valid yet'} (valid ${notBefore.slice(0, 10)} to ${notAfter.slice(0, 10)}). ` +
+        'It is renewed when an administrator next signs in: ask one to sign in, then sign again. Nothing was signed.',
+    );
   }
   const [certificatePem = '', ...chainPems] = readPemBlocks(identity.certificatePem)
     .filter((block) => block.label === 'CERTIFICATE')

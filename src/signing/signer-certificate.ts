@@ -37,6 +37,37 @@ export function issueSignerCertificate(input: {
   subject: SignerSubject;
   now: Date;
 }): CertificateAndKey {
+  const keys = generateSigningKeyPair();
+  return {
+    certificatePem: certifySigner({ ...input, publicKeyPem: keys.publicKeyPem }),
+    privateKeyPem: keys.privateKeyPem,
+  };
+}
+
+/**
+ * A new certificate for the key a clinician already holds (their key stays encrypted under
+ * their password, which renewal never needs): valid five years from `now`, as at issue.
+ */
+export function renewSignerCertificate(input: {
+  root: string;
+  rootKeyPem: string;
+  subject: SignerSubject;
+  current: string;
+  now: Date;
+}): string {
+  const publicKeyPem = new X509Certificate(certificateDerFromPem(input.current)).publicKey
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
+  return certifySigner({ ...input, publicKeyPem });
+}
+
+function certifySigner(input: {
+  root: string;
+  rootKeyPem: string;
+  subject: SignerSubject;
+  now: Date;
+  publicKeyPem: string;
+}): string {
   const rootDer = certificateDerFromPem(input.root);
   const rootX509 = new X509Certificate(rootDer);
   const rootKey = privateKeyFromPem(input.rootKeyPem);
@@ -56,7 +87,6 @@ export function issueSignerCertificate(input: {
     ? printedName
     : formatPrintedName({ displayName: printedName, credentials });
 
-  const keys = generateSigningKeyPair();
   const notAfter = addYears(input.now, signerValidityYears);
   const der = buildCertificate({
     subject: [
@@ -66,12 +96,12 @@ export function issueSignerCertificate(input: {
       { type: oids.userId, value: String(input.subject.userId) },
     ],
     issuer: parseCertificate(rootDer).subject,
-    subjectPublicKey: createPublicKey(keys.publicKeyPem),
+    subjectPublicKey: createPublicKey(input.publicKeyPem),
     issuerPrivateKey: rootKey,
     issuerKeyId: keyIdentifierOf(rootX509.publicKey),
     notBefore: input.now,
     notAfter: notAfter > rootNotAfter ? rootNotAfter : notAfter,
     extensions: [basicConstraintsExtension({ ca: false }), keyUsageExtension(['digitalSignature', 'nonRepudiation'])],
   });
-  return { certificatePem: certificateToPem(der), privateKeyPem: keys.privateKeyPem };
+  return certificateToPem(der);
 }
