@@ -30,10 +30,25 @@ export function consentFacts(context: ServiceContext, rows: readonly ConsentRow[
       rows.map((row) => row.id),
     ).map((withdrawal) => [withdrawal.consentId, withdrawal]),
   );
+  // A patient's consents share a few text versions: each read and parsed once.
+  const versions = new Map<number, { documentId: number; version: number; validMonths: number | null } | null>();
+  const versionOf = (id: number) => {
+    if (!versions.has(id)) {
+      const row = getConsentDocumentVersion(context.ledger.db, id);
+      const content =
+        row === undefined ? null : (JSON.parse(row.content) as Pick<ConsentDocumentContent, 'validMonths'>);
+      versions.set(
+        id,
+        row === undefined || content === null
+          ? null
+          : { documentId: row.documentId, version: row.version, validMonths: content.validMonths },
+      );
+    }
+    return versions.get(id) ?? null;
+  };
   return rows.flatMap((row) => {
-    const version = getConsentDocumentVersion(context.ledger.db, row.documentVersionId);
-    if (version === undefined) return [];
-    const content = JSON.parse(version.content) as Pick<ConsentDocumentContent, 'validMonths'>;
+    const version = versionOf(row.documentVersionId);
+    if (version === null) return [];
     return [
       {
         id: row.id,
@@ -41,7 +56,7 @@ export function consentFacts(context: ServiceContext, rows: readonly ConsentRow[
         documentVersion: version.version,
         planRecordId: row.planRecordId,
         signedAt: row.patientSignedAt,
-        validMonths: content.validMonths,
+        validMonths: version.validMonths,
         withdrawnAt: withdrawals.get(row.id)?.withdrawnAt ?? null,
       },
     ];
@@ -70,14 +85,20 @@ export function standingText(standing: ConsentStanding, zone: string): string {
  * What an infusion of the plan at `at` needs: one current consent for each of the clinic's
  * documents that covers the plan's indication. None when the clinic has written no such document.
  */
-export function consentNeeds(context: ServiceContext, planRecordId: number, at: string): ConsentNeedView[] {
+/** `patientFacts`: the patient's consents already read (`consentFacts`), when asked for many plans. */
+export function consentNeeds(
+  context: ServiceContext,
+  planRecordId: number,
+  at: string,
+  patientFacts?: readonly ConsentFacts[],
+): ConsentNeedView[] {
   const plan = getRecord(context.ledger.db, planRecordId);
   if (plan?.type !== 'plan') return [];
   const zone = requireClinic(context).timeZone;
   const indication = planIndication(context, planRecordId);
   const documents = consentDocuments(context).filter(({ current }) => coversIndication(current.content, indication));
   if (documents.length === 0) return [];
-  const facts = consentFacts(context, listPatientConsents(context.ledger.db, plan.patientId));
+  const facts = patientFacts ?? consentFacts(context, listPatientConsents(context.ledger.db, plan.patientId));
   return documents.map(({ current }) => {
     const verdict = consentVerdict(facts, {
       documentId: current.documentId,

@@ -159,10 +159,12 @@ export const consentRecordHandlers: Handlers<'consents.forPatient' | 'consents.r
     if (getPatient(context.ledger.db, input.patientId) === undefined) {
       throw new ServiceError('NOT_FOUND', `There is no patient with ID ${input.patientId}.`);
     }
+    const rows = listPatientConsents(context.ledger.db, input.patientId);
+    const facts = consentFacts(context, rows);
     const plans = listPatientRecords(context.ledger.db, input.patientId)
       .filter((record) => record.type === 'plan' && planInForce(context, record.id))
-      .map((record) => ({ planRecordId: record.id, needs: consentNeeds(context, record.id, context.nowIso) }));
-    return { consents: consentViews(context, listPatientConsents(context.ledger.db, input.patientId)), plans };
+      .map((record) => ({ planRecordId: record.id, needs: consentNeeds(context, record.id, context.nowIso, facts) }));
+    return { consents: consentViews(context, rows), plans };
   },
 
   'consents.record': (context, input) => {
