@@ -11,9 +11,9 @@ import { caller } from './demo-caller';
 import { signDemoCourseReview } from './demo-course';
 import { demoPatients, seededRandom } from './demo-data';
 import { openDemoClinic } from './demo-opening';
-import type { DemoStaff } from './demo-register';
 import { countDemoStock, receiveDemoDelivery, seedDemoRegister } from './demo-register';
 import { chartCompletedInfusion } from './demo-sessions';
+import { atCloseOfBusiness } from './demo-month';
 import { startDemoSeries } from './demo-series';
 import { credentialsOf, signedIn } from './demo-users';
 import type { ProgressReport } from './progress-line';
@@ -135,7 +135,7 @@ class DecadeClinic {
   ) {}
 
   openRegister(at: Date): void {
-    this.atDesk(at, (call, staff) => {
+    atCloseOfBusiness(this.ledger, this.remembering, at, (call, staff) => {
       const admin = signedIn(call, 'admin');
       seedDemoRegister(call, admin, staff, at, this.zone, this.delivery(at));
       call(admin, 'auth.signOut', {});
@@ -218,7 +218,7 @@ class DecadeClinic {
   /** 20:00: the ended series reviewed; a delivery if the stock runs low; the biennial count. */
   private closeOfBusiness(day: DateTime, today: Series[]): void {
     const at = day.set({ hour: 20 }).toJSDate();
-    this.atDesk(at, (call, staff) => {
+    atCloseOfBusiness(this.ledger, this.remembering, at, (call, staff) => {
       for (const series of today.filter(({ given }) => given === seriesInfusions)) {
         signDemoCourseReview(call, staff.physician, {
           patientId: series.patientId,
@@ -255,17 +255,5 @@ class DecadeClinic {
   private dueOn(day: DateTime, series: Series[]): void {
     const key = day.toISODate() ?? '';
     this.due.set(key, [...(this.due.get(key) ?? []), ...series]);
-  }
-
-  private atDesk(at: Date, work: (call: Call, staff: DemoStaff) => void): void {
-    const call = caller(this.ledger, () => at, this.remembering);
-    const staff: DemoStaff = {
-      physician: signedIn(call, 'physician'),
-      nurse: signedIn(call, 'nurse'),
-      nurseCredentials: credentialsOf('nurse'),
-      physicianCredentials: credentialsOf('physician'),
-    };
-    work(call, staff);
-    for (const signIn of [staff.physician, staff.nurse]) call(signIn, 'auth.signOut', {});
   }
 }

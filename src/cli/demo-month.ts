@@ -112,8 +112,8 @@ export function seedDemoMonth(
   atCloseOfBusiness(ledger, remembering, new Date(), (call, staff) => countDemoStock(call, staff, new Date()));
 }
 
-/** The physician and the nurse at the desk at `at`, for a delivery or a count. */
-function atCloseOfBusiness(
+/** The physician and the nurse at the desk at `at`, for a delivery, a count or a review. */
+export function atCloseOfBusiness(
   ledger: Ledger,
   remembering: RememberingDispatch,
   at: Date,
