@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { JsonValue } from '../domain/canonical-json';
 import type { AuditEntry } from '../domain/audit';
 import type { AuditRow } from './audit-row';
+import { toEntry } from './audit-log';
 
 /** What the audit log may be narrowed to; every field optional, all that are given must hold. */
 export interface AuditFilter {
@@ -72,15 +72,5 @@ export function listAuditFiltered(raw: Database.Database, filter: AuditFilter): 
     const from = filter.entityId === undefined ? 'audit_log a' : 'audit_log a INDEXED BY audit_log_entity_id';
     text = `SELECT a.* FROM ${from} WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT @limit`;
   }
-  return (statement(raw, text).all(params) as AuditRow[]).map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    actorUserId: row.actor_user_id,
-    action: row.action,
-    entityType: row.entity_type,
-    entityId: row.entity_id,
-    details: JSON.parse(row.details) as Record<string, JsonValue>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }));
+  return (statement(raw, text).all(params) as AuditRow[]).map(toEntry);
 }

@@ -74,7 +74,8 @@ export function appendAudit(raw: Database.Database, record: AuditRecord): AuditE
   return { seq, ...record, prevHash: head.hash, hash };
 }
 
-function toEntry(row: AuditRow): AuditEntry {
+/** An audit row as the app reads it: details parsed. */
+export function toEntry(row: AuditRow): AuditEntry {
   return {
     seq: row.seq,
     at: row.at,

@@ -150,17 +150,9 @@ async function run(
   return publicVerifyJob(job);
 }
 
-/**
- * Starts a check in the background (call it after the starting transaction has committed);
- * resolves with the finished job, already audited.
- */
-export function startVerifyJob(
-  ledger: Ledger,
-  actor: { userId: number | null; device: Record<string, JsonValue> },
-  scope: AuditVerifyJob['scope'],
-  id: string = randomUUID(),
-): { job: AuditVerifyJob; finished: Promise<AuditVerifyJob> } {
-  const job: RunningVerifyJob = {
+/** A check as it stands before its first step: what `audit.verifyStart` answers at once. */
+export function startingVerifyJob(id: string, scope: AuditVerifyJob['scope']): AuditVerifyJob {
+  return {
     id,
     state: 'running',
     scope,
@@ -172,6 +164,21 @@ export function startVerifyJob(
     head: null,
     result: null,
     message: '',
+  };
+}
+
+/**
+ * Starts a check in the background (call it after the starting transaction has committed);
+ * resolves with the finished job, already audited.
+ */
+export function startVerifyJob(
+  ledger: Ledger,
+  actor: { userId: number | null; device: Record<string, JsonValue> },
+  scope: AuditVerifyJob['scope'],
+  id: string = randomUUID(),
+): { job: AuditVerifyJob; finished: Promise<AuditVerifyJob> } {
+  const job: RunningVerifyJob = {
+    ...startingVerifyJob(id, scope),
     controller: new AbortController(),
     startedAtMs: Date.now(),
   };

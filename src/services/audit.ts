@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto';
 import type { JsonValue } from '../domain/canonical-json';
 import type { Handlers } from './context';
 import { requireClinic, requireUser } from './context';
-import { cancelVerifyJob, existingVerifyJob, publicVerifyJob, startVerifyJob } from './audit-verify-job';
+import {
+  cancelVerifyJob,
+  existingVerifyJob,
+  publicVerifyJob,
+  startingVerifyJob,
+  startVerifyJob,
+} from './audit-verify-job';
 
 export const auditHandlers: Handlers<
   'audit.list' | 'audit.verify' | 'audit.verifyStart' | 'audit.verifyStatus' | 'audit.verifyCancel'
@@ -50,19 +56,7 @@ export const auditHandlers: Handlers<
     const id = randomUUID();
     const where: Record<string, JsonValue> = device === undefined ? {} : { device: device.name, deviceId: device.id };
     const actor = { userId: user.id, device: where };
-    const pending = {
-      id,
-      state: 'running' as const,
-      scope: input.scope,
-      done: 0,
-      total: 0,
-      what: 'Starting the verification',
-      secondsLeft: null,
-      start: null,
-      head: null,
-      result: null,
-      message: '',
-    };
+    const pending = startingVerifyJob(id, input.scope);
     context.afterCommit(() => void startVerifyJob(context.ledger, actor, input.scope, id).finished);
     return pending;
   },
