@@ -42,11 +42,25 @@ export type ConsentStanding =
   | { state: 'text-changed'; signedVersion: number; currentVersion: number }
   | { state: 'other-series' };
 
+/**
+ * Expiry instants already worked out, by signing instant, months and zone: a regular's chart
+ * asks for each of their consents once for every plan, and the calendar arithmetic is the cost.
+ * Bounded; emptied when full (it only saves work, never changes an answer).
+ */
+const expiries = new Map<string, string | null>();
+const expiriesKept = 4096;
+
 /** When a consent signed at `signedAt` stops being valid: the same clock time `validMonths` later, clinic time. */
 export function consentExpiresAt(signedAt: string, validMonths: number | null, zone: string): string | null {
   if (validMonths === null) return null;
+  const key = `${signedAt} ${validMonths} ${zone}`;
+  const known = expiries.get(key);
+  if (known !== undefined) return known;
   const expires = DateTime.fromISO(signedAt, { zone }).plus({ months: validMonths });
-  return expires.toUTC().toISO({ suppressMilliseconds: false }) ?? null;
+  const expiresAt = expires.toUTC().toISO({ suppressMilliseconds: false }) ?? null;
+  if (expiries.size >= expiriesKept) expiries.clear();
+  expiries.set(key, expiresAt);
+  return expiresAt;
 }
 
 const instant = (iso: string) => Date.parse(iso);

@@ -85,20 +85,25 @@ export function standingText(standing: ConsentStanding, zone: string): string {
  * What an infusion of the plan at `at` needs: one current consent for each of the clinic's
  * documents that covers the plan's indication. None when the clinic has written no such document.
  */
-/** `patientFacts`: the patient's consents already read (`consentFacts`), when asked for many plans. */
+/**
+ * `known`: the patient's consents (`consentFacts`) and the clinic's documents already read, when
+ * asked for many plans (a regular's chart has a plan for every series).
+ */
 export function consentNeeds(
   context: ServiceContext,
   planRecordId: number,
   at: string,
-  patientFacts?: readonly ConsentFacts[],
+  known?: { facts: readonly ConsentFacts[]; documents: ReturnType<typeof consentDocuments> },
 ): ConsentNeedView[] {
   const plan = getRecord(context.ledger.db, planRecordId);
   if (plan?.type !== 'plan') return [];
   const zone = requireClinic(context).timeZone;
   const indication = planIndication(context, planRecordId);
-  const documents = consentDocuments(context).filter(({ current }) => coversIndication(current.content, indication));
+  const documents = (known?.documents ?? consentDocuments(context)).filter(({ current }) =>
+    coversIndication(current.content, indication),
+  );
   if (documents.length === 0) return [];
-  const facts = patientFacts ?? consentFacts(context, listPatientConsents(context.ledger.db, plan.patientId));
+  const facts = known?.facts ?? consentFacts(context, listPatientConsents(context.ledger.db, plan.patientId));
   return documents.map(({ current }) => {
     const verdict = consentVerdict(facts, {
       documentId: current.documentId,

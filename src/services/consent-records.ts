@@ -1,13 +1,10 @@
 import type { ConsentDocumentContent } from '../domain/consent';
 import { consentDocumentContentSchema, coversIndication } from '../domain/consent';
-import { signatureProblem, signatureStrokesSchema, typedNameIs, typedNameMatches } from '../domain/consent-signature';
-import { consentStanding } from '../domain/consent-status';
+import { signatureProblem, typedNameIs, typedNameMatches } from '../domain/consent-signature';
 import { canonicalJson } from '../domain/canonical-json';
 import { formatPatientName } from '../domain/patient';
 import { formatDateTime } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
-import type { ConsentView } from '../contract/consent-methods';
-import type { ConsentRow } from '../db/consents-repo';
 import {
   getConsent,
   getConsentDocumentVersion,
@@ -23,8 +20,10 @@ import { getPatient } from '../db/patients-repo';
 import { getRecord, listPatientRecords } from '../db/records-repo';
 import type { Handlers, ServiceContext } from './context';
 import { requireClinic, requireUser } from './context';
-import { consentFacts, consentNeeds, planInForce, planIndication, standingText } from './consent-check';
+import { consentFacts, consentNeeds, planInForce, planIndication } from './consent-check';
+import { consentDocuments } from './consent-documents';
 import { storeConsentPdf } from './consent-pdf';
+import { consentViews } from './consent-views';
 import { secondClinician } from './second-person';
 import { assertNotFuture } from './sessions-entry-rules';
 import { ServiceError } from './service-error';
@@ -32,83 +31,6 @@ import { checkSigner } from './signer-check';
 
 const refuse = (path: string, message: string, detail: string) =>
   new ServiceError('INVALID_INPUT', message, [{ path, message: detail }]);
-
-/** A consent as read everywhere: what was signed, by whom, and where it stands now. */
-export function consentViews(context: ServiceContext, rows: readonly ConsentRow[]): ConsentView[] {
-  const zone = requireClinic(context).timeZone;
-  const facts = new Map(consentFacts(context, rows).map((fact) => [fact.id, fact]));
-  const withdrawals = new Map(
-    listConsentWithdrawals(
-      context.ledger.db,
-      rows.map((row) => row.id),
-    ).map((row) => [row.consentId, row]),
-  );
-  return rows.flatMap((row) => {
-    const fact = facts.get(row.id);
-    const version = getConsentDocumentVersion(context.ledger.db, row.documentVersionId);
-    if (fact === undefined || version === undefined) return [];
-    const content = consentDocumentContentSchema.parse(JSON.parse(version.content));
-    const current = listConsentDocumentVersions(context.ledger.db, version.documentId)[0];
-    const currentContent =
-      current === undefined ? content : consentDocumentContentSchema.parse(JSON.parse(current.content));
-    const standing = consentStanding(fact, {
-      documentId: version.documentId,
-      currentVersion: current?.version ?? version.version,
-      renewForNewSeries: false,
-      renewForNewText: currentContent.renewForNewText,
-      planRecordId: row.planRecordId ?? 0,
-      at: context.nowIso,
-      zone,
-    });
-    const withdrawal = withdrawals.get(row.id);
-    const state = standing.state === 'not-yet-signed' ? 'current' : standing.state;
-    return [
-      {
-        id: row.id,
-        patientId: row.patientId,
-        planRecordId: row.planRecordId,
-        documentId: version.documentId,
-        documentVersion: version.version,
-        documentTitle: content.title,
-        textSha256: row.textSha256,
-        signer:
-          row.signerKind === 'representative'
-            ? {
-                kind: 'representative' as const,
-                name: row.representativeName ?? '',
-                relationship: row.representativeRelationship ?? '',
-              }
-            : { kind: 'patient' as const },
-        typedName: row.typedName,
-        initialled: JSON.parse(row.initialled) as string[],
-        strokes: signatureStrokesSchema.parse(JSON.parse(row.strokes)),
-        patientSignedAt: row.patientSignedAt,
-        clinicianPrintedName: row.clinicianPrintedName,
-        witnessPrintedName: row.witnessPrintedName,
-        signedAt: row.signedAt,
-        contentSha256: row.contentSha256,
-        expiresAt: standing.state === 'current' ? standing.expiresAt : null,
-        withdrawal:
-          withdrawal === undefined
-            ? null
-            : {
-                withdrawnAt: withdrawal.withdrawnAt,
-                reason: withdrawal.reason,
-                recordedByName: withdrawal.recordedByName,
-                recordedAt: withdrawal.recordedAt,
-              },
-        state,
-        stateText:
-          withdrawal !== undefined && state === 'withdrawn'
-            ? `Withdrawn ${formatDateTime(withdrawal.withdrawnAt, zone)}: ${withdrawal.reason}`
-            : standingText(
-                standing.state === 'not-yet-signed' ? { state: 'current', expiresAt: null } : standing,
-                zone,
-              ),
-      },
-    ];
-  });
-}
 
 /** The text version the patient read, refused when it is no longer the document's current text. */
 function currentTextVersion(context: ServiceContext, versionId: number, textSha256: string) {
@@ -160,10 +82,10 @@ export const consentRecordHandlers: Handlers<'consents.forPatient' | 'consents.r
       throw new ServiceError('NOT_FOUND', `There is no patient with ID ${input.patientId}.`);
     }
     const rows = listPatientConsents(context.ledger.db, input.patientId);
-    const facts = consentFacts(context, rows);
+    const known = { facts: consentFacts(context, rows), documents: consentDocuments(context) };
     const plans = listPatientRecords(context.ledger.db, input.patientId)
       .filter((record) => record.type === 'plan' && planInForce(context, record.id))
-      .map((record) => ({ planRecordId: record.id, needs: consentNeeds(context, record.id, context.nowIso, facts) }));
+      .map((record) => ({ planRecordId: record.id, needs: consentNeeds(context, record.id, context.nowIso, known) }));
     return { consents: consentViews(context, rows), plans };
   },
 

@@ -4,7 +4,7 @@ import { listConsentWithdrawals, listPatientConsents } from '../db/consents-repo
 import type { ServiceContext } from './context';
 import { requireClinic } from './context';
 import { consentFacts } from './consent-check';
-import { consentViews } from './consent-records';
+import { consentViews } from './consent-views';
 
 /**
  * Every consent of the exported patients, with its text version, its state at export time (as
