@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { JsonValue } from '../domain/canonical-json';
 import { canonicalJson } from '../domain/canonical-json';
 import type { Balance } from '../domain/register-balance';
@@ -92,15 +92,16 @@ export function listEntriesReferringTo(db: Drizzle, entryIds: number[]): Registe
 
 /** Every container with the id of its last entry, for the balances at a glance. */
 export function listContainersWithLastEntry(db: Drizzle): { container: ContainerRow; lastEntryId: number | null }[] {
-  const last = db
-    .select({ containerId: registerEntries.containerId, lastEntryId: max(registerEntries.id).as('last_entry_id') })
-    .from(registerEntries)
-    .groupBy(registerEntries.containerId)
-    .as('last');
+  // A lookup per container on the (container_id) index, rather than grouping every entry the
+  // register ever held: a decade's register has tens of thousands.
+  // Spelled out: drizzle writes a single table's columns unqualified, and inside the subquery
+  // a bare "id" would be the entry's own.
+  const lastEntryId = sql<number | null>`(SELECT max(e.id) FROM register_entries e WHERE e.container_id = ${sql.raw(
+    '"register_containers"."id"',
+  )})`;
   return db
-    .select({ container: registerContainers, lastEntryId: last.lastEntryId })
+    .select({ container: registerContainers, lastEntryId })
     .from(registerContainers)
-    .leftJoin(last, eq(last.containerId, registerContainers.id))
     .orderBy(asc(registerContainers.id))
     .all();
 }

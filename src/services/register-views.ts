@@ -98,8 +98,15 @@ function containerView(
   };
 }
 
-/** Every container with its balance, oldest first (a clinic holds hundreds, not millions). */
-export function allContainerViews(context: ServiceContext): ContainerView[] {
+/**
+ * The containers that still hold drug, with their balances, oldest first; and every container's
+ * label by ID (counts may name an emptied one). A decade's register holds a thousand emptied
+ * vials: only those on hand get a full view (its dates worked out in the clinic's zone).
+ */
+export function onHandContainerViews(context: ServiceContext): {
+  onHand: ContainerView[];
+  labels: Map<number, string>;
+} {
   const db = context.ledger.db;
   const rows = listContainersWithLastEntry(db);
   const lastEntries = new Map(
@@ -108,19 +115,30 @@ export function allContainerViews(context: ServiceContext): ContainerView[] {
       rows.flatMap((row) => (row.lastEntryId === null ? [] : [row.lastEntryId])),
     ).map((entry) => [entry.containerId, entry]),
   );
-  const opened = openedAtByContainer(context);
-  const { inUseLimitDays } = currentRegisterSettings(context).settings;
-  return rows.map(({ container }) =>
-    containerView(context, container, lastEntries.get(container.id), opened.get(container.id) ?? null, inUseLimitDays),
+  const holding = rows.flatMap(({ container }) => {
+    const last = lastEntries.get(container.id);
+    return last === undefined || isZero({ ml: last.balanceMl, mg: last.balanceMg }) ? [] : [{ container, last }];
+  });
+  const opened = openedAtOf(
+    context,
+    holding.map(({ container }) => container.id),
   );
+  const { inUseLimitDays } = currentRegisterSettings(context).settings;
+  const onHand = holding.map(({ container, last }) =>
+    containerView(context, container, last, opened.get(container.id) ?? null, inUseLimitDays),
+  );
+  return { onHand, labels: new Map(rows.map(({ container }) => [container.id, containerLabel(container)])) };
 }
 
-function openedAtByContainer(context: ServiceContext): Map<number, string> {
+/** When each of these containers was first opened (those never opened are absent). */
+function openedAtOf(context: ServiceContext, containerIds: readonly number[]): Map<number, string> {
+  if (containerIds.length === 0) return new Map();
   const rows = context.ledger.raw
     .prepare(
-      `SELECT container_id AS containerId, min(occurred_at) AS at FROM register_entries WHERE kind = 'opened' GROUP BY container_id`,
+      `SELECT container_id AS containerId, min(occurred_at) AS at FROM register_entries
+       WHERE kind = 'opened' AND container_id IN (${containerIds.map(() => '?').join(',')}) GROUP BY container_id`,
     )
-    .all() as { containerId: number; at: string }[];
+    .all(...containerIds) as { containerId: number; at: string }[];
   return new Map(rows.map((row) => [row.containerId, row.at]));
 }
 

@@ -18,7 +18,7 @@ import { receive } from './register-receipts';
 import { currentRegisterSettings, mayDo, saveRegisterSettings } from './register-settings';
 import { registerReportHandlers } from './register-report';
 import { correct, destroy, draw, openContainer, returnToSupplier, sessionUse, waste } from './register-use';
-import { allContainerViews, containerHistory, registerEntryView, registerEntryViews } from './register-views';
+import { containerHistory, onHandContainerViews, registerEntryView, registerEntryViews } from './register-views';
 
 type RegisterMethod =
   | 'register.overview'
@@ -59,7 +59,7 @@ function stockBy(views: readonly ContainerView[], withLot: boolean): RegisterOve
 /** Counts that differ and still need an explanation, or (once explained) a physician's review. */
 function openDiscrepancies(
   context: ServiceContext,
-  views: readonly ContainerView[],
+  labels: ReadonlyMap<number, string>,
 ): RegisterOverview['discrepancies'] {
   const db = context.ledger.db;
   const counts = listCountEntries(db).filter((count) => {
@@ -70,7 +70,6 @@ function openDiscrepancies(
     db,
     counts.map((count) => count.id),
   );
-  const containers = new Map(views.map((view) => [view.id, view.label]));
   return counts
     .map((count) => {
       const about = referring.filter((entry) => entry.refersToEntryId === count.id);
@@ -78,7 +77,7 @@ function openDiscrepancies(
       const review = about.find((entry) => entry.kind === 'reviewed');
       return {
         count: registerEntryView(context, count),
-        containerLabel: containers.get(count.containerId) ?? `container ${count.containerId}`,
+        containerLabel: labels.get(count.containerId) ?? `container ${count.containerId}`,
         explanation: explanation === undefined ? null : registerEntryView(context, explanation),
         review: review === undefined ? null : registerEntryView(context, review),
       };
@@ -88,8 +87,7 @@ function openDiscrepancies(
 
 function overview(context: ServiceContext): RegisterOverview {
   const { version, settings } = currentRegisterSettings(context);
-  const all = allContainerViews(context);
-  const onHand = all.filter((view) => view.status !== 'empty');
+  const { onHand, labels } = onHandContainerViews(context);
   const soon = localDate(new Date(context.now.getTime() + 60 * 86_400_000), requireClinic(context).timeZone);
   return {
     settingsVersion: version,
@@ -104,7 +102,7 @@ function overview(context: ServiceContext): RegisterOverview {
     byLot: stockBy(onHand, true),
     expiringSoon: onHand.filter((view) => lastUseDay(view.lotExpiry) <= soon),
     openVials: onHand.filter((view) => view.status === 'open'),
-    discrepancies: openDiscrepancies(context, all),
+    discrepancies: openDiscrepancies(context, labels),
     inventories: listInventories(context.ledger.db)
       .slice(0, 20)
       .map(({ id, kind, countedAt, printedName, secondCounterName }) => ({
