@@ -51,6 +51,8 @@ async function writeAll(
     try {
       next = await reader.read();
     } catch (error) {
+      // A cancel heard between chunks stops the stream: it is a cancel, not a damaged file.
+      if (error instanceof BackupError && error.outcome === 'cancelled') throw error;
       throw readFailure(error);
     }
     if (next.done) return;
@@ -125,6 +127,7 @@ export async function decryptFile(
   plainPath: string,
   key: OpeningKey,
   onFraction: (fraction: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const decrypter = new Decrypter();
   if ('identity' in key) decrypter.addIdentity(key.identity);
@@ -135,8 +138,9 @@ export async function decryptFile(
     let plain: ReadableStream<Uint8Array>;
     try {
       // Resolves once the header is read and the file key unwrapped: a wrong passphrase fails here.
-      plain = await decrypter.decrypt(chunksOf(input, onBytes));
+      plain = await decrypter.decrypt(chunksOf(input, onBytes, signal));
     } catch (error) {
+      if (error instanceof BackupError && error.outcome === 'cancelled') throw error;
       const message = messageOf(error);
       if (/no identity matched/i.test(message)) {
         throw new BackupError('could-not-run', 'the passphrase does not open this backup (wrong passphrase?)');

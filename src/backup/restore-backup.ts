@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupActor, BackupProgress } from './backup-error';
-import { BackupError, messageOf } from './backup-error';
+import { BackupError, messageOf, throwIfCancelled } from './backup-error';
 import type { OpeningKey } from './backup-crypto';
 import { decryptFile } from './backup-crypto';
 import { unwrapIdentity } from './backup-keys';
@@ -22,6 +22,8 @@ export interface RestoreOptions {
   actor: BackupActor;
   onProgress?: BackupProgress;
   clock?: () => Date;
+  /** Stops the restore at its next step (Ctrl+C on the CLI), leaving no file. */
+  signal?: AbortSignal;
 }
 
 export interface RestoreResult {
@@ -72,7 +74,15 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       sidecar?.wrappedIdentity === undefined
         ? { passphrase }
         : { identity: await unwrapIdentity(sidecar.wrappedIdentity, passphrase) };
-    await decryptFile(backupPath, tempPath, key, (fraction) => progress(0.05 + fraction * 0.6, 'Decrypting'));
+    throwIfCancelled(options.signal);
+    await decryptFile(
+      backupPath,
+      tempPath,
+      key,
+      (fraction) => progress(0.05 + fraction * 0.6, 'Decrypting'),
+      options.signal,
+    );
+    throwIfCancelled(options.signal);
     progress(0.65, 'Checking the restored ledger');
     const check = checkLedgerCopy(tempPath);
     if (!check.ok) throw new BackupError('check-failed', `the backup failed its check: ${check.problem}`);
@@ -83,6 +93,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       );
     }
     progress(0.9, 'Recording the restore');
+    throwIfCancelled(options.signal);
     recordRestore(tempPath, options, check.head, sidecar);
     // Closing the last connection folds the WAL into the file; the new name must hold it all.
     if (existsSync(`${tempPath}-wal`))
@@ -92,6 +103,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     }
     progress(1, 'Restored');
     return { path: newPath, backupHead: check.head, sidecar };
+  } catch (error) {
+    // The steps it shares with a backup say "backup" when they stop.
+    if (error instanceof BackupError && error.outcome === 'cancelled') {
+      throw new BackupError('cancelled', `the restore was cancelled; ${newPath} was not created`);
+    }
+    throw error;
   } finally {
     removeLedgerFiles(tempPath);
   }

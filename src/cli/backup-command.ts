@@ -140,20 +140,32 @@ export function backupCommand(args: string[], io: CliLines, terminal = processTe
   });
 }
 
-/** `dosing-ledger restore --from BACKUP --db NEWFILE`: never overwrites; exit codes as `backup`. */
+/**
+ * `dosing-ledger restore --from BACKUP --db NEWFILE`: never overwrites; exit codes as `backup`
+ * (130: stopped by Ctrl+C, no file left).
+ */
 export function restoreCommand(args: string[], io: CliLines, terminal = processTerminal()): Promise<number> {
   return outcome(io, terminal, async (progress) => {
     const { from, db } = parse(args, ['from', 'db']);
     if (!existsSync(from)) throw new CannotRun(`${from} does not exist`);
     if (existsSync(db)) throw new CannotRun(`${db} already exists; restore never overwrites a file (name a new one)`);
     const secret = await passphrase(terminal, false);
-    const restored = await restoreBackup({
-      backupPath: from,
-      newPath: db,
-      passphrase: secret,
-      actor: commandLineActor(),
-      onProgress: progress.onProgress,
-    });
+    // Ctrl+C from here on stops the restore at its next step, leaving no file.
+    const cancel = new AbortController();
+    const stopListening = terminal.onInterrupt?.(() => cancel.abort()) ?? (() => undefined);
+    let restored: Awaited<ReturnType<typeof restoreBackup>>;
+    try {
+      restored = await restoreBackup({
+        backupPath: from,
+        newPath: db,
+        passphrase: secret,
+        actor: commandLineActor(),
+        onProgress: progress.onProgress,
+        signal: cancel.signal,
+      });
+    } finally {
+      stopListening();
+    }
     progress.end();
     const head = restored.backupHead;
     io.out(`Restored ${from} into ${restored.path}`);

@@ -60,7 +60,11 @@ Commands
                                    the head the last intact verification in the app checked (or entry N), after
                                    checking that checkpoint; says so, and from which entry (an entry before it
                                    edited in place is found only by the full check; table states are checked in full)
-  help                             Show this text`;
+  help                             Show this text
+
+Exit codes: 0 done (or intact), 1 a check found a problem, 2 the command could not run (a bad argument or
+file: one line says why, nothing was changed), 130 stopped with Ctrl+C (a backup, restore or export then
+leaves no partial file; a demo keeps the clinic days it had finished).`;
 
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = options(args, { db: { type: 'string' }, port: { type: 'string', default: '0' } });
