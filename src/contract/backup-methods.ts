@@ -34,8 +34,9 @@ export const backupMethods = {
   'backups.run': define({ input: empty, output: backupJobSchema, access: ['admin'] }),
   'backups.job': define({ input: jobIdSchema, output: backupJobSchema, access: ['admin'] }),
   /**
-   * Cancels a running backup: it stops at its next step, leaves no backup file and no temporary
-   * copy, and is recorded as cancelled. Returns the job (still running until it has stopped).
+   * Cancels a running backup or test restore: it stops at its next step, leaves no backup file
+   * and no temporary copy, and is recorded as cancelled. Returns the job (still running until it
+   * has stopped). Making a new key cannot be cancelled.
    */
   'backups.cancel': define({ input: jobIdSchema, output: backupJobSchema, access: ['admin'] }),
   /** Backups and test restores, newest first. */

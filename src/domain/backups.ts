@@ -77,6 +77,8 @@ export type BackupRun = z.infer<typeof backupRunSchema>;
  */
 export const cancelledBackupMessage =
   'The backup was cancelled: no backup file was written and no temporary copy was left; the ledger is as it was.';
+export const cancelledTestRestoreMessage =
+  'The test restore was cancelled: its temporary copy was deleted, and the ledger in use was not touched.';
 
 /** A backup or test restore running in the background, polled for its progress. */
 export const backupJobSchema = z.object({

@@ -13,7 +13,7 @@ import { ServiceError } from './service-error';
  * kept for the life of the process, like exports, so a late poll still reads the result.
  */
 const jobs = new Map<string, BackupJob>();
-/** What cancels each backup while it runs (backups only: a test restore or a new key runs to its end). */
+/** What cancels each backup or test restore while it runs (making a new key runs to its end). */
 const controllers = new Map<string, AbortController>();
 
 export type JobKind = BackupJob['kind'];
@@ -31,7 +31,7 @@ export function newJob(kind: JobKind, what: string): BackupJob {
     headHash: null,
   };
   jobs.set(job.id, job);
-  if (kind === 'manual' || kind === 'daily' || kind === 'quit') controllers.set(job.id, new AbortController());
+  if (kind !== 'settings') controllers.set(job.id, new AbortController());
   return job;
 }
 
@@ -47,8 +47,8 @@ export function cancelSignalOf(job: BackupJob): AbortSignal | undefined {
 export function cancelBackupJob(id: string): BackupJob {
   const job = jobs.get(id);
   if (job === undefined) throw new ServiceError('NOT_FOUND', 'There is no such backup job.');
-  if (job.kind === 'test-restore' || job.kind === 'settings') {
-    throw new ServiceError('CONFLICT', 'Only a backup can be cancelled: a test restore or a new key runs to its end.');
+  if (job.kind === 'settings') {
+    throw new ServiceError('CONFLICT', 'Making a new backup key cannot be cancelled: it runs to its end.');
   }
   const controller = controllers.get(id);
   if (job.state === 'running' && controller !== undefined && !controller.signal.aborted) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BackupJob } from '../domain/backups';
-import { cancelledBackupMessage } from '../domain/backups';
+import { cancelledBackupMessage, cancelledTestRestoreMessage } from '../domain/backups';
 import { BackupError, messageOf } from '../backup/backup-error';
 import type { BackupActor } from '../backup/backup-error';
 import { sidecarPathOf } from '../backup/backup-sidecar';
@@ -181,6 +181,7 @@ export async function runTestRestore(
   const fileName = job.fileName;
   const folder = mkdtempSync(join(tmpdir(), 'dosing-ledger-test-restore-'));
   let sizeBytes: number | null = null;
+  const signal = cancelSignalOf(job);
   try {
     sizeBytes = statSync(backupPath).size;
     const restored = await restoreBackup({
@@ -188,7 +189,13 @@ export async function runTestRestore(
       newPath: join(folder, 'restored.sqlite'),
       passphrase,
       actor,
-      onProgress: (fraction, what) => Object.assign(job, { fraction: Math.min(fraction, 0.99), what }),
+      // Once cancelled, the bar says so until the restore has stopped.
+      onProgress: (fraction, what) =>
+        Object.assign(job, {
+          fraction: Math.min(fraction, 0.99),
+          what: signal?.aborted === true ? 'Cancelling' : what,
+        }),
+      ...(signal === undefined ? {} : { signal }),
     });
     const head = restored.backupHead;
     const same = restored.sidecar === null ? '' : ", equal to the backup's";
@@ -201,13 +208,19 @@ export async function runTestRestore(
       headHash: head.hash,
     });
   } catch (error) {
-    Object.assign(job, {
-      state: 'failed',
-      what: 'Test restore failed',
-      message: sentence(`The test restore failed: ${messageOf(error)}`),
-    });
+    Object.assign(
+      job,
+      error instanceof BackupError && error.outcome === 'cancelled'
+        ? { state: 'cancelled', what: 'Test restore cancelled', message: cancelledTestRestoreMessage }
+        : {
+            state: 'failed',
+            what: 'Test restore failed',
+            message: sentence(`The test restore failed: ${messageOf(error)}`),
+          },
+    );
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    finishBackupJob(job);
   }
   recordRun(
     ledger,
@@ -223,7 +236,11 @@ export async function runTestRestore(
       message: job.message,
       userId: actor.userId,
     },
-    job.state === 'done' ? 'backup.test-restored' : 'backup.test-restore-failed',
+    job.state === 'done'
+      ? 'backup.test-restored'
+      : job.state === 'cancelled'
+        ? 'backup.test-restore-cancelled'
+        : 'backup.test-restore-failed',
     { by: actor.by },
   );
   return { ...job };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelledBackupMessage } from '../../src/domain/backups';
+import { cancelledBackupMessage, cancelledTestRestoreMessage } from '../../src/domain/backups';
 import type { SignIn } from '../../src/services/sign-in';
 import { filesIn, lastEntry, tempFolder } from '../backup/backup-fixture';
 import { ledgerState } from '../support/ledger-state';
@@ -57,14 +57,27 @@ describe('backups.cancel', () => {
     expect(filesIn(folder.dir)).toEqual([job.fileName, `${job.fileName}.json`]);
   });
 
-  it('refuses a test restore, an unknown job and anyone but an administrator', async () => {
+  it('stops a running test restore: its temporary copy deleted, recorded as cancelled', async () => {
     const fileName = filesIn(folder.dir)[0] ?? '';
+    const inFolder = filesIn(folder.dir);
     const drill = app.ok(admin, 'backups.testRestore', { fileName, passphrase: backupPassphrase });
-    expect(app.call(admin, 'backups.cancel', { jobId: drill.id })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
+    expect(app.ok(admin, 'backups.cancel', { jobId: drill.id })).toMatchObject({
+      state: 'running',
+      what: 'Cancelling',
     });
-    expect((await finished(app, admin, drill.id)).state).toBe('done');
+    const job = await finished(app, admin, drill.id);
+    expect(job).toMatchObject({ state: 'cancelled', what: 'Test restore cancelled', headSeq: null });
+    expect(job.message).toBe(cancelledTestRestoreMessage);
+    expect(filesIn(folder.dir)).toEqual(inFolder);
+    expect(lastEntry(app.path).action).toBe('backup.test-restore-cancelled');
+    const { runs } = app.ok(admin, 'backups.list', {});
+    expect(runs[0]).toMatchObject({ kind: 'test-restore', ok: false, message: cancelledTestRestoreMessage });
+    // Not cancelled, the same drill passes: the cancel is what stopped it.
+    const again = app.ok(admin, 'backups.testRestore', { fileName, passphrase: backupPassphrase });
+    expect((await finished(app, admin, again.id)).state).toBe('done');
+  });
+
+  it('refuses an unknown job and anyone but an administrator', async () => {
     expect(app.call(admin, 'backups.cancel', { jobId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },

@@ -1,5 +1,5 @@
 import type { BackupRun } from '../../../domain/backups';
-import { cancelledBackupMessage } from '../../../domain/backups';
+import { cancelledBackupMessage, cancelledTestRestoreMessage } from '../../../domain/backups';
 import { formatDateTime } from '../../../domain/time';
 import { useSignedIn } from '../../app/sign-in-context';
 import { formatByteSize } from '../exports/byte-size';
@@ -12,7 +12,11 @@ const kindWords: Record<BackupRun['kind'], string> = {
 };
 
 function checkWords(run: BackupRun): string {
-  if (!run.ok) return run.message === cancelledBackupMessage ? 'Cancelled' : 'Failed';
+  if (!run.ok) {
+    return run.message === cancelledBackupMessage || run.message === cancelledTestRestoreMessage
+      ? 'Cancelled'
+      : 'Failed';
+  }
   return run.kind === 'test-restore' ? 'Test restore passed' : 'Check passed';
 }
 

@@ -2,18 +2,20 @@ import type { BackupJob } from '../../../domain/backups';
 import { timeLeftText } from '../../../domain/time-left';
 
 /**
- * A running backup: what is being done, a bar screen readers can read, about how long is left
- * once it has run long enough to tell, and Cancel (which leaves no file behind).
- * `elapsedMs` is how long the backup had been running when `job` was read.
+ * A running backup or test restore: what is being done, a bar screen readers can read, about how
+ * long is left once it has run long enough to tell, and Cancel (which leaves no file behind).
+ * `elapsedMs` is how long the job had been running when `job` was read.
  */
 export function BackupProgress({
   job,
   elapsedMs,
   onCancel,
+  cancelLabel = 'Cancel backup',
 }: {
   job: BackupJob;
   elapsedMs: number;
   onCancel: () => void;
+  cancelLabel?: string;
 }) {
   const cancelling = job.what === 'Cancelling';
   const left = cancelling ? null : timeLeftText(elapsedMs, job.fraction);
@@ -25,7 +27,7 @@ export function BackupProgress({
       <progress id="backup-progress-bar" max={100} value={Math.round(job.fraction * 100)} />
       <div className="actions">
         <button type="button" className="button button-secondary" disabled={cancelling} onClick={onCancel}>
-          {cancelling ? 'Cancelling…' : 'Cancel backup'}
+          {cancelling ? 'Cancelling…' : cancelLabel}
         </button>
       </div>
     </div>

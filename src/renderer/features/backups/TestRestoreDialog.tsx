@@ -3,6 +3,7 @@ import type { BackupJob, BackupRun } from '../../../domain/backups';
 import { useApi } from '../../app/sign-in-context';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
+import { BackupProgress } from './BackupProgress';
 import { useBackupJob } from './use-backup-job';
 
 /**
@@ -20,13 +21,20 @@ export function TestRestoreDialog({
 }) {
   const api = useApi();
   const [passphrase, setPassphrase] = useState('');
-  const { job, error, follow, fail } = useBackupJob(onFinished);
+  const { job, error, elapsedMs, follow, update, fail } = useBackupJob(onFinished);
   const running = job?.state === 'running';
 
   const start = async () => {
     const result = await api.call('backups.testRestore', { fileName: run.fileName ?? '', passphrase });
     if (result.ok) follow(result.value);
     else fail(result.error.issues?.map((issue) => issue.message).join('; ') ?? result.error.message);
+  };
+
+  const cancel = async () => {
+    if (job === null) return;
+    const result = await api.call('backups.cancel', { jobId: job.id });
+    if (result.ok) update(result.value);
+    else fail(result.error.message);
   };
 
   return (
@@ -54,10 +62,12 @@ export function TestRestoreDialog({
           />
         </div>
         {running && (
-          <div className="backup-progress">
-            <label htmlFor="test-restore-progress">{job.what}…</label>
-            <progress id="test-restore-progress" max={100} value={Math.round(job.fraction * 100)} />
-          </div>
+          <BackupProgress
+            job={job}
+            elapsedMs={elapsedMs}
+            onCancel={() => void cancel()}
+            cancelLabel="Cancel test restore"
+          />
         )}
         <div aria-live="polite">
           {job?.state === 'done' && (
@@ -66,6 +76,11 @@ export function TestRestoreDialog({
               <p>
                 Chain head <code title={job.headHash ?? undefined}>{job.headHash}</code>
               </p>
+            </Notice>
+          )}
+          {job?.state === 'cancelled' && (
+            <Notice tone="info" title="Test restore cancelled">
+              <p>{job.message}</p>
             </Notice>
           )}
           {job?.state === 'failed' && (
