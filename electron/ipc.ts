@@ -109,8 +109,19 @@ export function createLedgerIpc(options: LedgerIpcOptions): LedgerIpc {
   };
 }
 
-/** Registers the single channel on `ipcMain`; returns the function that removes it. */
-export function registerLedgerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, ipc: LedgerIpc): () => void {
-  ipcMain.handle(ledgerChannel, (event, method: unknown, input: unknown) => ipc.handle(event, method, input));
+/**
+ * Registers the single channel on `ipcMain`; returns the function that removes it. `gate`
+ * answers a call instead of the ledger when it must not run (sign-in to a damaged file); it may
+ * wait for the background check of the file.
+ */
+export function registerLedgerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  ipc: LedgerIpc,
+  gate: (method: unknown) => Promise<CallResult<unknown> | null> = () => Promise.resolve(null),
+): () => void {
+  ipcMain.handle(
+    ledgerChannel,
+    async (event, method: unknown, input: unknown) => (await gate(method)) ?? ipc.handle(event, method, input),
+  );
   return () => ipcMain.removeHandler(ledgerChannel);
 }

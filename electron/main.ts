@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import type { Ledger } from '../src/services/ledger';
 import { NewerDatabaseError, openLedger } from '../src/services/ledger';
+import { integrityRefusal } from '../src/services/integrity-gate';
 import type { BackupScheduler } from '../src/services/backup-scheduler';
 import { startBackupScheduler } from '../src/services/backup-scheduler';
 import { provideSharingControl } from '../src/services/sharing-control';
@@ -69,7 +70,9 @@ function openOrExplain(): Ledger | null {
   }
   try {
     mkdirSync(dirname(paths.dbPath), { recursive: true });
-    return openLedger(paths.dbPath, { migrationsDir: paths.migrationsDir });
+    // The first screen shows at once; the file's structural check runs in a worker thread, and
+    // sign-in waits for it (a damaged file is refused there, in words).
+    return openLedger(paths.dbPath, { migrationsDir: paths.migrationsDir, checkIntegrity: 'background' });
   } catch (error) {
     if (isNativeModuleLoadError(error)) {
       // In development better-sqlite3 is built for Node, not Electron; the launcher
@@ -219,7 +222,8 @@ function start(): void {
           log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
         onRefused: (reason, id) => log(`refused a call from webContents ${id}: ${reason}`),
       });
-      registerLedgerIpc(ipcMain, ipc);
+      const opened = ledger;
+      registerLedgerIpc(ipcMain, ipc, (method) => integrityRefusal(opened, method));
       mainWindow = createWindow(ipc);
       mainWindow.on('closed', () => {
         mainWindow = null;

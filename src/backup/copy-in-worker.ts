@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteDriverPath } from '../db/sqlite-driver-path';
 
 /**
  * The worker's code, as a string: the Node bundles (esbuild, one file per entry) have no separate
@@ -22,11 +22,6 @@ try {
 }
 `;
 
-/** better-sqlite3 resolved from here, so the worker loads the very build this process uses. */
-function driverPath(): string {
-  return createRequire(import.meta.url).resolve('better-sqlite3');
-}
-
 /**
  * Writes a consistent copy of the ledger file `livePath` to the empty file `plainPath` in a
  * worker thread: VACUUM INTO blocks the thread that runs it for as long as the copy takes, and
@@ -36,7 +31,7 @@ export function copyLedgerInWorker(livePath: string, plainPath: string): Promise
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource, {
       eval: true,
-      workerData: { driver: driverPath(), livePath, plainPath },
+      workerData: { driver: sqliteDriverPath(), livePath, plainPath },
     });
     let settled = false;
     worker.once('message', (message: { ok: boolean; message?: string }) => {

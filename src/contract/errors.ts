@@ -21,6 +21,8 @@ export const errorCodes = [
   /** An infusion whose series has no current informed consent (the message names what is missing). */
   'CONSENT_REQUIRED',
   'FROZEN',
+  /** The ledger file failed SQLite's structural check: nobody may sign in; restore from a backup. */
+  'LEDGER_DAMAGED',
   'INTERNAL',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);

@@ -123,12 +123,15 @@ export function assertHoldsLedger(raw: Database.Database, path: string): void {
 export function assertIntact(raw: Database.Database, path: string): void {
   const rows = raw.pragma('quick_check(1)') as { quick_check: string }[];
   const first = rows[0]?.quick_check ?? 'no answer';
-  if (first !== 'ok') {
-    throw new LedgerFileError(
-      'damaged',
-      `${path} is damaged (SQLite's check says: ${first.replace(/\s+/g, ' ')}); restore it from a backup. It was not changed.`,
-    );
-  }
+  if (first !== 'ok') throw damagedLedgerError(path, first);
+}
+
+/** What SQLite's check said of a damaged ledger, in the one line the user reads. */
+export function damagedLedgerError(path: string, said: string): LedgerFileError {
+  return new LedgerFileError(
+    'damaged',
+    `${path} is damaged (SQLite's check says: ${said.replace(/\s+/g, ' ')}); restore it from a backup. It was not changed.`,
+  );
 }
 
 /**

@@ -52,6 +52,11 @@ function latestKnownMigration(migrationsDir: string): number {
   return Math.max(0, ...readJournal(migrationsDir).entries.map((entry) => entry.when));
 }
 
+/** Whether opening this file will apply migrations (it was written by an older build). */
+export function hasPendingMigrations(raw: Database.Database, migrationsDir = defaultMigrationsDir): boolean {
+  return latestAppliedMigration(raw) < latestKnownMigration(migrationsDir);
+}
+
 function latestAppliedMigration(raw: Database.Database): number {
   const table = raw
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")

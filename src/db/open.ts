@@ -8,7 +8,9 @@ import {
   assertLedgerWritable,
   ledgerFileProblem,
 } from './ledger-file';
-import { applyMigrations, assertNotNewer, legacySearchKeyVersion } from './migrate';
+import { applyMigrations, assertNotNewer, hasPendingMigrations, legacySearchKeyVersion } from './migrate';
+import type { IntegrityCheck } from './integrity-check';
+import { startIntegrityCheck } from './integrity-check';
 import { refreshPatientSearchKeys } from './patient-search-keys';
 import { schema } from './schema';
 
@@ -18,6 +20,8 @@ export interface Ledger {
   raw: Database.Database;
   db: Drizzle;
   path: string;
+  /** The structural check running since the app opened the file (`checkIntegrity: 'background'`). */
+  integrity?: IntegrityCheck;
   close(): void;
 }
 
@@ -34,9 +38,11 @@ export interface OpenOptions {
   writable?: boolean;
   /**
    * Run SQLite's structural check before anything writes, refusing a damaged file with a
-   * LedgerFileError (reads the whole file: for commands, not for every open).
+   * LedgerFileError (reads the whole file: for commands, not for every open). `'background'`:
+   * the app's open, which shows its first screen at once; the check runs in a worker thread and
+   * sign-in waits for it (`integrity`). A file that migrations will change is checked first.
    */
-  checkIntegrity?: boolean;
+  checkIntegrity?: boolean | 'background';
 }
 
 /**
@@ -59,7 +65,10 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
   try {
     raw.pragma('busy_timeout = 5000');
     if (options.existing === true) assertHoldsLedger(raw, path);
-    if (options.checkIntegrity === true) assertIntact(raw, path);
+    const inBackground = options.checkIntegrity === 'background' && !readonly && !raw.memory;
+    const checkNow =
+      options.checkIntegrity === true || (inBackground && hasPendingMigrations(raw, options.migrationsDir));
+    if (checkNow) assertIntact(raw, path);
     // Checked first: switching to WAL rewrites the file header, and a newer version's file
     // must be left exactly as it was. Read-only opens are checked too: a newer file's tables
     // may mean something else.
@@ -83,7 +92,13 @@ export function openLedger(path: string, options: OpenOptions = {}): Ledger {
       // Derived search keys follow this build's folding (no-op once they do; see the file).
       refreshPatientSearchKeys(raw, legacyFolding);
     }
-    return { raw, db, path, close: () => raw.close() };
+    return {
+      raw,
+      db,
+      path,
+      ...(inBackground && !checkNow ? { integrity: startIntegrityCheck(path) } : {}),
+      close: () => raw.close(),
+    };
   } catch (error) {
     raw.close();
     throw ledgerFileProblem(error, path) ?? error;

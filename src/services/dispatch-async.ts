@@ -2,6 +2,7 @@ import type { CallResult } from '../contract/errors';
 import { DerivationMemo, DerivationNeeded, withDerivations } from '../signing/scrypt-derivation';
 import type { DispatchContext } from './dispatch';
 import { dispatch } from './dispatch';
+import { integrityRefusal } from './integrity-gate';
 
 /**
  * Runs of a call that may each ask for one more derivation before the synchronous fallback. A
@@ -23,6 +24,9 @@ export async function dispatchAsync(
   method: string,
   rawInput: unknown,
 ): Promise<CallResult<unknown>> {
+  // Nobody signs in to a ledger file the background check found damaged.
+  const refused = await integrityRefusal(context.ledger, method);
+  if (refused !== null) return refused;
   const memo = new DerivationMemo();
   try {
     for (let round = 0; round < maxDerivationRounds; round += 1) {
