@@ -4,6 +4,7 @@ import { amendmentReasonSchema } from '../domain/record';
 import { timingReasonSchema } from '../domain/session-timing';
 import { sessionViewSchema } from '../domain/session-view';
 import { cumulativeDoseSchema, sessionPageSchema } from '../domain/session-list-item';
+import { sessionCourseSchema } from '../domain/session-course';
 import { supervisionChoiceSchema } from '../domain/session-supervision';
 import { passwordSchema } from '../domain/user';
 import { chartReaders, clinical, define, empty, idSchema } from './define-method';
@@ -132,7 +133,8 @@ export const sessionMethods = {
   }),
   /**
    * Every session of the patient with every entry: for screens that need them all at once (the
-   * start screen's interval check). The chart uses `sessions.page` and `sessions.doses`.
+   * start screen's interval check). The chart uses `sessions.page` and `sessions.doses`, the
+   * course of infusions `sessions.course`.
    */
   'sessions.list': define({
     input: z.object({ patientId: idSchema }).strict(),
@@ -153,6 +155,16 @@ export const sessionMethods = {
       })
       .strict(),
     output: sessionPageSchema,
+    access: chartReaders,
+  }),
+  /**
+   * Every session of the patient, oldest first, as the course of infusions shows it: the list
+   * row with the drug given, the checklist's scale totals and pain, and the pain at the last
+   * check. No entries: figured in the back end from the few fields it needs.
+   */
+  'sessions.course': define({
+    input: z.object({ patientId: idSchema }).strict(),
+    output: sessionCourseSchema,
     access: chartReaders,
   }),
   /** The drug given to the patient, per series and in total, computed from the sessions' events. */

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, lt, max, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, max, sql } from 'drizzle-orm';
 import type { Drizzle } from './open';
 import { idsParam, inIds, prepared } from './prepared';
 import { infusionSessions, sessionEntries } from './schema/sessions';
-import type { EntryRow, SessionRow } from './sessions-repo';
+import type { SessionRow } from './sessions-repo';
 
 /**
  * Reads for the lists of a patient's sessions that stay small whatever the patient's history:
@@ -55,23 +55,6 @@ export function allPatientSessions(db: Drizzle, patientId: number): SessionRow[]
       .orderBy(infusionSessions.id)
       .prepare(),
   ).all({ patientId });
-}
-
-/**
- * The entries that decide a session's state and the drug it gave: its administration events and
- * its discharge (a correction keeps its entry's kind, so corrections come too). Observations,
- * the bulk of a session, are left in the database.
- */
-export function listStateEntries(db: Drizzle, sessionIds: readonly number[]): EntryRow[] {
-  if (sessionIds.length === 0) return [];
-  return prepared(db, 'listStateEntries', () =>
-    db
-      .select()
-      .from(sessionEntries)
-      .where(and(inIds(sessionEntries.sessionId), inArray(sessionEntries.kind, ['event', 'discharge'])))
-      .orderBy(sessionEntries.id)
-      .prepare(),
-  ).all(idsParam(sessionIds));
 }
 
 /** The newest entry of each session (what a signature must cover to be current). */

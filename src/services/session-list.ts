@@ -1,18 +1,17 @@
 import { cumulativeDose } from '../domain/cumulative-dose';
 import type { SessionDose } from '../domain/cumulative-dose';
-import type { AdministrationEvent } from '../domain/infusion-session';
 import type { PlanContent } from '../domain/plan';
 import { infusedDose } from '../domain/session-infused-dose';
 import type { SessionListItem } from '../domain/session-list-item';
-import { effectiveEntries, sessionStatus } from '../domain/session-state';
-import { summariseSession } from '../domain/session-summary';
-import type { SessionEntryView, SessionStatus } from '../domain/session-view';
+import { sessionStatus } from '../domain/session-state';
+import type { SessionStatus } from '../domain/session-view';
 import { formatPrintedName } from '../domain/user';
 import { getPatient } from '../db/patients-repo';
+import type { StateEntryFacts } from '../db/session-course-repo';
+import { standingStateFacts } from '../db/session-course-repo';
 import {
   allPatientSessions,
   lastEntryIds,
-  listStateEntries,
   openPatientSessions,
   pagePatientSessions,
   patientSessionCounts,
@@ -22,15 +21,16 @@ import { listSessionSignatures } from '../db/sessions-repo';
 import { findUserById } from '../db/users-repo';
 import type { Handlers, ServiceContext } from './context';
 import { ServiceError } from './service-error';
-import { entryViews, planOf } from './sessions-view';
+import { planOf } from './sessions-view';
 
 /**
  * The chart's list of a patient's sessions, a page at a time, and the drug given over all of
- * them: built from the session rows, their administration events and discharge, and their
- * signatures only, never from every entry of every session (a regular patient has 100+).
+ * them: built from the session rows, the type and volume of their standing administration
+ * events and discharge (read by SQLite out of the entries' JSON), and their signatures only,
+ * never from every entry of every session (a regular patient has 100+).
  */
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+export function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
   const groups = new Map<number, T[]>();
   for (const row of rows) {
     const list = groups.get(key(row));
@@ -40,10 +40,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
   return groups;
 }
 
+/**
+ * The mg each volume carries at a plan version's concentration, kept with the version's parsed
+ * content: a signed version's is frozen and shared per connection, parsed afresh whenever its
+ * stored text differs (a draft's is parsed anew each call), so a figure cannot go stale. Working
+ * it out (the plan's whole arithmetic, ~0.4 ms) was most of what a regular patient's doses cost.
+ */
+const dosesByPlan = new WeakMap<PlanContent, Map<string, string | null>>();
+
 /** Per call: each plan version parsed once, each dose figured once per plan version and volume. */
 class ListCache {
   private readonly plans = new Map<number, PlanContent>();
-  private readonly doses = new Map<string, string | null>();
   private readonly names = new Map<number, string>();
   constructor(private readonly context: ServiceContext) {}
 
@@ -58,9 +65,14 @@ class ListCache {
 
   doseMg(versionId: number, volumeMl: string | null): string | null {
     if (volumeMl === null) return null;
-    const key = `${versionId} ${volumeMl}`;
-    if (!this.doses.has(key)) this.doses.set(key, infusedDose(volumeMl, this.plan(versionId))?.mg ?? null);
-    return this.doses.get(key) ?? null;
+    const plan = this.plan(versionId);
+    let doses = dosesByPlan.get(plan);
+    if (doses === undefined) {
+      doses = new Map();
+      dosesByPlan.set(plan, doses);
+    }
+    if (!doses.has(volumeMl)) doses.set(volumeMl, infusedDose(volumeMl, plan)?.mg ?? null);
+    return doses.get(volumeMl) ?? null;
   }
 
   name(userId: number): string {
@@ -74,32 +86,75 @@ class ListCache {
   }
 }
 
-/** The status as the full view computes it, from the state entries, the signatures and the newest entry's ID. */
-function statusOf(
-  entries: readonly SessionEntryView[],
-  signatures: readonly SessionSignatureRow[],
-  lastEntryId: number,
-): SessionStatus {
+/** A session's state as its standing events and discharge say it. */
+interface SessionState {
+  /** In the order they happened, as the status reads them (standing: none is corrected). */
+  entries: {
+    id: number;
+    kind: string;
+    occurredAt: string;
+    correctedByEntryId: null;
+    content: { type: string | null };
+  }[];
+  startedAt: string | null;
+  endedAt: string | null;
+  /** The last volume infused charted, as the session's summary has it. */
+  volumeInfusedMl: string | null;
+}
+
+/** From one session's standing facts, as the full view and its summary work them out. */
+function stateOf(facts: readonly StateEntryFacts[]): SessionState {
+  // The order of the full view: by the time it happened (as charted), then by ID.
+  const ordered = [...facts].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
+  const events = ordered.filter((fact) => fact.kind === 'event');
+  const firstOf = (type: string) => events.find((fact) => fact.type === type)?.occurredAt ?? null;
+  return {
+    entries: ordered.map((fact) => ({
+      id: fact.id,
+      kind: fact.kind,
+      occurredAt: fact.occurredAt,
+      correctedByEntryId: null,
+      content: { type: fact.type },
+    })),
+    startedAt: firstOf('start'),
+    endedAt: firstOf('end') ?? firstOf('stop'),
+    volumeInfusedMl: events.findLast((fact) => fact.volumeInfusedMl !== null)?.volumeInfusedMl ?? null,
+  };
+}
+
+/** Each session's state, by session ID, from one read of all their standing events and discharges (unless read already). */
+function statesOf(
+  context: ServiceContext,
+  sessionIds: readonly number[],
+  read: readonly StateEntryFacts[] = standingStateFacts(context.ledger.db, sessionIds),
+): Map<number, SessionState> {
+  const facts = groupBy(read, (fact) => fact.sessionId);
+  return new Map(sessionIds.map((id) => [id, stateOf(facts.get(id) ?? [])]));
+}
+
+/** The status as the full view computes it, from the standing state entries, the signatures and the newest entry's ID. */
+function statusOf(state: SessionState, signatures: readonly SessionSignatureRow[], lastEntryId: number): SessionStatus {
   const performed = signatures.filter((signature) => signature.meaning === 'performed');
   if (performed.length > 0) {
     return performed.some((signature) => signature.lastEntryId >= lastEntryId) ? 'Signed' : 'Amended after signing';
   }
-  return sessionStatus(entries, []);
+  return sessionStatus(state.entries, []);
 }
 
-function listItems(context: ServiceContext, sessions: readonly SessionRow[], cache: ListCache): SessionListItem[] {
+function listItems(
+  context: ServiceContext,
+  sessions: readonly SessionRow[],
+  cache: ListCache,
+  stateFacts?: readonly StateEntryFacts[],
+): SessionListItem[] {
   const db = context.ledger.db;
   const ids = sessions.map((session) => session.id);
-  const entries = groupBy(entryViewsOf(context, ids), (entry) => entry.sessionId);
+  const states = statesOf(context, ids, stateFacts);
   const signatures = groupBy(listSessionSignatures(db, ids), (signature) => signature.sessionId);
   const lasts = lastEntryIds(db, ids);
   return sessions.map((session): SessionListItem => {
-    const own = (entries.get(session.id) ?? []).map((entry) => entry.view);
+    const state = states.get(session.id) ?? stateOf([]);
     const signed = signatures.get(session.id) ?? [];
-    const events = effectiveEntries(own).filter((entry) => entry.kind === 'event');
-    const firstOf = (type: AdministrationEvent['type']) =>
-      events.find((entry) => entry.kind === 'event' && entry.content.type === type)?.occurredAt ?? null;
-    const volume = summariseSession(own, null, null).volumeInfusedMl;
     return {
       id: session.id,
       patientId: session.patientId,
@@ -109,34 +164,30 @@ function listItems(context: ServiceContext, sessions: readonly SessionRow[], cac
       seriesTotal: cache.plan(session.planVersionId).series.infusions,
       createdAt: session.createdAt,
       createdByPrintedName: cache.name(session.createdBy),
-      status: statusOf(own, signed, lasts.get(session.id) ?? 0),
-      startedAt: firstOf('start'),
-      endedAt: firstOf('end') ?? firstOf('stop'),
-      doseGivenMg: cache.doseMg(session.planVersionId, volume),
+      status: statusOf(state, signed, lasts.get(session.id) ?? 0),
+      startedAt: state.startedAt,
+      endedAt: state.endedAt,
+      doseGivenMg: cache.doseMg(session.planVersionId, state.volumeInfusedMl),
       signed: signed.some((signature) => signature.meaning === 'performed'),
     };
   });
 }
 
-/** The state entries of the sessions as views, each with the session it belongs to. */
-function entryViewsOf(
-  context: ServiceContext,
-  sessionIds: readonly number[],
-): { sessionId: number; view: SessionEntryView }[] {
-  const rows = listStateEntries(context.ledger.db, sessionIds);
-  const bySession = groupBy(rows, (row) => row.sessionId);
-  return [...bySession].flatMap(([sessionId, own]) => entryViews(context, own).map((view) => ({ sessionId, view })));
-}
-
 /**
  * List items of the given sessions (status, start, end, dose: no observations read): what a
- * start's checks need of the patient's other sessions (the open one, the latest start).
+ * start's checks need of the patient's other sessions (the open one, the latest start), and
+ * the rows of the course of infusions.
  */
-export function sessionListItems(context: ServiceContext, sessions: readonly SessionRow[]): SessionListItem[] {
-  return listItems(context, sessions, new ListCache(context));
+export function sessionListItems(
+  context: ServiceContext,
+  sessions: readonly SessionRow[],
+  /** Their standing events and discharges, when the caller read them already (`standingCourseFacts`). */
+  stateFacts?: readonly StateEntryFacts[],
+): SessionListItem[] {
+  return listItems(context, sessions, new ListCache(context), stateFacts);
 }
 
-function requirePatient(context: ServiceContext, patientId: number): void {
+export function requirePatient(context: ServiceContext, patientId: number): void {
   if (getPatient(context.ledger.db, patientId) === undefined) {
     throw new ServiceError('NOT_FOUND', `There is no patient with ID ${patientId}.`);
   }
@@ -146,22 +197,15 @@ function requirePatient(context: ServiceContext, patientId: number): void {
 export function patientSessionDoses(context: ServiceContext, patientId: number): SessionDose[] {
   const cache = new ListCache(context);
   const sessions = allPatientSessions(context.ledger.db, patientId);
-  const entries = groupBy(
-    entryViewsOf(
-      context,
-      sessions.map((session) => session.id),
-    ),
-    (entry) => entry.sessionId,
+  const states = statesOf(
+    context,
+    sessions.map((session) => session.id),
   );
-  return sessions.map((session) => {
-    const own = (entries.get(session.id) ?? []).map((entry) => entry.view);
-    const volume = summariseSession(own, null, null).volumeInfusedMl;
-    return {
-      sessionId: session.id,
-      planRecordId: session.planRecordId,
-      mg: cache.doseMg(session.planVersionId, volume),
-    };
-  });
+  return sessions.map((session) => ({
+    sessionId: session.id,
+    planRecordId: session.planRecordId,
+    mg: cache.doseMg(session.planVersionId, states.get(session.id)?.volumeInfusedMl ?? null),
+  }));
 }
 
 export const sessionListHandlers: Handlers<'sessions.page' | 'sessions.doses'> = {

@@ -1,5 +1,6 @@
 import type { Handlers } from './context';
 import { sessionChartingHandlers } from './sessions-charting';
+import { sessionCourseHandlers } from './session-course';
 import { sessionListHandlers } from './session-list';
 import { sessionReadHandlers } from './sessions-read';
 import { sessionSignHandlers } from './sessions-sign';
@@ -16,6 +17,7 @@ export const sessionHandlers: Handlers<
   | 'sessions.list'
   | 'sessions.page'
   | 'sessions.doses'
+  | 'sessions.course'
   | 'sessions.physicians'
 > = {
   ...sessionStartHandlers,
@@ -23,5 +25,6 @@ export const sessionHandlers: Handlers<
   ...sessionSignHandlers,
   ...sessionReadHandlers,
   ...sessionListHandlers,
+  ...sessionCourseHandlers,
   ...sessionPhysicianHandlers,
 };

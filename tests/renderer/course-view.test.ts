@@ -4,23 +4,22 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeExam, planWith } from '../../src/cli/demo-clinical';
-import type { Checklist } from '../../src/domain/infusion-session';
-import { administrationEventEntry } from '../../src/domain/infusion-session';
 import type { Patient } from '../../src/domain/patient';
 import type { RecordView } from '../../src/domain/record-view';
 import type { ResponseDefinition } from '../../src/domain/response-definitions';
 import { definitionsAsWorded } from '../../src/domain/response-definitions';
 import { emptyScales } from '../../src/domain/scales';
+import type { SessionCourseItem } from '../../src/domain/session-course';
+import { infusedDose } from '../../src/domain/session-infused-dose';
 import { starterSessionConfiguration } from '../../src/domain/session-configuration';
-import type { SessionEntryView, SessionView } from '../../src/domain/session-view';
 import { localDate } from '../../src/domain/time';
 import { SignInContext } from '../../src/renderer/app/sign-in-context';
 import type { SignInContextValue } from '../../src/renderer/app/sign-in-context';
 import { Course } from '../../src/renderer/features/sessions/CoursePage';
 import { coursePoints } from '../../src/renderer/features/sessions/course-points';
 import { courseSeries } from '../../src/renderer/features/sessions/course-series';
+import { planVersionOf } from '../../src/renderer/features/sessions/plan-version';
 import { patientInput } from '../support/fixtures';
-import { testChecklist } from '../support/session-entries';
 import type { TestApp } from '../support/test-app';
 import { createTestApp, saveFormulary, setUpClinic, signedInUser, staffPassword } from '../support/test-app';
 
@@ -100,24 +99,11 @@ function signedSeries(physician: Parameters<TestApp['ok']>[0], goal: boolean) {
 }
 
 const at = (day: number, minute = 0) => new Date(Date.UTC(2026, 10, day, 15, minute)).toISOString();
-let nextEntryId = 0;
-function entry(occurredAt: string, content: Pick<SessionEntryView, 'kind' | 'content'>): SessionEntryView {
-  nextEntryId += 1;
-  return {
-    id: nextEntryId,
-    occurredAt,
-    recordedAt: occurredAt,
-    userId: 3,
-    printedName: 'Li Chen, RN',
-    correctsEntryId: null,
-    correctionReason: null,
-    correctedByEntryId: null,
-    witnessPrintedName: null,
-    ...content,
-  } as SessionEntryView;
-}
 
-/** A session charted against a plan: its checklist's PHQ-9 total and pain, and the volume infused. */
+/**
+ * A session charted against a plan, as `sessions.course` gives it: its checklist's PHQ-9 total
+ * and pain, and the drug the volume infused carries at the plan's concentration.
+ */
 function session(
   id: number,
   plan: { recordId: number; versionId: number },
@@ -125,11 +111,9 @@ function session(
   phq9Each: number,
   pain: number,
   volumeMl: string | null,
-): SessionView {
-  const checklist: Checklist = {
-    ...testChecklist,
-    scales: { ...emptyScales, phq9: Array.from({ length: 9 }, () => phq9Each), painNrs: pain },
-  };
+): SessionCourseItem {
+  const content = planVersionOf(records, plan.recordId, plan.versionId)?.content;
+  if (content === undefined) throw new Error('no plan version');
   return {
     id,
     patientId: patient.id,
@@ -140,19 +124,15 @@ function session(
     createdAt: at(day),
     createdByPrintedName: 'Li Chen, RN',
     status: 'Signed',
-    plannedRateMlPerH: null,
-    monitoringIntervalMin: 15,
     startedAt: at(day, 5),
-    endedAt: at(day, 45),
-    lastObservationAt: null,
-    entries: [
-      entry(at(day), { kind: 'checklist', content: checklist }),
-      entry(at(day, 5), administrationEventEntry('start', { rateMlPerH: '151.09' })),
-      ...(volumeMl === null
-        ? []
-        : [entry(at(day, 45), administrationEventEntry('end', { volumeInfusedMl: volumeMl }))]),
-    ],
-    signatures: [],
+    endedAt: volumeMl === null ? null : at(day, 45),
+    doseGivenMg: volumeMl === null ? null : (infusedDose(volumeMl, content)?.mg ?? null),
+    signed: true,
+    phq9: phq9Each * 9,
+    gad7: null,
+    pcl5: null,
+    painBefore: pain,
+    painLastCheck: null,
   };
 }
 
@@ -203,6 +183,9 @@ describe('the course view', () => {
     expect(page).toContain('54.3 mg over 2 sessions; 1 session has no volume infused charted and is not counted');
     // The existing table of totals is still there.
     expect(page).toContain('Scale totals and pain at each infusion');
+    // The list of sessions keeps its columns: the drug given is summed above, not per row.
+    expect(page).toContain('Infusion Date Status Nurse');
+    expect(page).not.toContain('Not charted');
   });
 
   it('groups by plan in the order the series began, and says when nothing is recorded', () => {

@@ -119,6 +119,7 @@ export const methodExamples: { [M in MethodName]?: MethodInput<M> } = {
   'sessions.list': { patientId: 1 },
   'sessions.page': { patientId: 1, beforeSessionId: 5, limit: 20 },
   'sessions.doses': { patientId: 1 },
+  'sessions.course': { patientId: 1 },
   'sessions.physicians': {},
   'exports.start': { from: '2026-01-01', to: '2026-12-31' },
   'exports.status': { exportId: '00000000-0000-4000-8000-000000000000' },

@@ -3,7 +3,7 @@ import type { Patient } from '../../../domain/patient';
 import type { RecordView } from '../../../domain/record-view';
 import type { ResponseDefinition } from '../../../domain/response-definitions';
 import { formatPatientName } from '../../../domain/patient';
-import type { SessionView } from '../../../domain/session-view';
+import type { SessionCourseItem } from '../../../domain/session-course';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { useSignedIn } from '../../app/sign-in-context';
 import { useCall } from '../../app/use-call';
@@ -24,6 +24,17 @@ import { dayText } from './entry-time';
 import { sessionLabel } from './session-label';
 import { SessionList } from './SessionList';
 
+/** The list's fields without the dose: the course gives the drug given per series and in total instead. */
+const listRow = ({
+  id,
+  seriesNumber,
+  seriesTotal,
+  startedAt,
+  createdAt,
+  status,
+  createdByPrintedName,
+}: SessionCourseItem) => ({ id, seriesNumber, seriesTotal, startedAt, createdAt, status, createdByPrintedName });
+
 export function CoursePage() {
   const patientId = parseRouteId(useParams().patientId);
   if (patientId === null) return <NotFoundPage />;
@@ -32,7 +43,7 @@ export function CoursePage() {
 
 function CourseLoader({ patientId }: { patientId: number }) {
   const patient = useCall('patients.get', { patientId });
-  const sessions = useCall('sessions.list', { patientId }, { live: true });
+  const sessions = useCall('sessions.course', { patientId }, { live: true });
   const records = useCall('records.list', { patientId }, { live: true });
   const configuration = useCall('clinic.sessionConfiguration.get', {});
   const pending = [patient.loaded, sessions.loaded, records.loaded, configuration.loaded].find(
@@ -75,7 +86,7 @@ export function Course({
   definitions,
 }: {
   patient: Patient;
-  sessions: readonly SessionView[];
+  sessions: readonly SessionCourseItem[];
   records: readonly RecordView[];
   definitions: readonly ResponseDefinition[] | undefined;
 }) {
@@ -124,7 +135,7 @@ export function Course({
         {sessions.length === 0 ? (
           <p className="value-unknown">No infusion sessions charted yet.</p>
         ) : (
-          <SessionList patientId={patient.id} sessions={points.map((point) => point.session)} />
+          <SessionList patientId={patient.id} sessions={points.map((point) => listRow(point.session))} />
         )}
       </section>
     </div>

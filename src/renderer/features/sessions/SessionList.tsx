@@ -6,7 +6,7 @@ import { dayText } from './entry-time';
 import { sessionLabel } from './session-label';
 import { SessionStatusWord } from './SessionStatusWord';
 
-/** What a row shows: a full view (the course page) or a list item of `sessions.page` (the chart). */
+/** What a row shows: a row of `sessions.course` without its dose (the course page) or of `sessions.page` (the chart). */
 type SessionRowFields = Pick<
   SessionView,
   'id' | 'seriesNumber' | 'seriesTotal' | 'startedAt' | 'createdAt' | 'status' | 'createdByPrintedName'

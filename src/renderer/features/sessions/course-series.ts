@@ -2,11 +2,11 @@ import type { CourseGoal } from '../../../domain/course-goal';
 import type { ScaleCourse, ScaleValues } from '../../../domain/course-response';
 import { courseResponse, examScaleValues } from '../../../domain/course-response';
 import type { CumulativeDose, SeriesDose } from '../../../domain/cumulative-dose';
-import { cumulativeDose, sessionDose } from '../../../domain/cumulative-dose';
+import { cumulativeDose } from '../../../domain/cumulative-dose';
 import type { RecordView } from '../../../domain/record-view';
 import type { ResponseDefinition, ResponseDefinitionAsWorded } from '../../../domain/response-definitions';
 import { definitionsInForce } from '../../../domain/response-definitions';
-import type { SessionView } from '../../../domain/session-view';
+import type { SessionCourseItem } from '../../../domain/session-course';
 import type { CoursePoint } from './course-points';
 import type { PlanVersion } from './plan-version';
 import { planVersionOf } from './plan-version';
@@ -46,7 +46,7 @@ function examVersion(records: readonly RecordView[], versionId: number | null) {
   return null;
 }
 
-function planOf(records: readonly RecordView[], sessions: readonly SessionView[]): PlanVersion | null {
+function planOf(records: readonly RecordView[], sessions: readonly SessionCourseItem[]): PlanVersion | null {
   const versions = sessions
     .map((session) => planVersionOf(records, session.planRecordId, session.planVersionId))
     .filter((version): version is PlanVersion => version !== null)
@@ -54,11 +54,13 @@ function planOf(records: readonly RecordView[], sessions: readonly SessionView[]
   return versions.at(-1) ?? null;
 }
 
-/** The sessions' mg, each from the plan version it charted against. */
-export function sessionDoses(sessions: readonly SessionView[], records: readonly RecordView[]) {
-  return sessions.map((session) =>
-    sessionDose(session, planVersionOf(records, session.planRecordId, session.planVersionId)?.content ?? null),
-  );
+/** The sessions' mg, each from the plan version it charted against (figured in the back end). */
+export function sessionDoses(sessions: readonly SessionCourseItem[]) {
+  return sessions.map((session) => ({
+    sessionId: session.id,
+    planRecordId: session.planRecordId,
+    mg: session.doseGivenMg,
+  }));
 }
 
 /** The course grouped by series (oldest first), and the drug given in each and in total. */
@@ -67,12 +69,7 @@ export function courseSeries(
   records: readonly RecordView[],
   clinicDefinitions: readonly ResponseDefinition[] | undefined,
 ): { series: CourseSeries[]; total: CumulativeDose } {
-  const total = cumulativeDose(
-    sessionDoses(
-      points.map((point) => point.session),
-      records,
-    ),
-  );
+  const total = cumulativeDose(sessionDoses(points.map((point) => point.session)));
   const planIds = [...new Set(points.map((point) => point.session.planRecordId))];
   const series = planIds.map((planRecordId, index): CourseSeries => {
     const own = points.filter((point) => point.session.planRecordId === planRecordId);

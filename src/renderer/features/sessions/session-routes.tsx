@@ -26,7 +26,7 @@ export const sessionRoutes = (
     <Route
       path="patients/:patientId/course"
       element={
-        <RequireRole method="sessions.list">
+        <RequireRole method="sessions.course">
           <CoursePage />
         </RequireRole>
       }
