@@ -1,4 +1,5 @@
 import { canonicalJson } from '../domain/canonical-json';
+import { auditSummary } from './audit-entries';
 import type { ExportSource } from './export-file';
 import { lazyTextFile, textFile } from './export-file';
 import type { ExportSnapshot } from './snapshot';
@@ -11,17 +12,16 @@ import type { ExportSnapshot } from './snapshot';
  * comparing it with a later `dosing-ledger audit verify` shows that nothing was removed since.
  */
 export function auditFiles(snapshot: ExportSnapshot): ExportSource[] {
-  const first = snapshot.auditEntries[0];
-  const last = snapshot.auditEntries.at(-1);
+  const summary = auditSummary(snapshot.auditEntries);
   const checkpoint = {
     kind: 'dosing-ledger/audit-checkpoint',
     schema: 1,
     headSeq: snapshot.auditHead.seq,
     headHash: snapshot.auditHead.hash,
     exportedAt: snapshot.exportedAt,
-    entriesInExport: snapshot.auditEntries.length,
-    firstSeqInExport: first?.seq ?? null,
-    lastSeqInExport: last?.seq ?? null,
+    entriesInExport: summary.count,
+    firstSeqInExport: summary.firstSeq,
+    lastSeqInExport: summary.lastSeq,
   };
   return [
     // Written a line at a time: several million entries never become one string.

@@ -1,12 +1,14 @@
 import { auditFiles } from './audit-files';
 import type { CsvTableDefinition } from './csv-tables/table';
 import { defaultCsvTables } from './csv-tables/registry';
-import type { ExportFile, ExportSource, LazyExportFile } from './export-file';
+import type { ExportFile, ExportSource } from './export-file';
 import { assertSafeExportPath, lazyTextFile, materializeFiles, textFile } from './export-file';
 import { bundleJsonPieces } from './fhir/bundle';
 import type { FhirMapper } from './fhir/mapper';
-import { buildFhirResources, defaultFhirMappers } from './fhir/mappers';
-import { ndjsonLinesOf, ndjsonTypes } from './fhir/ndjson';
+import type { FhirResource } from './fhir/datatypes';
+import type { FhirParts } from './fhir/mappers';
+import { buildFhirParts, defaultFhirMappers } from './fhir/mappers';
+import { ndjsonPartLinesOf, ndjsonPartTypes } from './fhir/ndjson';
 import { buildManifest } from './manifest';
 import { pdfFiles } from './pdf-files';
 import { buildReadme } from './readme';
@@ -31,19 +33,34 @@ export interface ExportParts {
 export function exportSources(snapshot: ExportSnapshot, parts: ExportParts = {}): ExportSource[] {
   const index = indexSnapshot(snapshot);
   const canonical = index.snapshot;
-  const resources = buildFhirResources(canonical, parts.fhirMappers ?? defaultFhirMappers);
+  const mappers = parts.fhirMappers ?? defaultFhirMappers;
+  // The held resources (a decade's are gigabytes) are let go once the last FHIR file is
+  // written, so the CSV files that follow do not add to them; made again only if asked again.
+  let held: FhirParts | null = buildFhirParts(index, mappers);
+  const fhir = () => (held ??= buildFhirParts(index, mappers));
+  const types = ndjsonPartTypes(fhir());
+  const lastFhirPath = types.length === 0 ? 'fhir/bundle.json' : `fhir/ndjson/${types.at(-1) ?? ''}.ndjson`;
+  const fhirFile = (path: string, pieces: (parts: FhirParts) => Iterable<string>) =>
+    lazyTextFile(path, function* piecesThenRelease() {
+      yield* pieces(fhir());
+      if (path === lastFhirPath) held = null;
+    });
   const files: ExportSource[] = [
     ...pdfFiles(canonical.signedPdfs),
-    lazyTextFile('fhir/bundle.json', () => bundleJsonPieces(canonical, resources)),
-    ...ndjsonTypes(resources).map((type) =>
-      lazyTextFile(`fhir/ndjson/${type}.ndjson`, () => ndjsonLinesOf(resources, type)),
+    fhirFile('fhir/bundle.json', (fhirParts) =>
+      bundleJsonPieces(canonical, fhirParts.held, streamedResources(fhirParts)),
     ),
-    ...(parts.csvTables ?? defaultCsvTables).map((table): LazyExportFile => ({
-      path: `csv/${table.fileName}`,
-      *produce() {
-        yield table.build(index);
-      },
-    })),
+    ...types.map((type) => fhirFile(`fhir/ndjson/${type}.ndjson`, (fhirParts) => ndjsonPartLinesOf(fhirParts, type))),
+    ...(parts.csvTables ?? defaultCsvTables).map((table): ExportSource => {
+      const lines = table.lines;
+      if (lines !== undefined) return lazyTextFile(`csv/${table.fileName}`, () => lines(index));
+      return {
+        path: `csv/${table.fileName}`,
+        *produce() {
+          yield table.build(index);
+        },
+      };
+    }),
     ...auditFiles(canonical),
     ...(canonical.clinicRootCertificatePem === null
       ? []
@@ -64,6 +81,11 @@ export function exportSources(snapshot: ExportSnapshot, parts: ExportParts = {})
       files.map((file) => file.path),
     ),
   ];
+}
+
+/** The streamed families' resources, family after family, made as they are taken. */
+function* streamedResources(fhir: FhirParts): Generator<FhirResource> {
+  for (const family of fhir.streamed) yield* family.resources();
 }
 
 /** Every file with its bytes in memory (tests, small exports); writing uses exportSources. */

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
+import { auditSummary } from './audit-entries';
 import type { ExportFile, ExportSource } from './export-file';
 import { textFile } from './export-file';
 import type { ExportSnapshot } from './snapshot';
@@ -21,8 +22,9 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportSource[]): strin
   const consentPdfs = snapshot.signedPdfs.filter((pdf) => pdf.consentId !== undefined).length;
   const consents = snapshot.consents ?? [];
   const withdrawn = consents.filter((consent) => consent.withdrawal !== null).length;
-  const first = snapshot.auditEntries[0]?.seq;
-  const last = snapshot.auditEntries.at(-1)?.seq;
+  const audit = auditSummary(snapshot.auditEntries);
+  const first = audit.firstSeq ?? undefined;
+  const last = audit.lastSeq ?? undefined;
   return [
     `  ${snapshot.patients.length} patients`,
     `  ${exams.length} exams (${versions(exams)} versions)`,
@@ -30,7 +32,7 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportSource[]): strin
     `  ${reviews.length} course reviews (${versions(reviews)} versions)`,
     `  ${signatures} signatures`,
     `  ${snapshot.sessions.length} infusion sessions (${entries} charted entries, ${sessionSignatures} session signatures)`,
-    `  ${snapshot.auditEntries.length} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
+    `  ${audit.count} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
     `  ${consents.length} recorded consents (${withdrawn} withdrawn)`,
     `  ${snapshot.signedPdfs.length - sessionPdfs - consentPdfs} signed PDF summaries of records, ${sessionPdfs} signed session records, ${consentPdfs} signed consents`,
     `  ${files.length + 2} files in all, counting this one and manifest.json`,

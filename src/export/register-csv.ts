@@ -1,4 +1,4 @@
-import { formatDateTime } from '../domain/time';
+import { exportDateTime } from './local-time';
 import type { CsvColumn } from './csv';
 import { csvTable } from './csv';
 import type { CsvTableDefinition } from './csv-tables/table';
@@ -16,7 +16,7 @@ import { emptyRegisterSnapshot } from './register-snapshot';
  * inventories. Figures are the exact decimal text stored; times in UTC and in clinic time.
  */
 
-const local = (instant: string, timeZone: string) => formatDateTime(instant, timeZone);
+const local = (instant: string, timeZone: string) => exportDateTime(instant, timeZone);
 
 function entryColumns(timeZone: string): CsvColumn<RegisterEntryRecord>[] {
   return [

@@ -1,9 +1,9 @@
-import type { AuditEntry } from '../domain/audit';
 import type { Drug } from '../domain/formulary';
 import type { Patient } from '../domain/patient';
 import type { RecordVersionView, RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
 import { formatPrintedName } from '../domain/user';
+import type { ExportAuditEntries } from './audit-entries';
 import type { ExportSnapshot, ExportUser, SignedPdf } from './snapshot';
 
 export type ExamVersion = Extract<RecordVersionView, { recordType: 'exam' }>;
@@ -67,13 +67,17 @@ export function canonicalSnapshot(snapshot: ExportSnapshot): ExportSnapshot {
     patients: [...snapshot.patients].sort(byNumber((patient) => patient.id)),
     records: [...snapshot.records].sort(byNumber((record) => record.id)).map(sortedRecord),
     sessions: [...snapshot.sessions].sort(byNumber((session) => session.id)).map(sortedSession),
-    auditEntries: [...snapshot.auditEntries].sort(byNumber((entry) => entry.seq)),
+    // Pages read from the ledger come in seq order already (and are never held whole to sort).
+    auditEntries: Array.isArray(snapshot.auditEntries)
+      ? [...snapshot.auditEntries].sort(byNumber((entry) => entry.seq))
+      : snapshot.auditEntries,
     signedPdfs: [...snapshot.signedPdfs].sort(byText((pdf) => pdf.fileName)),
     formularies: [...snapshot.formularies].sort(byNumber((formulary) => formulary.version)),
   };
 }
 
-function discontinuationActors(entries: readonly AuditEntry[]): Map<string, number> {
+function discontinuationActors(entries: ExportAuditEntries): ReadonlyMap<string, number> {
+  if (!Array.isArray(entries)) return entries.discontinuedBy;
   const actors = new Map<string, number>();
   for (const entry of entries) {
     if (entry.action === 'record.discontinued' && entry.entityId !== null && entry.actorUserId !== null) {

@@ -1,4 +1,3 @@
-import type { AuditEntry } from '../domain/audit';
 import type { ClinicSettings } from '../domain/clinic';
 import type { Formulary } from '../domain/formulary';
 import type { Patient } from '../domain/patient';
@@ -6,6 +5,7 @@ import type { RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
 import type { User } from '../domain/user';
 import type { SignedCheckpoint } from '../domain/audit-checkpoint';
+import type { ExportAuditEntries } from './audit-entries';
 import type { ConsentRecord } from './consent-snapshot';
 import type { RegisterSnapshot } from './register-snapshot';
 
@@ -44,7 +44,8 @@ export interface ExportSnapshot {
    * names one), for what a plan does not copy from its drug's entry: the RxNorm code.
    */
   formularies: Pick<Formulary, 'version' | 'content'>[];
-  auditEntries: AuditEntry[];
+  /** In seq order when read page by page from the ledger; held arrays are sorted by the index. */
+  auditEntries: ExportAuditEntries;
   /** Head of the whole audit chain at export time (not only of the entries exported). */
   auditHead: AuditCheckpoint;
   /** The newest signed checkpoint of the chain, carried so `audit verify --against` can use the export. */

@@ -67,7 +67,8 @@ function auditOutcome(ledger: Ledger, actorUserId: number | null, job: ExportJob
 
 /**
  * Writes the files in the background, reporting progress; cancelling leaves nothing behind.
- * Resolves with the finished job (done, cancelled or failed), already audited.
+ * Resolves with the finished job (done, cancelled or failed), already audited. `release` (the
+ * export's snapshot reader's close) is called once the files are no longer read, however it ended.
  */
 export function startWriting(
   ledger: Ledger,
@@ -76,9 +77,9 @@ export function startWriting(
   outPath: string,
   exportedAt: string,
   id: string = randomUUID(),
+  release: () => void = () => undefined,
 ): Promise<ExportJob> {
   const controller = new AbortController();
-  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
   const job: RunningExportJob = {
     id,
     state: 'writing',
@@ -92,40 +93,48 @@ export function startWriting(
     downloading: new Set(),
   };
   jobs.set(id, job);
-  mkdirSync(dirname(outPath), { recursive: true });
-  return writeExport({
-    files,
-    outPath,
-    format,
-    modifiedAt: exportedAt,
-    signal: controller.signal,
-    ...(hold === undefined ? {} : { beforeFile: hold }),
-    onProgress: (done, total, next) => {
-      job.done = done;
-      job.total = total;
-      job.what = next ?? '';
-    },
-  })
-    .then(async () => {
-      // Hashed from the disk, as written: what the device will receive and can check.
-      if (format === 'zip') job.download = await describeDownload(outPath);
-    })
-    .then(
-      () => {
-        job.state = 'done';
-        job.what = '';
-        job.message = `The export is complete: ${outPath}`;
-        auditOutcome(ledger, actorUserId, job);
-        return publicJob(job);
+  return writeInBackground(ledger, actorUserId, job, files, exportedAt, release);
+}
+
+async function writeInBackground(
+  ledger: Ledger,
+  actorUserId: number | null,
+  job: RunningExportJob,
+  files: readonly ExportSource[],
+  exportedAt: string,
+  release: () => void,
+): Promise<ExportJob> {
+  const { outPath, controller } = job;
+  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+    await writeExport({
+      files,
+      outPath,
+      format,
+      modifiedAt: exportedAt,
+      signal: controller.signal,
+      ...(hold === undefined ? {} : { beforeFile: hold }),
+      onProgress: (done, total, next) => {
+        job.done = done;
+        job.total = total;
+        job.what = next ?? '';
       },
-      (error: unknown) => {
-        job.state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
-        job.what = '';
-        job.message = error instanceof Error ? error.message : String(error);
-        auditOutcome(ledger, actorUserId, job);
-        return publicJob(job);
-      },
-    );
+    });
+    // Hashed from the disk, as written: what the device will receive and can check.
+    if (format === 'zip') job.download = await describeDownload(outPath);
+    job.state = 'done';
+    job.message = `The export is complete: ${outPath}`;
+  } catch (error) {
+    job.state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
+    job.message = error instanceof Error ? error.message : String(error);
+  } finally {
+    // Every file is written (or none will be): the export's snapshot is not read any more.
+    release();
+  }
+  job.what = '';
+  auditOutcome(ledger, actorUserId, job);
+  return publicJob(job);
 }
 
 export function publicJob(job: ExportJob): ExportJob {

@@ -1,9 +1,12 @@
+import type { AuditEntry } from '../domain/audit';
 import type { JsonValue } from '../domain/canonical-json';
 import type { SessionView } from '../domain/session-view';
 import { localDaysToUtc } from '../domain/time';
+import type { ExportAuditEntries } from '../export/audit-entries';
 import type { ExportSnapshot, ExportUser, SignedPdf } from '../export/snapshot';
 import { latestCheckpoint } from '../db/audit-checkpoints';
-import { auditHead, auditRange } from '../db/audit-log';
+import { auditHead } from '../db/audit-log';
+import { auditRangePages } from '../db/export-audit-pages';
 import { getClinic } from '../db/clinic-repo';
 import { formularyVersion } from '../db/formulary-repo';
 import { rootIdentity } from '../db/identities-repo';
@@ -69,6 +72,12 @@ function concerns(
   if (entry.entityType === 'consent') return consentIds.has(id);
   const patientId = entry.details.patientId;
   return typeof patientId === 'number' && patientIds.has(patientId);
+}
+
+function chosenEntries(entries: Iterable<AuditEntry>, keep: (entry: AuditEntry) => boolean): AuditEntry[] {
+  const kept: AuditEntry[] = [];
+  for (const entry of entries) if (keep(entry)) kept.push(entry);
+  return kept;
 }
 
 /** Sessions are read a few hundred at a time: SQLite limits the parameters of one query. */
@@ -166,9 +175,13 @@ export function gatherSnapshot(
   const sessionIds = new Set(sessionRows.map((session) => session.id));
   const consents = consentRecords(context, [...patientIds]);
   const consentIds = new Set(consents.map((consent) => consent.id));
-  const audit = auditRange(context.ledger.raw, fromIso, toIso).filter(
-    (entry) => chosen === null || concerns(entry, patientIds, recordIds, sessionIds, consentIds),
-  );
+  // The whole range is read page by page as it is written; a choice of patients keeps only
+  // their entries (few), read through the pages once here.
+  const pages = auditRangePages(raw, fromIso, toIso);
+  const audit: ExportAuditEntries =
+    chosen === null
+      ? { ...pages, [Symbol.iterator]: () => pages.entries() }
+      : chosenEntries(pages.entries(), (entry) => concerns(entry, patientIds, recordIds, sessionIds, consentIds));
   const signedVersionIds = views.flatMap((record) =>
     record.versions.filter((version) => version.status === 'signed').map((version) => version.id),
   );
@@ -194,7 +207,7 @@ export function gatherSnapshot(
       .filter((version): version is number => version !== null)
       .map((version) => ({ version, content: formularyVersion(db, version) })),
     auditEntries: audit,
-    auditHead: auditHead(context.ledger.raw),
+    auditHead: auditHead(raw),
     latestCheckpoint: latestCheckpoint(db),
     signedPdfs: storedPdfs(
       raw,

@@ -6,6 +6,7 @@ import { appendAudit } from '../db/audit-log';
 import { exportSources } from '../export/export-files';
 import type { ExportUser } from '../export/snapshot';
 import { getClinic } from '../db/clinic-repo';
+import { openExportReader } from '../db/export-reader';
 import type { Ledger } from '../db/open';
 import type { Handlers, ServiceContext } from './context';
 import { createServiceContext, requireUser } from './context';
@@ -26,34 +27,44 @@ function exportPath(context: ServiceContext): string {
 export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'exports.cancel' | 'exports.download'> = {
   'exports.start': (context, input) => {
     const user = requireUser(context);
-    const snapshot = gatherSnapshot(
-      context,
-      { from: input.from ?? null, to: input.to ?? null, patientIds: input.patientIds ?? null },
-      exportUser(user),
-    );
-    const files = exportSources(snapshot);
-    const outPath = exportPath(context);
-    const id = randomUUID();
-    context.audit('export.started', 'export', id, {
-      selection: snapshot.selection.description,
-      files: files.length,
-      patients: snapshot.patients.length,
-      records: snapshot.records.length,
-      sessions: snapshot.sessions.length,
-      auditHeadSeq: snapshot.auditHead.seq,
-      outPath,
-    });
-    context.afterCommit(() => void startWriting(context.ledger, user.id, files, outPath, snapshot.exportedAt, id));
-    return {
-      id,
-      state: 'writing',
-      done: 0,
-      total: files.length,
-      outPath,
-      message: 'Writing the export…',
-      what: files[0]?.path ?? '',
-      download: null,
-    };
+    // Read through the export's own snapshot, held until the last file is written: the files
+    // are made while the app goes on (the audit pages are read only when their turn comes).
+    const reader = openExportReader(context.ledger);
+    try {
+      const snapshot = gatherSnapshot(
+        { ...context, ledger: reader },
+        { from: input.from ?? null, to: input.to ?? null, patientIds: input.patientIds ?? null },
+        exportUser(user),
+      );
+      const files = exportSources(snapshot);
+      const outPath = exportPath(context);
+      const id = randomUUID();
+      context.audit('export.started', 'export', id, {
+        selection: snapshot.selection.description,
+        files: files.length,
+        patients: snapshot.patients.length,
+        records: snapshot.records.length,
+        sessions: snapshot.sessions.length,
+        auditHeadSeq: snapshot.auditHead.seq,
+        outPath,
+      });
+      context.afterCommit(
+        () => void startWriting(context.ledger, user.id, files, outPath, snapshot.exportedAt, id, () => reader.close()),
+      );
+      return {
+        id,
+        state: 'writing',
+        done: 0,
+        total: files.length,
+        outPath,
+        message: 'Writing the export…',
+        what: files[0]?.path ?? '',
+        download: null,
+      };
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
   },
   'exports.status': (_context, input) => publicJob(existingJob(input.exportId)),
   'exports.cancel': (_context, input) => {
@@ -95,9 +106,26 @@ export async function exportToPath(
   },
 ): Promise<ExportJob> {
   const id = randomUUID();
-  // One read transaction: every file describes the same instant of the ledger.
-  const { files, exportedAt, details } = ledger.raw.transaction(() => {
-    const context = createServiceContext(ledger, createSignIn(), null, getClinic(ledger.db), new Date());
+  // One read transaction, held while the files are written: every file describes the same
+  // instant of the ledger, whatever is written to it meanwhile. Closed however the export ends.
+  const reader = openExportReader(ledger);
+  try {
+    return await writeFromSnapshot(ledger, reader, id, request, outPath, options);
+  } finally {
+    reader.close();
+  }
+}
+
+async function writeFromSnapshot(
+  ledger: Ledger,
+  reader: Ledger,
+  id: string,
+  request: ExportRequest,
+  outPath: string,
+  options: Parameters<typeof exportToPath>[3],
+): Promise<ExportJob> {
+  const { files, exportedAt, details } = (() => {
+    const context = createServiceContext(reader, createSignIn(), null, getClinic(reader.db), new Date());
     const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
     const built = exportSources(snapshot);
     return {

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../domain/audit';
 import { canonicalJson } from '../../domain/canonical-json';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
+import { csvLines, csvTable } from '../csv';
 import type { ExportIndex } from '../snapshot-index';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
@@ -26,5 +26,7 @@ function columns(index: ExportIndex): CsvColumn<AuditEntry>[] {
 
 export const auditLogTable: CsvTableDefinition = {
   fileName: 'audit-log.csv',
-  build: (index) => csvTable(columns(index), index.snapshot.auditEntries),
+  build: (index) => csvTable(columns(index), [...index.snapshot.auditEntries]),
+  // Read from the ledger page by page while written: a decade's trail is millions of rows.
+  lines: (index) => csvLines(columns(index), index.snapshot.auditEntries),
 };

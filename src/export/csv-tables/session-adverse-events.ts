@@ -1,5 +1,5 @@
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
+import { csvLines, csvTable } from '../csv';
 import type { EntryOfKind } from '../session-history';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
@@ -30,4 +30,6 @@ const columns: CsvColumn<Row>[] = [
 export const sessionAdverseEventsTable: CsvTableDefinition = {
   fileName: 'session-adverse-events.csv',
   build: (index) => csvTable(columns, sessionEntryRows(index, isKind('adverse-event'))),
+  // A decade's charted entries: written a line at a time, never one string.
+  lines: (index) => csvLines(columns, sessionEntryRows(index, isKind('adverse-event'))),
 };

@@ -1,7 +1,7 @@
 import { administrationEventLabels } from '../../domain/infusion-session';
 import { toDecimal } from '../../domain/quantity';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
+import { csvLines, csvTable } from '../csv';
 import type { EventEntry } from '../session-history';
 import type { CsvTableDefinition } from './table';
 import type { SessionEntryRow } from './session-rows';
@@ -34,4 +34,6 @@ const columns: CsvColumn<Row>[] = [
 export const sessionEventsTable: CsvTableDefinition = {
   fileName: 'session-events.csv',
   build: (index) => csvTable(columns, sessionEntryRows(index, isKind('event'))),
+  // A decade's charted entries: written a line at a time, never one string.
+  lines: (index) => csvLines(columns, sessionEntryRows(index, isKind('event'))),
 };

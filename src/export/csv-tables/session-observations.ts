@@ -3,7 +3,7 @@ import type { Scales } from '../../domain/scales';
 import type { SessionEntryView } from '../../domain/session-view';
 import type { Vitals } from '../../domain/vitals';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
+import { csvLines, csvTable } from '../csv';
 import type { EntryOfKind } from '../session-history';
 import type { CsvTableDefinition } from './table';
 import type { SessionEntryRow } from './session-rows';
@@ -62,4 +62,6 @@ const columns: CsvColumn<Row>[] = [
 export const sessionObservationsTable: CsvTableDefinition = {
   fileName: 'session-observations.csv',
   build: (index) => csvTable(columns, sessionEntryRows(index, isObserved)),
+  // A decade's charted entries: written a line at a time, never one string.
+  lines: (index) => csvLines(columns, sessionEntryRows(index, isObserved)),
 };

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../domain/audit';
 import { canonicalJson } from '../../domain/canonical-json';
+import { auditSummary } from '../audit-entries';
 import type { ExportIndex } from '../snapshot-index';
 import type { AuditAction } from './audit-event-codes';
 import { auditActionCode, auditEventSubtypes, auditEventType, auditOutcome } from './audit-event-codes';
@@ -130,6 +131,15 @@ export function auditEvent(context: FhirMapContext, entry: AuditEntry): AuditEve
 export const auditEventMapper: FhirMapper = {
   name: 'audit-event',
   map(context) {
-    return context.index.snapshot.auditEntries.map((entry) => auditEvent(context, entry));
+    return [...auditEvents(context)];
+  },
+  stream: {
+    resourceType: 'AuditEvent',
+    count: (index) => auditSummary(index.snapshot.auditEntries).count,
+    resources: auditEvents,
   },
 };
+
+function* auditEvents(context: FhirMapContext): Generator<AuditEvent> {
+  for (const entry of context.index.snapshot.auditEntries) yield auditEvent(context, entry);
+}

@@ -61,7 +61,7 @@ export function buildBundle(
 function bundleParts(
   snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
   resources: readonly FhirResource[],
-): { head: Omit<Bundle, 'entry'>; entryOf: (resource: FhirResource) => BundleEntry } {
+): { head: Omit<Bundle, 'entry'>; entryOf: (resource: FhirResource) => BundleEntry; seed: string } {
   const seed = `dosing-ledger|${snapshot.clinic.name}|${snapshot.exportedAt}`;
   const fullUrls = new Map(
     resources.map((resource) => [
@@ -70,6 +70,7 @@ function bundleParts(
     ]),
   );
   return {
+    seed,
     head: {
       resourceType: 'Bundle',
       identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${nameBasedUuid(seed)}` },
@@ -86,23 +87,26 @@ function bundleParts(
 /**
  * fhir/bundle.json as pieces of text, one entry at a time (each entry's rewritten copy is
  * made, written and dropped): the same bytes as `serializeFhirJson(buildBundle(...), 2)` and
- * a final newline, without the whole document ever being one string.
+ * a final newline, without the whole document ever being one string. `tail` resources (made
+ * one at a time while written, see FhirMapper.stream) follow the held ones; nothing refers to
+ * them, so their fullUrls are worked out as they come instead of being held in the map.
  */
 export function* bundleJsonPieces(
   snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
   resources: readonly FhirResource[],
+  tail: Iterable<FhirResource> = [],
 ): Generator<string> {
-  const { head, entryOf } = bundleParts(snapshot, resources);
+  const { head, entryOf, seed } = bundleParts(snapshot, resources);
   const headText = serializeFhirJson(head, 2);
-  if (resources.length === 0) {
-    // No entries: the member is left out, as for any empty array.
-    yield `${headText}\n`;
-    return;
+  let entries = 0;
+  const entryText = (entry: BundleEntry) =>
+    // `entry` is the last member: open it where the head's closing brace was.
+    `${entries++ === 0 ? `${headText.slice(0, -'\n}'.length)},\n  "entry": [` : ','}\n    ${serializeFhirJsonAt(entry, 2, '    ')}`;
+  for (const resource of resources) yield entryText(entryOf(resource));
+  for (const resource of tail) {
+    const fullUrl = `urn:uuid:${nameBasedUuid(`${seed}|${resourceKey(resource)}`)}`;
+    yield entryText({ ...entryOf(resource), fullUrl });
   }
-  // `entry` is the last member: open it where the head's closing brace was.
-  yield `${headText.slice(0, -'\n}'.length)},\n  "entry": [`;
-  for (const [at, resource] of resources.entries()) {
-    yield `${at === 0 ? '' : ','}\n    ${serializeFhirJsonAt(entryOf(resource), 2, '    ')}`;
-  }
-  yield '\n  ]\n}\n';
+  // No entries: the member is left out, as for any empty array.
+  yield entries === 0 ? `${headText}\n` : '\n  ]\n}\n';
 }

@@ -16,4 +16,15 @@ export interface FhirMapContext {
 export interface FhirMapper {
   readonly name: string;
   map(context: FhirMapContext): FhirResource[];
+  /**
+   * The same resources one at a time, for a family too big to hold (the AuditEvents of a decade):
+   * when this mapper and every one after it stream, the export writes their resources as they
+   * are made and keeps none. Nothing may reference them (they are not in `produced`), and their
+   * ids must be unique by construction, since they are not checked against each other.
+   */
+  stream?: {
+    resourceType: string;
+    count(index: ExportIndex): number;
+    resources(context: FhirMapContext): Iterable<FhirResource>;
+  };
 }

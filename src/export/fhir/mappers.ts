@@ -1,4 +1,5 @@
 import type { ExportSnapshot } from '../snapshot';
+import type { ExportIndex } from '../snapshot-index';
 import { indexSnapshot } from '../snapshot-index';
 import { allergyMapper } from './allergy';
 import { auditEventMapper } from './audit-event';
@@ -47,6 +48,11 @@ export function buildFhirResources(
 ): FhirResource[] {
   const index = indexSnapshot(snapshot);
   const produced = new Map<string, FhirResource>();
+  produceInto(produced, index, mappers);
+  return [...produced.values()];
+}
+
+function produceInto(produced: Map<string, FhirResource>, index: ExportIndex, mappers: readonly FhirMapper[]): void {
   for (const mapper of mappers) {
     for (const resource of mapper.map({ index, produced })) {
       const key = resourceKey(resource);
@@ -54,5 +60,42 @@ export function buildFhirResources(
       produced.set(key, resource);
     }
   }
-  return [...produced.values()];
+}
+
+/** A family of resources made one at a time as they are written (see FhirMapper.stream). */
+export interface StreamedFhirFamily {
+  resourceType: string;
+  count: number;
+  resources(): Iterable<FhirResource>;
+}
+
+/** The resources held in memory (in registry order) and the streamed families that follow them. */
+export interface FhirParts {
+  held: FhirResource[];
+  streamed: StreamedFhirFamily[];
+}
+
+/**
+ * The export's resources as `buildFhirResources` gives them, except that the trailing mappers
+ * that can stream are not run here: their resources are made when the writer reaches them, in
+ * the same order, so the files are the same bytes without a decade's AuditEvents ever held.
+ */
+export function buildFhirParts(index: ExportIndex, mappers: readonly FhirMapper[] = defaultFhirMappers): FhirParts {
+  let split = mappers.length;
+  while (split > 0 && mappers[split - 1]?.stream !== undefined) split -= 1;
+  const produced = new Map<string, FhirResource>();
+  produceInto(produced, index, mappers.slice(0, split));
+  const context = { index, produced };
+  const streamed = mappers.slice(split).flatMap((mapper): StreamedFhirFamily[] => {
+    const stream = mapper.stream;
+    if (stream === undefined) return [];
+    return [
+      {
+        resourceType: stream.resourceType,
+        count: stream.count(index),
+        resources: () => stream.resources(context),
+      },
+    ];
+  });
+  return { held: [...produced.values()], streamed };
 }

@@ -1,7 +1,6 @@
 import { formatQuantity, toDecimal } from '../../domain/quantity';
 import type { SessionView } from '../../domain/session-view';
 import { pumpState } from '../../domain/session-state';
-import { formatDateTime } from '../../domain/time';
 import type { EventEntry, RateSegment } from '../session-history';
 import { firstEvent, rateSegments, standingEvents } from '../session-history';
 import type { ExportIndex, PlanVersion } from '../snapshot-index';
@@ -17,6 +16,7 @@ import { planMedication } from './medication';
 import { patientReference, practitionerReference } from './references';
 import { formatLotExpiry } from '../../domain/lot-expiry';
 import { registerLinks } from './register-medication';
+import { exportDateTime } from '../local-time';
 
 export type AdministrationStatus = 'in-progress' | 'on-hold' | 'completed' | 'stopped';
 
@@ -88,7 +88,7 @@ function shared(context: FhirMapContext, session: SessionView, plan: PlanVersion
 }
 
 /** "23-Nov-2026 14:05 UTC−05:00": notes are read by people, in the clinic's time. */
-const when = (index: ExportIndex, instant: string) => formatDateTime(instant, index.snapshot.clinic.timeZone);
+const when = (index: ExportIndex, instant: string) => exportDateTime(instant, index.snapshot.clinic.timeZone);
 
 function correctionNote(entry: EventEntry): Annotation[] {
   return entry.correctsEntryId === null

@@ -1,5 +1,6 @@
 import type { FhirResource } from './datatypes';
 import { serializeFhirJson } from './json';
+import type { FhirParts } from './mappers';
 
 /**
  * FHIR Bulk Data NDJSON: one file per resource type, one resource per line, each line a
@@ -24,5 +25,25 @@ export function ndjsonTypes(resources: readonly FhirResource[]): string[] {
 export function* ndjsonLinesOf(resources: readonly FhirResource[], type: string): Generator<string> {
   for (const resource of resources) {
     if (resource.resourceType === type) yield `${serializeFhirJson(resource)}\n`;
+  }
+}
+
+/**
+ * The NDJSON files' types and lines when some families stream (see buildFhirParts): held
+ * types first, in order of first appearance, then each streamed family that has resources.
+ */
+export function ndjsonPartTypes(parts: FhirParts): string[] {
+  const types = ndjsonTypes(parts.held);
+  for (const family of parts.streamed) {
+    if (family.count > 0 && !types.includes(family.resourceType)) types.push(family.resourceType);
+  }
+  return types;
+}
+
+export function* ndjsonPartLinesOf(parts: FhirParts, type: string): Generator<string> {
+  yield* ndjsonLinesOf(parts.held, type);
+  for (const family of parts.streamed) {
+    if (family.resourceType !== type) continue;
+    for (const resource of family.resources()) yield `${serializeFhirJson(resource)}\n`;
   }
 }
