@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Ledger } from './open';
 import { schema } from './schema';
+import { openSnapshotReader } from './snapshot-reader';
 
 /**
  * The ledger as one export sees it: a second, read-only connection inside one read transaction,
@@ -16,26 +16,7 @@ import { schema } from './schema';
  */
 export function openExportReader(ledger: Ledger): Ledger {
   if (ledger.raw.memory) return { ...ledger, close: () => undefined };
-  const raw = new Database(ledger.path, { readonly: true, fileMustExist: true });
-  try {
-    raw.pragma('busy_timeout = 5000');
-    // 32 MiB of page cache: enough for the indexes a page of sessions or entries walks.
-    raw.pragma('cache_size = -32768');
-    raw.exec('BEGIN');
-    // The snapshot is taken at the first read, not at BEGIN.
-    raw.prepare('SELECT count(*) FROM sqlite_schema').get();
-  } catch (error) {
-    raw.close();
-    throw error;
-  }
-  return {
-    raw,
-    db: drizzle(raw, { schema }),
-    path: ledger.path,
-    close: () => {
-      if (!raw.open) return;
-      if (raw.inTransaction) raw.exec('COMMIT');
-      raw.close();
-    },
-  };
+  // 32 MiB of page cache: enough for the indexes a page of sessions or entries walks.
+  const reader = openSnapshotReader(ledger, { cacheMiB: 32, mapped: false });
+  return { raw: reader.raw, db: drizzle(reader.raw, { schema }), path: ledger.path, close: () => reader.close() };
 }

@@ -14,14 +14,17 @@ export interface SnapshotReader {
  * consistent ledger and holds no lock that would stop a write. An in-memory ledger (no file to
  * open twice) is read through its own connection.
  */
-export function openSnapshotReader(ledger: Ledger): SnapshotReader {
+export function openSnapshotReader(
+  ledger: Ledger,
+  options: { cacheMiB: number; mapped: boolean } = { cacheMiB: 64, mapped: true },
+): SnapshotReader {
   if (ledger.raw.memory) return { raw: ledger.raw, close: () => undefined };
   const raw = new Database(ledger.path, { readonly: true, fileMustExist: true });
   try {
     raw.pragma('busy_timeout = 5000');
-    raw.pragma('cache_size = -65536');
+    raw.pragma(`cache_size = ${-1024 * options.cacheMiB}`);
     // Mapped reads: the chain is read once, page after page, without a copy per page.
-    raw.pragma(`mmap_size = ${1 << 30}`);
+    if (options.mapped) raw.pragma(`mmap_size = ${1 << 30}`);
     raw.exec('BEGIN');
     // The snapshot is taken at the first read, not at BEGIN.
     raw.prepare('SELECT count(*) FROM sqlite_schema').get();
@@ -32,6 +35,7 @@ export function openSnapshotReader(ledger: Ledger): SnapshotReader {
   return {
     raw,
     close: () => {
+      if (!raw.open) return;
       if (raw.inTransaction) raw.exec('COMMIT');
       raw.close();
     },
