@@ -96,6 +96,23 @@ export function startWriting(
   return writeInBackground(ledger, actorUserId, job, files, exportedAt, release);
 }
 
+/**
+ * Writes the files to `outPath` (a folder, or a zip when it ends in .zip), making its folder;
+ * a zip is then described (size, SHA-256) from the disk, as written: what a device receives and
+ * the audit trail names. The app's job and the command line both write through here.
+ */
+export async function writeExportTo(
+  outPath: string,
+  files: readonly ExportSource[],
+  exportedAt: string,
+  options: Pick<Parameters<typeof writeExport>[0], 'signal' | 'beforeFile' | 'onProgress'>,
+): Promise<ExportDownload | null> {
+  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
+  mkdirSync(dirname(outPath), { recursive: true });
+  await writeExport({ files, outPath, format, modifiedAt: exportedAt, ...options });
+  return format === 'zip' ? await describeDownload(outPath) : null;
+}
+
 async function writeInBackground(
   ledger: Ledger,
   actorUserId: number | null,
@@ -105,14 +122,8 @@ async function writeInBackground(
   release: () => void,
 ): Promise<ExportJob> {
   const { outPath, controller } = job;
-  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
   try {
-    mkdirSync(dirname(outPath), { recursive: true });
-    await writeExport({
-      files,
-      outPath,
-      format,
-      modifiedAt: exportedAt,
+    job.download = await writeExportTo(outPath, files, exportedAt, {
       signal: controller.signal,
       ...(hold === undefined ? {} : { beforeFile: hold }),
       onProgress: (done, total, next) => {
@@ -121,8 +132,6 @@ async function writeInBackground(
         job.what = next ?? '';
       },
     });
-    // Hashed from the disk, as written: what the device will receive and can check.
-    if (format === 'zip') job.download = await describeDownload(outPath);
     job.state = 'done';
     job.message = `The export is complete: ${outPath}`;
   } catch (error) {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ExportCancelledError, writeExport } from '../export/write-export';
+import { ExportCancelledError } from '../export/write-export';
 import { appendAudit } from '../db/audit-log';
 import { exportSources } from '../export/export-files';
 import type { ExportUser } from '../export/snapshot';
@@ -12,9 +11,8 @@ import type { Handlers, ServiceContext } from './context';
 import { createServiceContext, requireUser } from './context';
 import { createSignIn } from './sign-in';
 import { exportDownloadHandlers } from './export-download';
-import { describeDownload } from './export-download-file';
 import type { ExportJob } from './export-jobs';
-import { existingJob, publicJob, startWriting } from './export-jobs';
+import { existingJob, publicJob, startWriting, writeExportTo } from './export-jobs';
 import type { ExportRequest } from './export-snapshot';
 import { exportUser, gatherSnapshot } from './export-snapshot';
 
@@ -124,22 +122,16 @@ async function writeFromSnapshot(
   outPath: string,
   options: Parameters<typeof exportToPath>[3],
 ): Promise<ExportJob> {
-  const { files, exportedAt, details } = (() => {
-    const context = createServiceContext(reader, createSignIn(), null, getClinic(reader.db), new Date());
-    const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
-    const built = exportSources(snapshot);
-    return {
-      files: built,
-      exportedAt: snapshot.exportedAt,
-      details: {
-        selection: snapshot.selection.description,
-        files: built.length,
-        by: `command line (${options.osUser})`,
-        auditHeadSeq: snapshot.auditHead.seq,
-        outPath,
-      },
-    };
-  })();
+  const context = createServiceContext(reader, createSignIn(), null, getClinic(reader.db), new Date());
+  const snapshot = gatherSnapshot(context, request, commandLineUser(options.osUser));
+  const files = exportSources(snapshot);
+  const details = {
+    selection: snapshot.selection.description,
+    files: files.length,
+    by: `command line (${options.osUser})`,
+    auditHeadSeq: snapshot.auditHead.seq,
+    outPath,
+  };
   const job: ExportJob = {
     id,
     state: 'writing',
@@ -150,22 +142,14 @@ async function writeFromSnapshot(
     what: '',
     download: null,
   };
-  const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
   try {
-    mkdirSync(dirname(outPath), { recursive: true });
-    await writeExport({
-      files,
-      outPath,
-      format,
-      modifiedAt: exportedAt,
+    job.download = await writeExportTo(outPath, files, snapshot.exportedAt, {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onProgress: (done, total, next) => {
         job.done = done;
         options.onProgress?.(done, total, next);
       },
     });
-    // Hashed from the disk, as written, so the audit trail names the very archive.
-    if (format === 'zip') job.download = await describeDownload(outPath);
   } catch (error) {
     const state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
     return { ...job, state, message: error instanceof Error ? error.message : String(error) };
