@@ -1,6 +1,6 @@
 import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 import { formatPrintedName } from '../domain/user';
-import type { LazyExportFile, WrittenDigests } from './export-file';
+import type { ExportSource, LazyExportFile, WrittenDigests } from './export-file';
 import type { ExportSnapshot } from './snapshot';
 
 export const manifestPath = 'manifest.json';
@@ -30,7 +30,7 @@ export interface Manifest {
  * It is written last, from the digests taken while the other files were written, so no file
  * is read or made twice.
  */
-export function buildManifest(snapshot: ExportSnapshot, paths: readonly string[]): LazyExportFile {
+export function buildManifest(snapshot: ExportSnapshot, files: readonly ExportSource[]): LazyExportFile {
   return {
     path: manifestPath,
     *produce(written: WrittenDigests) {
@@ -43,12 +43,15 @@ export function buildManifest(snapshot: ExportSnapshot, paths: readonly string[]
         selection: snapshot.selection.description,
         auditHead: { seq: snapshot.auditHead.seq, hash: snapshot.auditHead.hash },
         ...(snapshot.latestCheckpoint == null ? {} : { checkpoint: snapshot.latestCheckpoint }),
-        files: [...paths]
+        files: files
+          .map((file) => file.path)
           .sort((left, right) => (left < right ? -1 : left > right ? 1 : 0))
-          .map((path) => {
+          .flatMap((path) => {
             const digest = written.get(path);
-            if (digest === undefined) throw new Error(`The manifest is written before ${path}`);
-            return { path, sha256: digest.sha256, bytes: digest.bytes };
+            if (digest !== undefined) return [{ path, sha256: digest.sha256, bytes: digest.bytes }];
+            // An optional file left out for having no bytes is not listed.
+            if (files.some((file) => file.path === path && 'optional' in file && file.optional === true)) return [];
+            throw new Error(`The manifest is written before ${path}`);
           }),
       };
       yield new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);

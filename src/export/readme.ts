@@ -1,13 +1,12 @@
 import { formatDateTime } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
 import { auditSummary } from './audit-entries';
-import type { ExportFile, ExportSource } from './export-file';
-import { textFile } from './export-file';
+import type { LazyExportFile } from './export-file';
 import type { ExportSnapshot } from './snapshot';
 
 export const readmePath = 'README.txt';
 
-function counts(snapshot: ExportSnapshot, files: readonly ExportSource[]): string[] {
+function counts(snapshot: ExportSnapshot, filesBefore: number): string[] {
   const exams = snapshot.records.filter((record) => record.type === 'exam');
   const plans = snapshot.records.filter((record) => record.type === 'plan');
   const reviews = snapshot.records.filter((record) => record.type === 'review');
@@ -35,7 +34,7 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportSource[]): strin
     `  ${audit.count} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
     `  ${consents.length} recorded consents (${withdrawn} withdrawn)`,
     `  ${snapshot.signedPdfs.length - sessionPdfs - consentPdfs} signed PDF summaries of records, ${sessionPdfs} signed session records, ${consentPdfs} signed consents`,
-    `  ${files.length + 2} files in all, counting this one and manifest.json`,
+    `  ${filesBefore + 2} files in all, counting this one and manifest.json`,
   ];
 }
 
@@ -43,7 +42,17 @@ function counts(snapshot: ExportSnapshot, files: readonly ExportSource[]): strin
  * README.txt: what each file is and how to check it without the app. Plain text, because
  * whoever opens an export years from now may have nothing else.
  */
-export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportSource[]): ExportFile {
+export function buildReadme(snapshot: ExportSnapshot): LazyExportFile {
+  return {
+    path: readmePath,
+    // Written after every other file but the manifest: it counts those that were written.
+    *produce(written) {
+      yield new TextEncoder().encode(readmeText(snapshot, written.size));
+    },
+  };
+}
+
+function readmeText(snapshot: ExportSnapshot, filesBefore: number): string {
   const zone = snapshot.clinic.timeZone;
   const hasCertificate = snapshot.clinicRootCertificatePem !== null;
   const lines = [
@@ -56,7 +65,7 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportSour
     `Selection    ${snapshot.selection.description}`,
     '',
     'Contents',
-    ...counts(snapshot, files),
+    ...counts(snapshot, filesBefore),
     '',
     'WHAT IS IN THIS EXPORT',
     '',
@@ -178,5 +187,5 @@ export function buildReadme(snapshot: ExportSnapshot, files: readonly ExportSour
     '',
   ];
   // CRLF: the reader may well open it in Windows Notepad, which older versions need.
-  return textFile(readmePath, lines.join('\r\n'));
+  return lines.join('\r\n');
 }

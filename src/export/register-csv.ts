@@ -2,11 +2,14 @@ import { exportDateTime } from './local-time';
 import type { CsvColumn } from './csv';
 import { csvTable } from './csv';
 import type { CsvTableDefinition } from './csv-tables/table';
+import { clinicTable } from './csv-tables/table';
+import type { ExportIndex } from './snapshot-index';
 import type {
   RegisterContainerRecord,
   RegisterEntryRecord,
   RegisterInventoryRecord,
   RegisterReceiptRecord,
+  RegisterSnapshot,
 } from './register-snapshot';
 import { emptyRegisterSnapshot } from './register-snapshot';
 
@@ -100,25 +103,28 @@ function inventoryColumns(timeZone: string): CsvColumn<RegisterInventoryRecord>[
 
 /** The whole register in the export (not limited to the export's dates, like the other tables' ledgers). */
 export const registerCsvTables: readonly CsvTableDefinition[] = [
-  {
-    fileName: 'register-receipts.csv',
-    build: (index) => csvTable(receiptColumns, (index.snapshot.register ?? emptyRegisterSnapshot).receipts),
-  },
-  {
-    fileName: 'register-containers.csv',
-    build: (index) => csvTable(containerColumns, (index.snapshot.register ?? emptyRegisterSnapshot).containers),
-  },
-  {
-    fileName: 'register-entries.csv',
-    build: (index) =>
-      registerEntriesCsv((index.snapshot.register ?? emptyRegisterSnapshot).entries, index.snapshot.clinic.timeZone),
-  },
-  {
-    fileName: 'register-inventories.csv',
-    build: (index) =>
-      csvTable(
-        inventoryColumns(index.snapshot.clinic.timeZone),
-        (index.snapshot.register ?? emptyRegisterSnapshot).inventories,
-      ),
-  },
+  clinicTable(
+    'register-receipts.csv',
+    () => receiptColumns,
+    (index) => registerOf(index).receipts,
+  ),
+  clinicTable(
+    'register-containers.csv',
+    () => containerColumns,
+    (index) => registerOf(index).containers,
+  ),
+  clinicTable(
+    'register-entries.csv',
+    (index) => entryColumns(index.snapshot.clinic.timeZone),
+    (index) => registerOf(index).entries,
+  ),
+  clinicTable(
+    'register-inventories.csv',
+    (index) => inventoryColumns(index.snapshot.clinic.timeZone),
+    (index) => registerOf(index).inventories,
+  ),
 ];
+
+function registerOf(index: ExportIndex): RegisterSnapshot {
+  return index.snapshot.register ?? emptyRegisterSnapshot;
+}

@@ -1,9 +1,10 @@
-import type { Drug } from '../domain/formulary';
+import type { Drug, Formulary } from '../domain/formulary';
 import type { Patient } from '../domain/patient';
 import type { RecordVersionView, RecordView } from '../domain/record-view';
 import type { SessionView } from '../domain/session-view';
 import { formatPrintedName } from '../domain/user';
 import type { ExportAuditEntries } from './audit-entries';
+import { consentsOf } from './consent-snapshot';
 import type { ExportSnapshot, ExportUser, SignedPdf } from './snapshot';
 
 export type ExamVersion = Extract<RecordVersionView, { recordType: 'exam' }>;
@@ -29,6 +30,13 @@ export interface ExportIndex {
   drugOf(version: PlanVersion): Drug | undefined;
   /** Session-record PDFs made when this session signature was given. */
   sessionPdfsOf(sessionSignatureId: number): SignedPdf[];
+  /**
+   * Each patient's part of the snapshot (their records, sessions, consents and PDFs; the
+   * clinic, users, formularies and register shared; no audit entries) as an index of its own,
+   * in patient id order: the export maps and tabulates a patient at a time, so that a decade's
+   * resources and rows are never held together.
+   */
+  patientParts(): Iterable<ExportIndex>;
 }
 
 const byNumber =
@@ -87,17 +95,81 @@ function discontinuationActors(entries: ExportAuditEntries): ReadonlyMap<string,
   return actors;
 }
 
+/** Values every part of one export shares, worked out once from the whole snapshot. */
+interface SharedLookups {
+  discontinuedBy: ReadonlyMap<string, number>;
+  formularies: ReadonlyMap<number, Formulary['content']>;
+  users: ReadonlyMap<number, ExportUser>;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number | undefined): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const id = key(item);
+    if (id === undefined) continue;
+    const group = groups.get(id);
+    if (group === undefined) groups.set(id, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
+
+/** A held snapshot cut into its patients' parts (each in canonical order already). */
+function* heldPatientParts(snapshot: ExportSnapshot): Generator<ExportSnapshot> {
+  const records = groupBy(snapshot.records, (record) => record.patientId);
+  const sessions = groupBy(snapshot.sessions, (session) => session.patientId);
+  const consents = groupBy(consentsOf(snapshot), (consent) => consent.patientId);
+  const versionOwner = new Map<number, number>();
+  for (const record of snapshot.records) {
+    for (const version of record.versions) versionOwner.set(version.id, record.patientId);
+  }
+  const signatureOwner = new Map<number, number>();
+  for (const session of snapshot.sessions) {
+    for (const signature of session.signatures) signatureOwner.set(signature.id, session.patientId);
+  }
+  const consentOwner = new Map(consentsOf(snapshot).map((consent) => [consent.id, consent.patientId]));
+  const pdfs = groupBy(snapshot.signedPdfs, (pdf) => {
+    if (pdf.versionId !== undefined) return versionOwner.get(pdf.versionId);
+    if (pdf.sessionSignatureId !== undefined) return signatureOwner.get(pdf.sessionSignatureId);
+    return consentOwner.get(pdf.consentId);
+  });
+  for (const patient of snapshot.patients) {
+    yield {
+      ...snapshot,
+      patients: [patient],
+      records: records.get(patient.id) ?? [],
+      sessions: sessions.get(patient.id) ?? [],
+      consents: consents.get(patient.id) ?? [],
+      signedPdfs: pdfs.get(patient.id) ?? [],
+      auditEntries: [],
+    };
+  }
+}
+
 export function indexSnapshot(input: ExportSnapshot): ExportIndex {
   const snapshot = canonicalSnapshot(input);
-  const users = new Map(snapshot.users.map((user) => [user.id, user]));
+  const shared: SharedLookups = {
+    discontinuedBy: discontinuationActors(snapshot.auditEntries),
+    formularies: new Map(snapshot.formularies.map((formulary) => [formulary.version, formulary.content])),
+    users: new Map(snapshot.users.map((user) => [user.id, user])),
+  };
+  return indexWith(snapshot, shared, () => heldPatientParts(snapshot));
+}
+
+function indexWith(
+  snapshot: ExportSnapshot,
+  shared: SharedLookups,
+  parts: (() => Iterable<ExportSnapshot>) | null,
+): ExportIndex {
+  const { users, formularies, discontinuedBy } = shared;
   const patients = new Map(snapshot.patients.map((patient) => [patient.id, patient]));
   const versions = new Map<number, { record: RecordView; version: RecordVersionView }>();
   for (const record of snapshot.records) {
     for (const version of record.versions) versions.set(version.id, { record, version });
   }
-  const discontinuedBy = discontinuationActors(snapshot.auditEntries);
-  const formularies = new Map(snapshot.formularies.map((formulary) => [formulary.version, formulary.content]));
-  return {
+  const recordPdfs = groupBy(snapshot.signedPdfs, (pdf) => pdf.versionId);
+  const sessionPdfs = groupBy(snapshot.signedPdfs, (pdf) => pdf.sessionSignatureId);
+  const index: ExportIndex = {
     snapshot,
     user: (id) => users.get(id),
     printedName: (userId) => {
@@ -108,12 +180,19 @@ export function indexSnapshot(input: ExportSnapshot): ExportIndex {
     version: (versionId) => versions.get(versionId),
     signedVersions: (record) => record.versions.filter((version) => version.status === 'signed'),
     discontinuedByUserId: (record) => discontinuedBy.get(String(record.id)) ?? null,
-    pdfsOf: (versionId) => snapshot.signedPdfs.filter((pdf) => pdf.versionId === versionId),
+    pdfsOf: (versionId) => recordPdfs.get(versionId) ?? [],
     drugOf: (version) =>
       version.formularyVersion === null
         ? undefined
         : formularies.get(version.formularyVersion)?.drugs.find((drug) => drug.id === version.content.drugId),
-    sessionPdfsOf: (sessionSignatureId) =>
-      snapshot.signedPdfs.filter((pdf) => pdf.sessionSignatureId === sessionSignatureId),
+    sessionPdfsOf: (sessionSignatureId) => sessionPdfs.get(sessionSignatureId) ?? [],
+    *patientParts() {
+      if (parts === null) {
+        yield index;
+        return;
+      }
+      for (const part of parts()) yield indexWith(canonicalSnapshot(part), shared, null);
+    },
   };
+  return index;
 }

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, link, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { ExportSource, FileDigest } from './export-file';
-import { assertSafeExportPath, fileChunks } from './export-file';
+import type { ExportSource, FileDigest, ScratchSpace } from './export-file';
+import { assertSafeExportPath, chunksToWrite, scratchSpace } from './export-file';
 import { ZipStream, zipTimestamp } from './zip-stream';
 
 export interface WriteExportOptions {
@@ -36,6 +36,7 @@ export interface WriteExportOptions {
 
 export interface WriteExportResult {
   path: string;
+  /** Files written: optional files that turned out empty are not counted. */
   files: number;
   /** Bytes written: the sum of the files for a folder, the archive's size for a zip. */
   bytes: number;
@@ -84,43 +85,68 @@ function reportDone(options: WriteExportOptions, done: number, total: number): v
   options.onProgress?.(done, total, options.files[done]?.path ?? null);
 }
 
-async function writeFolder(temp: string, options: WriteExportOptions, total: number): Promise<number> {
+interface Written {
+  bytes: number;
+  files: number;
+}
+
+async function writeFolder(
+  temp: string,
+  options: WriteExportOptions,
+  total: number,
+  scratch: ScratchSpace,
+): Promise<Written> {
   await mkdir(temp);
   let bytes = 0;
+  let files = 0;
   const digests = new Map<string, FileDigest>();
   for (const [done, file] of options.files.entries()) {
     await beforeFile(options, done);
-    const target = join(temp, ...file.path.split('/'));
-    await mkdir(dirname(target), { recursive: true });
-    const handle = await open(target, 'wx');
-    try {
-      for (const chunk of fileChunks(file, digests)) {
-        await handle.write(chunk);
-        bytes += chunk.byteLength;
+    const chunks = chunksToWrite(file, digests, scratch);
+    if (chunks !== null) {
+      const target = join(temp, ...file.path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      const handle = await open(target, 'wx');
+      try {
+        for (const chunk of chunks) {
+          await handle.write(chunk);
+          bytes += chunk.byteLength;
+        }
+      } finally {
+        await handle.close();
       }
-    } finally {
-      await handle.close();
+      files += 1;
     }
     reportDone(options, done + 1, total);
   }
-  return bytes;
+  return { bytes, files };
 }
 
-async function writeZip(temp: string, options: WriteExportOptions, total: number): Promise<number> {
+async function writeZip(
+  temp: string,
+  options: WriteExportOptions,
+  total: number,
+  scratch: ScratchSpace,
+): Promise<Written> {
   const handle = await open(temp, 'wx');
   try {
     const modifiedAt = zipTimestamp(options.modifiedAt ?? '1980-01-01T00:00:00Z');
     const zip = new ZipStream(handle, modifiedAt);
     const digests = new Map<string, FileDigest>();
+    let files = 0;
     for (const [done, file] of options.files.entries()) {
       await beforeFile(options, done);
-      await zip.add(file.path, fileChunks(file, digests), !file.path.toLowerCase().endsWith('.pdf'));
+      const chunks = chunksToWrite(file, digests, scratch);
+      if (chunks !== null) {
+        await zip.add(file.path, chunks, !file.path.toLowerCase().endsWith('.pdf'));
+        files += 1;
+      }
       reportDone(options, done + 1, total);
     }
     throwIfAborted(options.signal);
     const bytes = await zip.finish();
     await handle.sync();
-    return bytes;
+    return { bytes, files };
   } finally {
     await handle.close();
   }
@@ -160,14 +186,19 @@ export async function writeExport(options: WriteExportOptions): Promise<WriteExp
   await assertAbsent(final);
   const temp = join(dirname(final), `.${basename(final)}.partial-${randomBytes(6).toString('hex')}`);
   reportDone(options, 0, total);
+  const scratch = scratchSpace(`${temp}.scratch`);
   try {
-    const bytes =
-      options.format === 'zip' ? await writeZip(temp, options, total) : await writeFolder(temp, options, total);
+    const written =
+      options.format === 'zip'
+        ? await writeZip(temp, options, total, scratch)
+        : await writeFolder(temp, options, total, scratch);
     throwIfAborted(options.signal);
     await publish(temp, final, options.format);
-    return { path: final, files: total, bytes };
+    return { path: final, ...written };
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    scratch.remove();
   }
 }

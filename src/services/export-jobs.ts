@@ -106,11 +106,11 @@ export async function writeExportTo(
   files: readonly ExportSource[],
   exportedAt: string,
   options: Pick<Parameters<typeof writeExport>[0], 'signal' | 'beforeFile' | 'onProgress'>,
-): Promise<ExportDownload | null> {
+): Promise<{ download: ExportDownload | null; files: number }> {
   const format = outPath.endsWith('.zip') ? 'zip' : 'folder';
   mkdirSync(dirname(outPath), { recursive: true });
-  await writeExport({ files, outPath, format, modifiedAt: exportedAt, ...options });
-  return format === 'zip' ? await describeDownload(outPath) : null;
+  const written = await writeExport({ files, outPath, format, modifiedAt: exportedAt, ...options });
+  return { download: format === 'zip' ? await describeDownload(outPath) : null, files: written.files };
 }
 
 async function writeInBackground(
@@ -123,7 +123,7 @@ async function writeInBackground(
 ): Promise<ExportJob> {
   const { outPath, controller } = job;
   try {
-    job.download = await writeExportTo(outPath, files, exportedAt, {
+    const written = await writeExportTo(outPath, files, exportedAt, {
       signal: controller.signal,
       ...(hold === undefined ? {} : { beforeFile: hold }),
       onProgress: (done, total, next) => {
@@ -132,6 +132,10 @@ async function writeInBackground(
         job.what = next ?? '';
       },
     });
+    job.download = written.download;
+    // The files on disk: an NDJSON file of a type the export holds none of was left out.
+    job.done = written.files;
+    job.total = written.files;
     job.state = 'done';
     job.message = `The export is complete: ${outPath}`;
   } catch (error) {

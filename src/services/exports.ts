@@ -142,19 +142,28 @@ async function writeFromSnapshot(
     what: '',
     download: null,
   };
+  let written = files.length;
   try {
-    job.download = await writeExportTo(outPath, files, snapshot.exportedAt, {
+    const result = await writeExportTo(outPath, files, snapshot.exportedAt, {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       onProgress: (done, total, next) => {
         job.done = done;
         options.onProgress?.(done, total, next);
       },
     });
+    job.download = result.download;
+    written = result.files;
   } catch (error) {
     const state = error instanceof ExportCancelledError ? 'cancelled' : 'failed';
     return { ...job, state, message: error instanceof Error ? error.message : String(error) };
   }
-  const done: ExportJob = { ...job, state: 'done', done: files.length, message: `The export is complete: ${outPath}` };
+  const done: ExportJob = {
+    ...job,
+    state: 'done',
+    done: written,
+    total: written,
+    message: `The export is complete: ${outPath}`,
+  };
   ledger.raw.transaction(() => {
     appendAudit(ledger.raw, {
       at: new Date().toISOString(),
@@ -164,6 +173,7 @@ async function writeFromSnapshot(
       entityId: id,
       details: {
         ...details,
+        files: written,
         message: done.message,
         ...(done.download === null ? {} : { totalBytes: done.download.totalBytes, sha256: done.download.sha256 }),
       },

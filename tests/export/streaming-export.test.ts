@@ -37,9 +37,9 @@ function tracedSources(events: string[], reads: string[]): ExportSource[] {
   });
   return exportSources({ ...base, signedPdfs }).map((file, index) => ({
     path: file.path,
-    *produce(written) {
+    *produce(written, scratch) {
       events.push(`produce ${index}`);
-      yield* 'bytes' in file ? [file.bytes] : file.produce(written);
+      yield* 'bytes' in file ? [file.bytes] : file.produce(written, scratch);
     },
   }));
 }

@@ -1,10 +1,10 @@
 import type { AuditEntry } from '../../domain/audit';
 import { canonicalJson } from '../../domain/canonical-json';
 import type { CsvColumn } from '../csv';
-import { csvLines, csvTable } from '../csv';
 import type { ExportIndex } from '../snapshot-index';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
+import { clinicTable } from './table';
 
 function columns(index: ExportIndex): CsvColumn<AuditEntry>[] {
   const zone = index.snapshot.clinic.timeZone;
@@ -24,9 +24,9 @@ function columns(index: ExportIndex): CsvColumn<AuditEntry>[] {
   ];
 }
 
-export const auditLogTable: CsvTableDefinition = {
-  fileName: 'audit-log.csv',
-  build: (index) => csvTable(columns(index), [...index.snapshot.auditEntries]),
-  // Read from the ledger page by page while written: a decade's trail is millions of rows.
-  lines: (index) => csvLines(columns(index), index.snapshot.auditEntries),
-};
+// Read from the ledger page by page while written: a decade's trail is millions of rows.
+export const auditLogTable: CsvTableDefinition = clinicTable(
+  'audit-log.csv',
+  columns,
+  (index) => index.snapshot.auditEntries,
+);

@@ -1,11 +1,11 @@
 import { consentsOf } from '../consent-snapshot';
 import type { ConsentRecord } from '../consent-snapshot';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import { pdfExportPath } from '../pdf-files';
 import type { ExportIndex } from '../snapshot-index';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 
 interface Row {
   consent: ConsentRecord;
@@ -63,7 +63,4 @@ const columns: CsvColumn<Row>[] = [
 ];
 
 /** One row per recorded consent of the exported patients, with its state at export time. */
-export const consentsTable: CsvTableDefinition = {
-  fileName: 'consents.csv',
-  build: (index) => csvTable(columns, rows(index)),
-};
+export const consentsTable: CsvTableDefinition = patientTable('consents.csv', columns, rows);

@@ -4,9 +4,9 @@ import type { RecordVersionView } from '../../domain/record-view';
 import { scaleTotal } from '../../domain/scales';
 import { weightKg } from '../../domain/weight';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import type { ExamVersion } from '../snapshot-index';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import type { VersionRow } from './version-rows';
 import { leadingColumns, trailingColumns, versionRows } from './version-rows';
 
@@ -83,7 +83,6 @@ const columns: CsvColumn<Row>[] = [
   ...trailingColumns<ExamVersion>(),
 ];
 
-export const examsTable: CsvTableDefinition = {
-  fileName: 'exams.csv',
-  build: (index) => csvTable(columns, versionRows(index, 'exam', isExam)),
-};
+export const examsTable: CsvTableDefinition = patientTable('exams.csv', columns, (part) =>
+  versionRows(part, 'exam', isExam),
+);

@@ -1,8 +1,8 @@
 import type { Patient } from '../../domain/patient';
 import { formatAllergies, sexLabels } from '../../domain/patient';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 
 const columns: CsvColumn<Patient>[] = [
   { header: 'patient_id', value: (patient) => patient.id },
@@ -28,7 +28,8 @@ const columns: CsvColumn<Patient>[] = [
   { header: 'updated_at_utc', value: (patient) => patient.updatedAt },
 ];
 
-export const patientsTable: CsvTableDefinition = {
-  fileName: 'patients.csv',
-  build: (index) => csvTable(columns, index.snapshot.patients),
-};
+export const patientsTable: CsvTableDefinition = patientTable(
+  'patients.csv',
+  columns,
+  (part) => part.snapshot.patients,
+);

@@ -4,10 +4,10 @@ import { limitedQuantities } from '../../domain/limits';
 import type { RecordVersionView } from '../../domain/record-view';
 import type { DerivedQuantity } from '../../domain/dose';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import type { PlanVersion } from '../snapshot-index';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import type { VersionRow } from './version-rows';
 import { leadingColumns, trailingColumns, versionRows } from './version-rows';
 
@@ -91,7 +91,6 @@ const columns: CsvColumn<Row>[] = [
   ...trailingColumns<PlanVersion>(),
 ];
 
-export const plansTable: CsvTableDefinition = {
-  fileName: 'plans.csv',
-  build: (index) => csvTable(columns, versionRows(index, 'plan', isPlan)),
-};
+export const plansTable: CsvTableDefinition = patientTable('plans.csv', columns, (part) =>
+  versionRows(part, 'plan', isPlan),
+);

@@ -1,8 +1,8 @@
 import { reviewDecisionLabels, reviewOutcomeLabels } from '../../domain/course-review';
 import type { RecordVersionView } from '../../domain/record-view';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import type { VersionRow } from './version-rows';
 import { leadingColumns, trailingColumns, versionRows } from './version-rows';
 
@@ -49,7 +49,6 @@ const columns: CsvColumn<Row>[] = [
 ];
 
 /** Course reviews, every version (drafts included, as for exams and plans). */
-export const reviewsTable: CsvTableDefinition = {
-  fileName: 'reviews.csv',
-  build: (index) => csvTable(columns, versionRows(index, 'review', isReview)),
-};
+export const reviewsTable: CsvTableDefinition = patientTable('reviews.csv', columns, (part) =>
+  versionRows(part, 'review', isReview),
+);

@@ -1,8 +1,8 @@
 import type { CsvColumn } from '../csv';
-import { csvLines, csvTable } from '../csv';
 import type { EntryOfKind } from '../session-history';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import type { SessionEntryRow } from './session-rows';
 import { entryColumns, isKind, sessionColumns, sessionEntryRows } from './session-rows';
 
@@ -27,9 +27,8 @@ const columns: CsvColumn<Row>[] = [
   },
 ];
 
-export const sessionAdverseEventsTable: CsvTableDefinition = {
-  fileName: 'session-adverse-events.csv',
-  build: (index) => csvTable(columns, sessionEntryRows(index, isKind('adverse-event'))),
-  // A decade's charted entries: written a line at a time, never one string.
-  lines: (index) => csvLines(columns, sessionEntryRows(index, isKind('adverse-event'))),
-};
+export const sessionAdverseEventsTable: CsvTableDefinition = patientTable(
+  'session-adverse-events.csv',
+  columns,
+  (part) => sessionEntryRows(part, isKind('adverse-event')),
+);

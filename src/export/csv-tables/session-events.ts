@@ -1,9 +1,9 @@
 import { administrationEventLabels } from '../../domain/infusion-session';
 import { toDecimal } from '../../domain/quantity';
 import type { CsvColumn } from '../csv';
-import { csvLines, csvTable } from '../csv';
 import type { EventEntry } from '../session-history';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import type { SessionEntryRow } from './session-rows';
 import { entryColumns, isKind, sessionColumns, sessionEntryRows } from './session-rows';
 
@@ -31,9 +31,6 @@ const columns: CsvColumn<Row>[] = [
 ];
 
 /** The administration record: start, rate changes, pauses, resumes, stop, end. */
-export const sessionEventsTable: CsvTableDefinition = {
-  fileName: 'session-events.csv',
-  build: (index) => csvTable(columns, sessionEntryRows(index, isKind('event'))),
-  // A decade's charted entries: written a line at a time, never one string.
-  lines: (index) => csvLines(columns, sessionEntryRows(index, isKind('event'))),
-};
+export const sessionEventsTable: CsvTableDefinition = patientTable('session-events.csv', columns, (part) =>
+  sessionEntryRows(part, isKind('event')),
+);

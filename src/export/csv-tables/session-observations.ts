@@ -3,9 +3,9 @@ import type { Scales } from '../../domain/scales';
 import type { SessionEntryView } from '../../domain/session-view';
 import type { Vitals } from '../../domain/vitals';
 import type { CsvColumn } from '../csv';
-import { csvLines, csvTable } from '../csv';
 import type { EntryOfKind } from '../session-history';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import type { SessionEntryRow } from './session-rows';
 import { entryColumns, sessionColumns, sessionEntryRows } from './session-rows';
 
@@ -59,9 +59,6 @@ const columns: CsvColumn<Row>[] = [
 ];
 
 /** Vital signs and scales: the checklist's baseline, every timed check, and discharge. */
-export const sessionObservationsTable: CsvTableDefinition = {
-  fileName: 'session-observations.csv',
-  build: (index) => csvTable(columns, sessionEntryRows(index, isObserved)),
-  // A decade's charted entries: written a line at a time, never one string.
-  lines: (index) => csvLines(columns, sessionEntryRows(index, isObserved)),
-};
+export const sessionObservationsTable: CsvTableDefinition = patientTable('session-observations.csv', columns, (part) =>
+  sessionEntryRows(part, isObserved),
+);

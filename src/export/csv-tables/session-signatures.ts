@@ -1,10 +1,10 @@
 import type { SessionView } from '../../domain/session-view';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import { pdfExportPath } from '../pdf-files';
 import type { ExportIndex } from '../snapshot-index';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 
 interface Row {
   session: SessionView;
@@ -46,7 +46,4 @@ const columns: CsvColumn<Row>[] = [
   { header: 'signed_pdf', value: (row) => row.pdfFiles },
 ];
 
-export const sessionSignaturesTable: CsvTableDefinition = {
-  fileName: 'session-signatures.csv',
-  build: (index) => csvTable(columns, rows(index)),
-};
+export const sessionSignaturesTable: CsvTableDefinition = patientTable('session-signatures.csv', columns, rows);

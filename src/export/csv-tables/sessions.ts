@@ -2,7 +2,6 @@ import type { Patient } from '../../domain/patient';
 import { effectiveEntries } from '../../domain/session-state';
 import type { SessionView } from '../../domain/session-view';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import { pdfExportPath } from '../pdf-files';
 import type { EntryOfKind } from '../session-history';
 import { firstEvent } from '../session-history';
@@ -10,6 +9,7 @@ import type { ExportIndex } from '../snapshot-index';
 import { localTime, signatureLine } from './formatting';
 import { sessionColumns } from './session-rows';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 import { fastingLabels } from '../../domain/infusion-session';
 import { monitoringInUseText } from '../../domain/session-monitoring';
 import { supervisionTimeline } from '../../domain/session-supervision';
@@ -132,7 +132,4 @@ const columns: CsvColumn<Row>[] = [
   { header: 'signed_pdf', value: (row) => row.pdfFiles },
 ];
 
-export const sessionsTable: CsvTableDefinition = {
-  fileName: 'sessions.csv',
-  build: (index) => csvTable(columns, rows(index)),
-};
+export const sessionsTable: CsvTableDefinition = patientTable('sessions.csv', columns, rows);

@@ -1,11 +1,11 @@
 import type { Signature } from '../../domain/record';
 import type { RecordVersionView, RecordView } from '../../domain/record-view';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import { pdfExportPath } from '../pdf-files';
 import type { ExportIndex } from '../snapshot-index';
 import { localTime } from './formatting';
 import type { CsvTableDefinition } from './table';
+import { patientTable } from './table';
 
 interface Row {
   record: RecordView;
@@ -48,7 +48,4 @@ const columns: CsvColumn<Row>[] = [
   { header: 'signed_pdf', value: (row) => row.pdfFiles },
 ];
 
-export const signaturesTable: CsvTableDefinition = {
-  fileName: 'signatures.csv',
-  build: (index) => csvTable(columns, rows(index)),
-};
+export const signaturesTable: CsvTableDefinition = patientTable('signatures.csv', columns, rows);

@@ -1,9 +1,9 @@
 import { roleLabels } from '../../domain/roles';
 import { formatPrintedName } from '../../domain/user';
 import type { CsvColumn } from '../csv';
-import { csvTable } from '../csv';
 import type { ExportUser } from '../snapshot';
 import type { CsvTableDefinition } from './table';
+import { clinicTable } from './table';
 
 const columns: CsvColumn<ExportUser>[] = [
   { header: 'user_id', value: (user) => user.id },
@@ -15,7 +15,8 @@ const columns: CsvColumn<ExportUser>[] = [
   { header: 'active', value: (user) => user.active },
 ];
 
-export const usersTable: CsvTableDefinition = {
-  fileName: 'users.csv',
-  build: (index) => csvTable(columns, index.snapshot.users),
-};
+export const usersTable: CsvTableDefinition = clinicTable(
+  'users.csv',
+  () => columns,
+  (index) => index.snapshot.users,
+);

@@ -48,6 +48,8 @@ function allergies(index: ExportIndex, patient: Patient): AllergyIntolerance[] {
 
 export const allergyMapper: FhirMapper = {
   name: 'allergy',
+  scope: 'patient',
+  types: ['AllergyIntolerance'],
   map({ index }) {
     return index.snapshot.patients.flatMap((patient) => allergies(index, patient));
   },

@@ -1,6 +1,5 @@
 import type { AuditEntry } from '../../domain/audit';
 import { canonicalJson } from '../../domain/canonical-json';
-import { auditSummary } from '../audit-entries';
 import type { ExportIndex } from '../snapshot-index';
 import type { AuditAction } from './audit-event-codes';
 import { auditActionCode, auditEventSubtypes, auditEventType, auditOutcome } from './audit-event-codes';
@@ -130,12 +129,14 @@ export function auditEvent(context: FhirMapContext, entry: AuditEntry): AuditEve
 /** Runs last in the registry, so it can tell which resources exist to point at. */
 export const auditEventMapper: FhirMapper = {
   name: 'audit-event',
+  scope: 'clinic',
+  types: ['AuditEvent'],
   map(context) {
     return [...auditEvents(context)];
   },
   stream: {
-    resourceType: 'AuditEvent',
-    count: (index) => auditSummary(index.snapshot.auditEntries).count,
+    // What entityReference, patientEntity and agentOf may point at.
+    references: ['Organization', 'Device', 'Practitioner', 'Patient', 'Encounter', 'Consent', 'MedicationRequest'],
     resources: auditEvents,
   },
 };

@@ -4,6 +4,7 @@ import type { FhirResource } from './datatypes';
 import { fhirInstant } from './instant';
 import { resourceKey } from './ids';
 import { FhirDecimal, serializeFhirJson, serializeFhirJsonAt } from './json';
+import type { MadeResource, ProducedSet } from './made-resources';
 
 export interface BundleEntry {
   fullUrl: string;
@@ -20,92 +21,62 @@ export interface Bundle {
 
 const referencePattern = /^([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/([A-Za-z0-9\-.]{1,64}))?$/;
 
+/** The fullUrl of a resource in the export's Bundle ("urn:uuid:…", named from the export and the key). */
+function fullUrlOf(seed: string, key: string): string {
+  return `urn:uuid:${nameBasedUuid(`${seed}|${key}`)}`;
+}
+
 /** Deep copy with every reference to an entry of this bundle replaced by that entry's fullUrl. */
-function rewriteReferences(
-  value: unknown,
-  fullUrls: ReadonlyMap<string, { fullUrl: string; versionId?: string }>,
-): unknown {
-  if (Array.isArray(value)) return value.map((item) => rewriteReferences(item, fullUrls));
+function rewriteReferences(value: unknown, seed: string, targets: ProducedSet): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteReferences(item, seed, targets));
   if (value === null || typeof value !== 'object' || value instanceof FhirDecimal) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'reference' && typeof member === 'string') {
       const match = referencePattern.exec(member);
-      const target = match === null ? undefined : fullUrls.get(`${match[1]}/${match[2]}`);
+      const targetKey = match === null ? undefined : `${match[1]}/${match[2]}`;
+      const target = targetKey === undefined ? undefined : targets.target(targetKey);
       // A version-specific reference resolves here only if this bundle holds that version.
       const sameVersion = match?.[3] === undefined || match[3] === target?.versionId;
-      copy[key] = target !== undefined && sameVersion ? target.fullUrl : member;
+      copy[key] = targetKey !== undefined && target !== undefined && sameVersion ? fullUrlOf(seed, targetKey) : member;
     } else {
-      copy[key] = rewriteReferences(member, fullUrls);
+      copy[key] = rewriteReferences(member, seed, targets);
     }
   }
   return copy;
 }
 
 /**
- * One Bundle of type "collection" with every resource. Entries get `urn:uuid:` fullUrls (the
- * export has no server base URL to give), and because R4 resolves a relative reference
- * inside a bundle only against a RESTful fullUrl, references between entries are rewritten
- * to those urn:uuid values; each resource keeps its id, and references keep their display.
- * References to what the bundle does not hold (earlier versions) stay "Type/id/_history/n".
- * The NDJSON files keep plain "Type/id" references, as FHIR Bulk Data expects.
- */
-export function buildBundle(
-  snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
-  resources: readonly FhirResource[],
-): Bundle {
-  const { head, entryOf } = bundleParts(snapshot, resources);
-  return { ...head, entry: resources.map(entryOf) };
-}
-
-function bundleParts(
-  snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
-  resources: readonly FhirResource[],
-): { head: Omit<Bundle, 'entry'>; entryOf: (resource: FhirResource) => BundleEntry; seed: string } {
-  const seed = `dosing-ledger|${snapshot.clinic.name}|${snapshot.exportedAt}`;
-  const fullUrls = new Map(
-    resources.map((resource) => [
-      resourceKey(resource),
-      { fullUrl: `urn:uuid:${nameBasedUuid(`${seed}|${resourceKey(resource)}`)}`, versionId: resource.meta?.versionId },
-    ]),
-  );
-  return {
-    seed,
-    head: {
-      resourceType: 'Bundle',
-      identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${nameBasedUuid(seed)}` },
-      type: 'collection',
-      timestamp: fhirInstant(snapshot.exportedAt),
-    },
-    entryOf: (resource) => ({
-      fullUrl: fullUrls.get(resourceKey(resource))?.fullUrl ?? '',
-      resource: rewriteReferences(resource, fullUrls) as FhirResource,
-    }),
-  };
-}
-
-/**
  * fhir/bundle.json as pieces of text, one entry at a time (each entry's rewritten copy is
- * made, written and dropped): the same bytes as `serializeFhirJson(buildBundle(...), 2)` and
- * a final newline, without the whole document ever being one string. `tail` resources (made
- * one at a time while written, see FhirMapper.stream) follow the held ones; nothing refers to
- * them, so their fullUrls are worked out as they come instead of being held in the map.
+ * made, written and dropped): one Bundle of type "collection" with every resource, without
+ * the whole document ever being one string. Entries get `urn:uuid:` fullUrls (the export has
+ * no server base URL to give), and because R4 resolves a relative reference inside a bundle
+ * only against a RESTful fullUrl, references between entries are rewritten to those urn:uuid
+ * values; each resource keeps its id, and references keep their display. References to what
+ * the bundle does not hold (earlier versions) stay "Type/id/_history/n". The NDJSON files keep
+ * plain "Type/id" references, as FHIR Bulk Data expects.
  */
 export function* bundleJsonPieces(
   snapshot: Pick<ExportSnapshot, 'exportedAt' | 'clinic'>,
-  resources: readonly FhirResource[],
-  tail: Iterable<FhirResource> = [],
+  made: Iterable<MadeResource>,
 ): Generator<string> {
-  const { head, entryOf, seed } = bundleParts(snapshot, resources);
+  const seed = `dosing-ledger|${snapshot.clinic.name}|${snapshot.exportedAt}`;
+  const head: Omit<Bundle, 'entry'> = {
+    resourceType: 'Bundle',
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${nameBasedUuid(seed)}` },
+    type: 'collection',
+    timestamp: fhirInstant(snapshot.exportedAt),
+  };
   const headText = serializeFhirJson(head, 2);
   let entries = 0;
-  const entryText = (entry: BundleEntry) =>
+  for (const { resource, targets } of made) {
+    const entry: BundleEntry = {
+      fullUrl: fullUrlOf(seed, resourceKey(resource)),
+      resource: rewriteReferences(resource, seed, targets) as FhirResource,
+    };
     // `entry` is the last member: open it where the head's closing brace was.
-    `${entries++ === 0 ? `${headText.slice(0, -'\n}'.length)},\n  "entry": [` : ','}\n    ${serializeFhirJsonAt(entry, 2, '    ')}`;
-  for (const resource of resources) yield entryText(entryOf(resource));
-  for (const resource of tail) {
-    const fullUrl = `urn:uuid:${nameBasedUuid(`${seed}|${resourceKey(resource)}`)}`;
-    yield entryText({ ...entryOf(resource), fullUrl });
+    const opening = entries++ === 0 ? `${headText.slice(0, -'\n}'.length)},\n  "entry": [` : ',';
+    yield `${opening}\n    ${serializeFhirJsonAt(entry, 2, '    ')}`;
   }
   // No entries: the member is left out, as for any empty array.
   yield entries === 0 ? `${headText}\n` : '\n  ]\n}\n';

@@ -99,6 +99,8 @@ function withdrawalProvenance(index: ExportIndex, consent: ConsentRecord, target
 
 export const consentProvenanceMapper: FhirMapper = {
   name: 'consent-provenance',
+  scope: 'patient',
+  types: ['Provenance'],
   map: ({ index, produced }) =>
     consentsOf(index.snapshot).flatMap((consent) => {
       const id = ids.consent(consent.id);

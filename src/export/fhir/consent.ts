@@ -144,6 +144,8 @@ function representative(index: ExportIndex, consent: ConsentRecord): RelatedPers
 /** Consents after the plans (a consent points at its series) and before the Provenance mappers. */
 export const consentMapper: FhirMapper = {
   name: 'consent',
+  scope: 'patient',
+  types: ['RelatedPerson', 'Consent'],
   map: (context) =>
     consentsOf(context.index.snapshot).flatMap((consent) => [
       ...representative(context.index, consent),

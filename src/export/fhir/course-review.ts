@@ -155,6 +155,8 @@ function carePlans(index: ExportIndex): CarePlan[] {
 /** Every signed course review version as a ClinicalImpression, then each reviewed series' CarePlan. */
 export const courseReviewMapper: FhirMapper = {
   name: 'course-review',
+  scope: 'patient',
+  types: ['ClinicalImpression', 'CarePlan'],
   map({ index }) {
     const impressions = index.snapshot.records.flatMap((record) =>
       index

@@ -69,6 +69,8 @@ export function examHistory(index: ExportIndex, record: RecordView): ExamVersion
 /** The current state of every signed exam: its latest signed version. */
 export const examMapper: FhirMapper = {
   name: 'exam',
+  scope: 'patient',
+  types: ['Encounter', 'Condition', 'Observation', 'MedicationStatement', 'Procedure'],
   map({ index }) {
     return index.snapshot.records
       .filter((record) => record.type === 'exam')

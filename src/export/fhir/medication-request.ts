@@ -107,6 +107,8 @@ export function medicationRequest(index: ExportIndex, record: RecordView, versio
 /** One MedicationRequest per signed plan version; drafts are not orders and are left out. */
 export const medicationRequestMapper: FhirMapper = {
   name: 'medication-request',
+  scope: 'patient',
+  types: ['MedicationRequest'],
   map({ index }) {
     return index.snapshot.records.flatMap((record) =>
       index

@@ -20,6 +20,8 @@ export interface Device extends FhirResource {
 /** The clinic as an Organization, and Dosing Ledger as the Device that recorded the audit trail. */
 export const organizationMapper: FhirMapper = {
   name: 'organization',
+  scope: 'clinic',
+  types: ['Organization', 'Device'],
   map({ index }) {
     const { clinic } = index.snapshot;
     const organization: Organization = {

@@ -78,6 +78,8 @@ export function patientResource(patient: LedgerPatient, managingOrganization: Re
 
 export const patientMapper: FhirMapper = {
   name: 'patient',
+  scope: 'patient',
+  types: ['Patient'],
   map({ index }) {
     const organization = organizationReference(index);
     return index.snapshot.patients.map((patient) => patientResource(patient, organization));

@@ -72,6 +72,8 @@ function practitionerRole(user: ExportUser, organization: Reference): Practition
  */
 export const practitionerMapper: FhirMapper = {
   name: 'practitioner',
+  scope: 'clinic',
+  types: ['Practitioner', 'PractitionerRole'],
   map({ index }) {
     const organization = organizationReference(index);
     return index.snapshot.users.flatMap((user) => [practitioner(user), practitionerRole(user, organization)]);

@@ -163,6 +163,8 @@ function discontinuationProvenance(
 
 export const provenanceMapper: FhirMapper = {
   name: 'provenance',
+  scope: 'patient',
+  types: ['Provenance'],
   map({ index }) {
     return index.snapshot.records.flatMap((record) => {
       const targets = versionTargets(index, record);

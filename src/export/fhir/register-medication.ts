@@ -39,6 +39,8 @@ function containerMedication(container: RegisterContainerRecord): ContainerMedic
 
 export const registerMedicationMapper: FhirMapper = {
   name: 'register-medication',
+  scope: 'clinic',
+  types: ['Medication'],
   map: ({ index }) => (index.snapshot.register?.containers ?? []).map(containerMedication),
 };
 

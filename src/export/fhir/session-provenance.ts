@@ -3,7 +3,7 @@ import { ledgerSystems } from './code-systems';
 import type { Reference } from './datatypes';
 import { fhirInstant } from './instant';
 import { ids, reference } from './ids';
-import type { FhirMapper } from './mapper';
+import type { FhirMapper, ProducedKeys } from './mapper';
 import type { Provenance } from './provenance';
 import { practitionerReference } from './references';
 import { agentTypes, signatureTypeCodings, signingActivities } from './signature-codes';
@@ -19,7 +19,7 @@ type SessionSignature = SessionView['signatures'][number];
  */
 const recordMeaning = { performed: 'authored', reviewed: 'reviewed' } as const;
 
-function sessionTargets(produced: ReadonlyMap<string, unknown>, session: SessionView): Reference[] {
+function sessionTargets(produced: ProducedKeys, session: SessionView): Reference[] {
   const candidates: [string, string][] = [
     ['Encounter', ids.sessionEncounter(session.id)],
     ['MedicationAdministration', ids.infusion(session.id)],
@@ -69,6 +69,8 @@ function signatureProvenance(
 /** Runs after the session mapper, so it targets only what the export holds. */
 export const sessionProvenanceMapper: FhirMapper = {
   name: 'session-provenance',
+  scope: 'patient',
+  types: ['Provenance'],
   map({ index, produced }) {
     return index.snapshot.sessions.flatMap((session) => {
       const target = sessionTargets(produced, session);

@@ -12,6 +12,8 @@ import { sessionObservations } from './session-observations';
  */
 export const sessionMapper: FhirMapper = {
   name: 'session',
+  scope: 'patient',
+  types: ['Encounter', 'Observation', 'MedicationAdministration', 'AdverseEvent'],
   map(context) {
     const { index } = context;
     return index.snapshot.sessions.flatMap((session) => [
