@@ -1,38 +1,28 @@
 import { formatDateTime } from '../domain/time';
 import { formatPrintedName } from '../domain/user';
 import { auditSummary } from './audit-entries';
+import { exportSummary } from './summary';
 import type { LazyExportFile } from './export-file';
 import type { ExportSnapshot } from './snapshot';
 
 export const readmePath = 'README.txt';
 
 function counts(snapshot: ExportSnapshot, filesBefore: number): string[] {
-  const exams = snapshot.records.filter((record) => record.type === 'exam');
-  const plans = snapshot.records.filter((record) => record.type === 'plan');
-  const reviews = snapshot.records.filter((record) => record.type === 'review');
-  const versions = (records: typeof exams) => records.reduce((sum, record) => sum + record.versions.length, 0);
-  const signatures = snapshot.records.reduce(
-    (sum, record) => sum + record.versions.reduce((inner, version) => inner + version.signatures.length, 0),
-    0,
-  );
-  const entries = snapshot.sessions.reduce((sum, session) => sum + session.entries.length, 0);
-  const sessionSignatures = snapshot.sessions.reduce((sum, session) => sum + session.signatures.length, 0);
+  const summary = exportSummary(snapshot);
   const sessionPdfs = snapshot.signedPdfs.filter((pdf) => pdf.sessionSignatureId !== undefined).length;
   const consentPdfs = snapshot.signedPdfs.filter((pdf) => pdf.consentId !== undefined).length;
-  const consents = snapshot.consents ?? [];
-  const withdrawn = consents.filter((consent) => consent.withdrawal !== null).length;
   const audit = auditSummary(snapshot.auditEntries);
   const first = audit.firstSeq ?? undefined;
   const last = audit.lastSeq ?? undefined;
   return [
     `  ${snapshot.patients.length} patients`,
-    `  ${exams.length} exams (${versions(exams)} versions)`,
-    `  ${plans.length} infusion plans (${versions(plans)} versions)`,
-    `  ${reviews.length} course reviews (${versions(reviews)} versions)`,
-    `  ${signatures} signatures`,
-    `  ${snapshot.sessions.length} infusion sessions (${entries} charted entries, ${sessionSignatures} session signatures)`,
+    `  ${summary.exams.records} exams (${summary.exams.versions} versions)`,
+    `  ${summary.plans.records} infusion plans (${summary.plans.versions} versions)`,
+    `  ${summary.reviews.records} course reviews (${summary.reviews.versions} versions)`,
+    `  ${summary.signatures} signatures`,
+    `  ${summary.sessions} infusion sessions (${summary.entries} charted entries, ${summary.sessionSignatures} session signatures)`,
     `  ${audit.count} audit log entries${first === undefined ? '' : ` (numbers ${first} to ${last ?? first})`}`,
-    `  ${consents.length} recorded consents (${withdrawn} withdrawn)`,
+    `  ${summary.consents} recorded consents (${summary.withdrawnConsents} withdrawn)`,
     `  ${snapshot.signedPdfs.length - sessionPdfs - consentPdfs} signed PDF summaries of records, ${sessionPdfs} signed session records, ${consentPdfs} signed consents`,
     `  ${filesBefore + 2} files in all, counting this one and manifest.json`,
   ];

@@ -21,6 +21,8 @@ export interface ExportIndex {
   printedName(userId: number): string;
   patient(id: number): Patient | undefined;
   version(versionId: number): { record: RecordView; version: RecordVersionView } | undefined;
+  /** The number of a version of the whole export's records (also when read a patient at a time). */
+  versionNumber(versionId: number): number | undefined;
   /** Signed versions of a record, oldest first. Drafts are work in progress, not the record. */
   signedVersions(record: RecordView): RecordVersionView[];
   /** Who discontinued a plan, from the audit log (the record view only keeps the printed name). */
@@ -153,7 +155,8 @@ export function indexSnapshot(input: ExportSnapshot): ExportIndex {
     formularies: new Map(snapshot.formularies.map((formulary) => [formulary.version, formulary.content])),
     users: new Map(snapshot.users.map((user) => [user.id, user])),
   };
-  return indexWith(snapshot, shared, () => heldPatientParts(snapshot));
+  const source = snapshot.patientParts;
+  return indexWith(snapshot, shared, source === undefined ? () => heldPatientParts(snapshot) : () => source.parts());
 }
 
 function indexWith(
@@ -178,6 +181,8 @@ function indexWith(
     },
     patient: (id) => patients.get(id),
     version: (versionId) => versions.get(versionId),
+    versionNumber: (versionId) =>
+      versions.get(versionId)?.version.version ?? snapshot.patientParts?.versionNumber(versionId),
     signedVersions: (record) => record.versions.filter((version) => version.status === 'signed'),
     discontinuedByUserId: (record) => discontinuedBy.get(String(record.id)) ?? null,
     pdfsOf: (versionId) => recordPdfs.get(versionId) ?? [],

@@ -8,6 +8,7 @@ import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 import type { ExportAuditEntries } from './audit-entries';
 import type { ConsentRecord } from './consent-snapshot';
 import type { RegisterSnapshot } from './register-snapshot';
+import type { ExportSummary } from './summary';
 
 /**
  * Everything an auditor export contains, gathered by the service in one read transaction.
@@ -56,6 +57,25 @@ export interface ExportSnapshot {
   register?: RegisterSnapshot;
   /** Recorded consents of the exported patients (absent in snapshots made before consents existed: none). */
   consents?: ConsentRecord[];
+  /**
+   * Set when the snapshot is read a patient at a time (the export service's): each patient's
+   * part is read from the ledger when a file needs it, and `records`, `sessions` and `consents`
+   * above are empty. Without it they hold everything (tests, small snapshots).
+   */
+  patientParts?: PatientPartSource;
+}
+
+export interface PatientPartSource {
+  /**
+   * Each exported patient's part, read from the ledger when asked (patients in id order): the
+   * snapshot with that one patient, their chosen records and sessions, their consents and PDFs,
+   * and no audit entries.
+   */
+  parts(): Iterable<ExportSnapshot>;
+  /** What the README counts, counted up front. */
+  summary: ExportSummary;
+  /** The number of an exported record version, by its id (AuditEvents name plan versions by it). */
+  versionNumber(versionId: number): number | undefined;
 }
 
 export type ExportUser = Pick<User, 'id' | 'username' | 'displayName' | 'credentials' | 'role' | 'active'>;

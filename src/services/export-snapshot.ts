@@ -4,6 +4,7 @@ import type { SessionView } from '../domain/session-view';
 import { localDaysToUtc } from '../domain/time';
 import type { ExportAuditEntries } from '../export/audit-entries';
 import type { ExportSnapshot, ExportUser, SignedPdf } from '../export/snapshot';
+import type { ExportSummary } from '../export/summary';
 import { latestCheckpoint } from '../db/audit-checkpoints';
 import { auditHead } from '../db/audit-log';
 import { auditRangePages } from '../db/export-audit-pages';
@@ -17,8 +18,19 @@ import {
   sessionIdsInRange,
   signedDocumentNames,
 } from '../db/export-selection-repo';
+import type { ExportCounts, OwnedId } from '../db/export-part-repo';
+import {
+  consentIdsOf,
+  exportCounts,
+  ownersOf,
+  recordsOfPatients,
+  sessionSignatureIds,
+  sessionsOfPatients,
+  signedVersionIds,
+  versionFacts,
+} from '../db/export-part-repo';
 import { listAllPatients } from '../db/patients-repo';
-import { listAllRecords } from '../db/records-repo';
+import { listPatientRecords } from '../db/records-repo';
 import type { SessionRow } from '../db/sessions-repo';
 import { listPatientSessions } from '../db/sessions-repo';
 import { listUsers, toUser } from '../db/users-repo';
@@ -80,17 +92,6 @@ function chosenEntries(entries: Iterable<AuditEntry>, keep: (entry: AuditEntry) 
   return kept;
 }
 
-/** Sessions are read a few hundred at a time: SQLite limits the parameters of one query. */
-const sessionBatch = 500;
-
-function sessionsOf(context: ServiceContext, rows: readonly SessionRow[]): SessionView[] {
-  const views: SessionView[] = [];
-  for (let start = 0; start < rows.length; start += sessionBatch) {
-    views.push(...sessionViews(context, rows.slice(start, start + sessionBatch)));
-  }
-  return views;
-}
-
 /**
  * The stored PDFs by name only: each is read from the ledger when the writer reaches it (they
  * are most of a decade ledger's bytes). Session records are made when a session signature is
@@ -118,10 +119,41 @@ function storedPdfs(
   return [...signed, ...consents];
 }
 
+/** Chosen ids by their patient. */
+function byPatient(owned: readonly OwnedId[]): Map<number, Set<number>> {
+  const groups = new Map<number, Set<number>>();
+  for (const { id, patientId } of owned) {
+    const group = groups.get(patientId);
+    if (group === undefined) groups.set(patientId, new Set([id]));
+    else group.add(id);
+  }
+  return groups;
+}
+
+function summaryOf(counts: ExportCounts): ExportSummary {
+  const ofType = (type: string) => counts.records[type] ?? { records: 0, versions: 0 };
+  return {
+    exams: ofType('exam'),
+    plans: ofType('plan'),
+    reviews: ofType('review'),
+    signatures: counts.signatures,
+    sessions: counts.sessions,
+    entries: counts.entries,
+    sessionSignatures: counts.sessionSignatures,
+    consents: counts.consents,
+    withdrawnConsents: counts.withdrawnConsents,
+  };
+}
+
 /**
- * Everything the export holds, read in one transaction so it is one consistent moment of
- * the ledger. A date range keeps records with a version written or signed in it, and
- * sessions with anything created, charted (happened or saved) or signed in it.
+ * Everything the export holds, as one consistent moment of the ledger (the caller reads it in
+ * one read transaction, held until the last file is written). What applies to the whole
+ * selection is read here: the patients, the users, the register, which records and sessions
+ * are chosen and what the README counts of them, the stored PDFs' names, the audit range. Each
+ * patient's records, sessions and consents are read only when a file reaches that patient, one
+ * patient at a time, so a decade's export never holds them together. A date range keeps records
+ * with a version written or signed in it, and sessions with anything created, charted (happened
+ * or saved) or signed in it; a patient with neither is not exported unless chosen by name.
  */
 export function gatherSnapshot(
   context: ServiceContext,
@@ -129,62 +161,42 @@ export function gatherSnapshot(
   exportedBy: ExportUser,
 ): ExportSnapshot {
   const db = context.ledger.db;
+  const raw = context.ledger.raw;
   const clinic = getClinic(db);
   if (clinic === undefined) throw new ServiceError('NOT_INITIALIZED', 'This clinic is not set up yet.');
   const { fromIso, toIso } = localDaysToUtc(request.from, request.to, clinic.timeZone);
-  const inRange = (instant: string | null) =>
-    instant !== null && (fromIso === null || instant >= fromIso) && (toIso === null || instant < toIso);
-  const chosen = request.patientIds === null ? null : new Set(request.patientIds);
+  const chosen = request.patientIds;
   const dated = fromIso !== null || toIso !== null;
-  const raw = context.ledger.raw;
-  // A date range is chosen in SQL first, so only its records and sessions are loaded; the
-  // same test in JavaScript below then keeps exactly what the export always kept.
-  const recordsInRange = dated ? recordIdsInRange(raw, fromIso, toIso, request.patientIds) : null;
-  const views = recordViews(
-    context,
-    listAllRecords(db).filter(
-      (record) =>
-        (chosen === null || chosen.has(record.patientId)) && (recordsInRange === null || recordsInRange.has(record.id)),
-    ),
-  ).filter(
-    (record) =>
-      (fromIso === null && toIso === null) ||
-      record.versions.some((version) => inRange(version.createdAt) || inRange(version.signedAt)),
-  );
-  const sessionRows = listAllPatients(db)
-    .filter((patient) => chosen === null || chosen.has(patient.id))
-    .flatMap((patient) => listPatientSessions(db, patient.id));
-  const sessionsInRange = dated ? sessionIdsInRange(raw, fromIso, toIso, request.patientIds) : null;
-  const sessions = sessionsOf(
-    context,
-    sessionRows.filter((row) => sessionsInRange === null || sessionsInRange.has(row.id)),
-  ).filter(
-    (session) =>
-      (fromIso === null && toIso === null) ||
-      inRange(session.createdAt) ||
-      session.entries.some((entry) => inRange(entry.occurredAt) || inRange(entry.recordedAt)) ||
-      session.signatures.some((signature) => inRange(signature.signedAt)),
-  );
-  const patientIds = new Set(
-    chosen ??
-      (fromIso === null && toIso === null
-        ? listAllPatients(db).map((patient) => patient.id)
-        : [...views.map((record) => record.patientId), ...sessions.map((session) => session.patientId)]),
-  );
-  const recordIds = new Set(views.map((record) => record.id));
-  const sessionIds = new Set(sessionRows.map((session) => session.id));
-  const consents = consentRecords(context, [...patientIds]);
-  const consentIds = new Set(consents.map((consent) => consent.id));
+  const everyone = listAllPatients(db);
+  const scope = chosen ?? everyone.map((patient) => patient.id);
+  const records = dated
+    ? ownersOf(raw, 'records', recordIdsInRange(raw, fromIso, toIso, chosen))
+    : recordsOfPatients(raw, scope);
+  const sessions = dated
+    ? ownersOf(raw, 'infusion_sessions', sessionIdsInRange(raw, fromIso, toIso, chosen))
+    : sessionsOfPatients(raw, scope);
+  const patientIds = new Set(chosen ?? (dated ? [...records, ...sessions].map((owned) => owned.patientId) : scope));
+  const patients = everyone.filter((patient) => patientIds.has(patient.id)).sort((left, right) => left.id - right.id);
+  const recordIds = records.map((owned) => owned.id);
+  const sessionIds = sessions.map((owned) => owned.id);
+  const consentIds = consentIdsOf(raw, [...patientIds]);
   // The whole range is read page by page as it is written; a choice of patients keeps only
-  // their entries (few), read through the pages once here.
+  // their entries (few), read through the pages once here. Their session entries are kept
+  // whatever the sessions' dates: session audit entries mostly name the session only.
   const pages = auditRangePages(raw, fromIso, toIso);
   const audit: ExportAuditEntries =
     chosen === null
       ? { ...pages, [Symbol.iterator]: () => pages.entries() }
-      : chosenEntries(pages.entries(), (entry) => concerns(entry, patientIds, recordIds, sessionIds, consentIds));
-  const signedVersionIds = views.flatMap((record) =>
-    record.versions.filter((version) => version.status === 'signed').map((version) => version.id),
-  );
+      : chosenEntries(pages.entries(), (entry) =>
+          concerns(
+            entry,
+            patientIds,
+            new Set(recordIds),
+            new Set(sessionsOfPatients(raw, chosen).map((owned) => owned.id)),
+            new Set(consentIds),
+          ),
+        );
+  const facts = versionFacts(raw, recordIds);
   const description = [
     request.patientIds === null
       ? 'All patients'
@@ -193,32 +205,92 @@ export function gatherSnapshot(
       ? 'all dates'
       : `records and sessions from ${request.from ?? 'the start'} to ${request.to ?? 'today'}`,
   ].join(', ');
-  return {
+  const whole: ExportSnapshot = {
     clinic: { name: clinic.name, address: clinic.address, timeZone: clinic.timeZone },
     exportedAt: context.nowIso,
     exportedBy,
     selection: { description, from: request.from, to: request.to, patientIds: request.patientIds },
     users: listUsers(db).map((row) => exportUser(toUser(row))),
-    patients: listAllPatients(db).filter((patient) => patientIds.has(patient.id)),
-    records: views,
-    sessions,
+    patients,
+    // Held by the patients' parts, read when a file reaches each patient.
+    records: [],
+    sessions: [],
     // The versions the exported plans were checked against: the export codes their drugs from them.
-    formularies: [...new Set(views.flatMap((record) => record.versions.map((version) => version.formularyVersion)))]
-      .filter((version): version is number => version !== null)
-      .map((version) => ({ version, content: formularyVersion(db, version) })),
+    formularies: facts.formularyVersions.map((version) => ({ version, content: formularyVersion(db, version) })),
     auditEntries: audit,
     auditHead: auditHead(raw),
     latestCheckpoint: latestCheckpoint(db),
-    signedPdfs: storedPdfs(
-      raw,
-      signedVersionIds,
-      sessions.flatMap((session) => session.signatures.map((signature) => signature.id)),
-      consents.map((consent) => consent.id),
-    ),
+    signedPdfs: storedPdfs(raw, signedVersionIds(raw, recordIds), sessionSignatureIds(raw, sessionIds), consentIds),
     clinicRootCertificatePem: rootIdentity(db)?.certificatePem ?? null,
     // The register is one ledger of its own, kept whole like the audit trail's own tables.
     register: registerRecords(context),
     // Every consent of the exported patients, whatever its date: whether one covered an infusion is the point.
-    consents,
+    consents: [],
   };
+  const chosenRecords = byPatient(records);
+  const chosenSessions = byPatient(sessions);
+  return {
+    ...whole,
+    patientParts: {
+      summary: summaryOf(exportCounts(raw, recordIds, sessionIds, [...patientIds])),
+      versionNumber: (versionId) => facts.numbers.get(versionId),
+      parts: () => patientParts(context, whole, chosenRecords, chosenSessions),
+    },
+  };
+}
+
+/** Sessions are read a few hundred at a time: SQLite limits the parameters of one query. */
+const sessionBatch = 500;
+
+function sessionsOf(context: ServiceContext, rows: readonly SessionRow[]): SessionView[] {
+  const views: SessionView[] = [];
+  for (let start = 0; start < rows.length; start += sessionBatch) {
+    views.push(...sessionViews(context, rows.slice(start, start + sessionBatch)));
+  }
+  return views;
+}
+
+/** Each patient's part, read from the ledger (through the export's snapshot) when asked. */
+function* patientParts(
+  context: ServiceContext,
+  whole: ExportSnapshot,
+  chosenRecords: ReadonlyMap<number, ReadonlySet<number>>,
+  chosenSessions: ReadonlyMap<number, ReadonlySet<number>>,
+): Generator<ExportSnapshot> {
+  const db = context.ledger.db;
+  for (const patient of whole.patients) {
+    const recordIds = chosenRecords.get(patient.id);
+    const sessionIds = chosenSessions.get(patient.id);
+    const records =
+      recordIds === undefined
+        ? []
+        : recordViews(
+            context,
+            listPatientRecords(db, patient.id).filter((record) => recordIds.has(record.id)),
+          );
+    const sessions =
+      sessionIds === undefined
+        ? []
+        : sessionsOf(
+            context,
+            listPatientSessions(db, patient.id).filter((session) => sessionIds.has(session.id)),
+          );
+    const consents = consentRecords(context, [patient.id]);
+    yield {
+      ...whole,
+      patients: [patient],
+      records,
+      sessions,
+      consents,
+      signedPdfs: storedPdfs(
+        context.ledger.raw,
+        records.flatMap((record) =>
+          record.versions.filter((version) => version.status === 'signed').map((version) => version.id),
+        ),
+        sessions.flatMap((session) => session.signatures.map((signature) => signature.id)),
+        consents.map((consent) => consent.id),
+      ),
+      auditEntries: [],
+    };
+  }
 }

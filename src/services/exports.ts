@@ -4,6 +4,7 @@ import { ExportCancelledError } from '../export/write-export';
 import { appendAudit } from '../db/audit-log';
 import { exportSources } from '../export/export-files';
 import type { ExportUser } from '../export/snapshot';
+import { exportSummary } from '../export/summary';
 import { getClinic } from '../db/clinic-repo';
 import { openExportReader } from '../db/export-reader';
 import type { Ledger } from '../db/open';
@@ -35,14 +36,15 @@ export const exportHandlers: Handlers<'exports.start' | 'exports.status' | 'expo
         exportUser(user),
       );
       const files = exportSources(snapshot);
+      const summary = exportSummary(snapshot);
       const outPath = exportPath(context);
       const id = randomUUID();
       context.audit('export.started', 'export', id, {
         selection: snapshot.selection.description,
         files: files.length,
         patients: snapshot.patients.length,
-        records: snapshot.records.length,
-        sessions: snapshot.sessions.length,
+        records: summary.exams.records + summary.plans.records + summary.reviews.records,
+        sessions: summary.sessions,
         auditHeadSeq: snapshot.auditHead.seq,
         outPath,
       });

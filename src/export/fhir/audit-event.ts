@@ -46,8 +46,8 @@ function entityReference(context: FhirMapContext, entry: AuditEntry): Reference 
   if (entityType === 'session') candidates.push(['Encounter', ids.sessionEncounter(id)]);
   if (entityType === 'consent') candidates.push(['Consent', ids.consent(id)]);
   if (entityType === 'plan' && typeof details.versionId === 'number') {
-    const version = context.index.version(details.versionId)?.version;
-    if (version !== undefined) candidates.push(['MedicationRequest', ids.medicationRequest(id, version.version)]);
+    const version = context.index.versionNumber(details.versionId);
+    if (version !== undefined) candidates.push(['MedicationRequest', ids.medicationRequest(id, version)]);
   }
   const found = candidates.find(([type, resourceId]) => has(type, resourceId));
   return found === undefined
