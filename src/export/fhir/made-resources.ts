@@ -1,10 +1,15 @@
-import type { ExportSnapshot } from '../snapshot';
 import type { ExportIndex } from '../snapshot-index';
-import { indexSnapshot } from '../snapshot-index';
 import type { FhirResource } from './datatypes';
 import { resourceKey } from './ids';
 import type { FhirMapper, ProducedKeys } from './mapper';
 import { defaultFhirMappers } from './mappers';
+
+/** The NDJSON files are those of the declared types: a resource of another type has nowhere to go. */
+function assertDeclared(mapper: FhirMapper, resource: FhirResource): void {
+  if (!mapper.types.includes(resource.resourceType)) {
+    throw new Error(`FHIR mapper "${mapper.name}" produced a ${resource.resourceType} it does not declare`);
+  }
+}
 
 /** Which resources exist, by "Type/id", with their meta.versionId; parts look into their parent too. */
 export class ProducedSet implements ProducedKeys {
@@ -23,9 +28,7 @@ export class ProducedSet implements ProducedKeys {
 
   add(resource: FhirResource, by: FhirMapper): void {
     const key = resourceKey(resource);
-    if (!by.types.includes(resource.resourceType)) {
-      throw new Error(`FHIR mapper "${by.name}" produced a ${resource.resourceType} it does not declare`);
-    }
+    assertDeclared(by, resource);
     if (this.has(key)) throw new Error(`FHIR mapper "${by.name}" produced ${key} twice`);
     this.own.set(key, resource.meta?.versionId);
   }
@@ -89,9 +92,7 @@ export function* madeResources(
   }
   for (const mapper of streamed) {
     for (const resource of mapper.stream?.resources({ index, produced: seen }) ?? []) {
-      if (!mapper.types.includes(resource.resourceType)) {
-        throw new Error(`FHIR mapper "${mapper.name}" produced a ${resource.resourceType} it does not declare`);
-      }
+      assertDeclared(mapper, resource);
       yield { resource, targets: seen };
     }
   }
@@ -100,12 +101,4 @@ export function* madeResources(
 /** Every resource type the mappers may produce, in registry order: the NDJSON files' order. */
 export function declaredTypes(mappers: readonly FhirMapper[] = defaultFhirMappers): string[] {
   return [...new Set(mappers.flatMap((mapper) => mapper.types))];
-}
-
-/** Every resource of a (small) snapshot, in the export's order; for tests and checks. */
-export function buildFhirResources(
-  snapshot: ExportSnapshot,
-  mappers: readonly FhirMapper[] = defaultFhirMappers,
-): FhirResource[] {
-  return [...madeResources(indexSnapshot(snapshot), mappers)].map((made) => made.resource);
 }
