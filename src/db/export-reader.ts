@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { Ledger } from './open';
 import { schema } from './schema';
 import { openSnapshotReader } from './snapshot-reader';
+import { withoutStoredJsonCache } from './stored-json';
 
 /**
  * The ledger as one export sees it: a second, read-only connection inside one read transaction,
@@ -18,5 +19,7 @@ export function openExportReader(ledger: Ledger): Ledger {
   if (ledger.raw.memory) return { ...ledger, close: () => undefined };
   // 32 MiB of page cache: enough for the indexes a page of sessions or entries walks.
   const reader = openSnapshotReader(ledger, { cacheMiB: 32, mapped: false });
-  return { raw: reader.raw, db: drizzle(reader.raw, { schema }), path: ledger.path, close: () => reader.close() };
+  const db = drizzle(reader.raw, { schema });
+  withoutStoredJsonCache(db);
+  return { raw: reader.raw, db, path: ledger.path, close: () => reader.close() };
 }

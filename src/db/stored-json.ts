@@ -18,6 +18,18 @@ export const storedJsonCapacity = 20_000;
 
 const caches = new WeakMap<object, Map<string, Map<number, Parsed>>>();
 
+/** Connections that read each row once (an export): a cache there would only hold memory. */
+const uncached = new WeakSet<object>();
+
+/**
+ * Parses afresh on every read through this connection. An export reads a decade's rows through
+ * its own connection, most of them once per file: kept, their texts and values (record contents
+ * are kilobytes each) were hundreds of megabytes held until the export ended.
+ */
+export function withoutStoredJsonCache(connection: object): void {
+  uncached.add(connection);
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -45,6 +57,7 @@ function cacheOf(connection: object, kind: string): Map<number, Parsed> {
  * once per distinct text. Only for rows the database freezes, so the cache keeps hitting.
  */
 export function parsedStoredJson<T>(connection: object, kind: string, id: number, text: string): T {
+  if (uncached.has(connection)) return deepFreeze(JSON.parse(text) as unknown) as T;
   const cache = cacheOf(connection, kind);
   const hit = cache.get(id);
   if (hit !== undefined && hit.text === text) return hit.value as T;

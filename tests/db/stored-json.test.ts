@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ledger } from '../../src/db/open';
 import type { EntryRow, SessionRow } from '../../src/db/sessions-repo';
 import { insertEntry, insertSession, listEntries } from '../../src/db/sessions-repo';
-import { parsedStoredJson, storedJsonCapacity } from '../../src/db/stored-json';
+import { parsedStoredJson, storedJsonCapacity, withoutStoredJsonCache } from '../../src/db/stored-json';
 import type { JsonValue } from '../../src/domain/canonical-json';
 import { ledgerPerTest, minutesAfter, seedPatient, seedSignedRecord, seedUser, t0 } from '../support/repo-ledger';
 
@@ -84,5 +84,23 @@ describe('parsed JSON of frozen rows, per connection', () => {
     const again = parsedStoredJson(b, 'z', 0, '[0]');
     expect(again).toEqual([0]);
     expect(again).not.toBe(oldest);
+  });
+});
+
+describe('a connection that reads each row once (an export)', () => {
+  it('parses afresh on every read and keeps nothing, still handing out frozen values', () => {
+    const connection = {};
+    withoutStoredJsonCache(connection);
+    const text = '{"systolicMmHg":120,"notes":{"text":"calm"}}';
+    const first = parsedStoredJson<{ notes: { text: string } }>(connection, 'session_entries.content', 1, text);
+    const second = parsedStoredJson<{ notes: { text: string } }>(connection, 'session_entries.content', 1, text);
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    expect(Object.isFrozen(first.notes)).toBe(true);
+    // Another connection still shares one parsed value per row.
+    const cached = {};
+    expect(parsedStoredJson(cached, 'session_entries.content', 1, text)).toBe(
+      parsedStoredJson(cached, 'session_entries.content', 1, text),
+    );
   });
 });
