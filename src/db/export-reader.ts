@@ -17,8 +17,8 @@ import { withoutStoredJsonCache } from './stored-json';
  */
 export function openExportReader(ledger: Ledger): Ledger {
   if (ledger.raw.memory) return { ...ledger, close: () => undefined };
-  // 32 MiB of page cache: enough for the indexes a page of sessions or entries walks.
-  const reader = openSnapshotReader(ledger, { cacheMiB: 32, mapped: false });
+  // 16 MiB of page cache: enough for the indexes one patient's records, sessions and entries walk.
+  const reader = openSnapshotReader(ledger, { cacheMiB: 16, mapped: false });
   const db = drizzle(reader.raw, { schema });
   withoutStoredJsonCache(db);
   return { raw: reader.raw, db, path: ledger.path, close: () => reader.close() };
