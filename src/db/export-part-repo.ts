@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ExportSummary } from '../domain/export-summary';
 
 /**
  * What an export made a patient at a time needs to know about its whole selection before the
@@ -42,24 +43,13 @@ export function ownersOf(
     .all({ ids: JSON.stringify([...ids]) }) as OwnedId[];
 }
 
-export interface ExportCounts {
-  /** Records and their versions by type ('exam', 'plan', 'review'). */
-  records: Record<string, { records: number; versions: number }>;
-  signatures: number;
-  sessions: number;
-  entries: number;
-  sessionSignatures: number;
-  consents: number;
-  withdrawnConsents: number;
-}
-
 /** What the README counts of the chosen records, sessions and the patients' consents. */
 export function exportCounts(
   raw: Database.Database,
   recordIds: readonly number[],
   sessionIds: readonly number[],
   patientIds: readonly number[],
-): ExportCounts {
+): ExportSummary {
   const params = {
     records: JSON.stringify(recordIds),
     sessions: JSON.stringify(sessionIds),
@@ -77,8 +67,14 @@ export function exportCounts(
       .prepare(sql)
       .pluck()
       .get({ [name]: params[name] }) as number;
+  const ofType = (type: string) => {
+    const row = byType.find((candidate) => candidate.type === type);
+    return { records: row?.records ?? 0, versions: row?.versions ?? 0 };
+  };
   return {
-    records: Object.fromEntries(byType.map((row) => [row.type, { records: row.records, versions: row.versions }])),
+    exams: ofType('exam'),
+    plans: ofType('plan'),
+    reviews: ofType('review'),
     signatures: count(
       `SELECT count(*) FROM signatures WHERE version_id IN
          (SELECT id FROM record_versions WHERE record_id IN ${idsIn('records')})`,

@@ -8,7 +8,7 @@ import type { SignedCheckpoint } from '../domain/audit-checkpoint';
 import type { ExportAuditEntries } from './audit-entries';
 import type { ConsentRecord } from './consent-snapshot';
 import type { RegisterSnapshot } from './register-snapshot';
-import type { ExportSummary } from './summary';
+import type { ExportSummary } from '../domain/export-summary';
 
 /**
  * Everything an auditor export contains, gathered by the service in one read transaction.

@@ -1,24 +1,6 @@
+import type { ExportSummary, RecordCount } from '../domain/export-summary';
 import { consentsOf } from './consent-snapshot';
 import type { ExportSnapshot } from './snapshot';
-
-interface RecordCount {
-  records: number;
-  versions: number;
-}
-
-/** What the README counts of the records, sessions and consents an export holds. */
-export interface ExportSummary {
-  exams: RecordCount;
-  plans: RecordCount;
-  reviews: RecordCount;
-  signatures: number;
-  sessions: number;
-  /** Charted entries, corrected ones included. */
-  entries: number;
-  sessionSignatures: number;
-  consents: number;
-  withdrawnConsents: number;
-}
 
 /** The summary of a snapshot: counted in SQL when read a patient at a time, else from what it holds. */
 export function exportSummary(snapshot: ExportSnapshot): ExportSummary {

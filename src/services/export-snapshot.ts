@@ -4,7 +4,6 @@ import type { SessionView } from '../domain/session-view';
 import { localDaysToUtc } from '../domain/time';
 import type { ExportAuditEntries } from '../export/audit-entries';
 import type { ExportSnapshot, ExportUser, SignedPdf } from '../export/snapshot';
-import type { ExportSummary } from '../export/summary';
 import { latestCheckpoint } from '../db/audit-checkpoints';
 import { auditHead } from '../db/audit-log';
 import { auditRangePages } from '../db/export-audit-pages';
@@ -18,7 +17,7 @@ import {
   sessionIdsInRange,
   signedDocumentNames,
 } from '../db/export-selection-repo';
-import type { ExportCounts, OwnedId } from '../db/export-part-repo';
+import type { OwnedId } from '../db/export-part-repo';
 import {
   consentIdsOf,
   exportCounts,
@@ -130,21 +129,6 @@ function byPatient(owned: readonly OwnedId[]): Map<number, Set<number>> {
   return groups;
 }
 
-function summaryOf(counts: ExportCounts): ExportSummary {
-  const ofType = (type: string) => counts.records[type] ?? { records: 0, versions: 0 };
-  return {
-    exams: ofType('exam'),
-    plans: ofType('plan'),
-    reviews: ofType('review'),
-    signatures: counts.signatures,
-    sessions: counts.sessions,
-    entries: counts.entries,
-    sessionSignatures: counts.sessionSignatures,
-    consents: counts.consents,
-    withdrawnConsents: counts.withdrawnConsents,
-  };
-}
-
 /**
  * Everything the export holds, as one consistent moment of the ledger (the caller reads it in
  * one read transaction, held until the last file is written). What applies to the whole
@@ -232,7 +216,7 @@ export function gatherSnapshot(
   return {
     ...whole,
     patientParts: {
-      summary: summaryOf(exportCounts(raw, recordIds, sessionIds, [...patientIds])),
+      summary: exportCounts(raw, recordIds, sessionIds, [...patientIds]),
       versionNumber: (versionId) => facts.numbers.get(versionId),
       parts: () => patientParts(context, whole, chosenRecords, chosenSessions),
     },
