@@ -71,7 +71,8 @@ function html(element: ReactElement, role: Role = 'nurse'): string {
     .replace(/\s+/g, ' ');
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the clinic's zone: between midnight UTC and midnight there, the UTC date is tomorrow. */
+const today = () => new Date().toLocaleDateString('en-CA', { timeZone: zone });
 
 function typedReceipt(checker: ReceiptValues['checker']): ReceiptValues {
   return {
