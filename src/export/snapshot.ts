@@ -15,8 +15,9 @@ import type { ExportSummary } from '../domain/export-summary';
  * The export code is pure given this value: the same snapshot always yields the same bytes,
  * so the service (not this layer) decides what "now", the selection and the user are.
  *
- * Extending the export: add a typed field here (as `sessions` was), a mapper in `fhir/`
- * registered in `defaultFhirMappers` (`fhir/mappers.ts`), a table registered in
+ * Extending the export: add a typed field here (as `sessions` was; a patient's data is also read
+ * into each patient's part, see `patientParts`), a mapper in `fhir/` declaring its scope and
+ * resource types, registered in `defaultFhirMappers` (`fhir/mappers.ts`), a table registered in
  * `defaultCsvTables` (`csv-tables/registry.ts`); signed PDFs travel in `signedPdfs`.
  */
 export interface ExportSnapshot {
