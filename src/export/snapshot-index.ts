@@ -120,7 +120,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => number | undefined): 
 function* heldPatientParts(snapshot: ExportSnapshot): Generator<ExportSnapshot> {
   const records = groupBy(snapshot.records, (record) => record.patientId);
   const sessions = groupBy(snapshot.sessions, (session) => session.patientId);
-  const consents = groupBy(consentsOf(snapshot), (consent) => consent.patientId);
+  const allConsents = consentsOf(snapshot);
+  const consents = groupBy(allConsents, (consent) => consent.patientId);
   const versionOwner = new Map<number, number>();
   for (const record of snapshot.records) {
     for (const version of record.versions) versionOwner.set(version.id, record.patientId);
@@ -129,7 +130,7 @@ function* heldPatientParts(snapshot: ExportSnapshot): Generator<ExportSnapshot> 
   for (const session of snapshot.sessions) {
     for (const signature of session.signatures) signatureOwner.set(signature.id, session.patientId);
   }
-  const consentOwner = new Map(consentsOf(snapshot).map((consent) => [consent.id, consent.patientId]));
+  const consentOwner = new Map(allConsents.map((consent) => [consent.id, consent.patientId]));
   const pdfs = groupBy(snapshot.signedPdfs, (pdf) => {
     if (pdf.versionId !== undefined) return versionOwner.get(pdf.versionId);
     if (pdf.sessionSignatureId !== undefined) return signatureOwner.get(pdf.sessionSignatureId);
